@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Public barrel of @informix-db/emulator.
+
+export { InformixSqlError } from "./engine/informix-sql-error.js";
+export type { DatabaseInfo, Engine, EngineSession, EngineValue } from "./engine/types.js";
