@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// JDBC oracle: IBM's Informix JDBC driver (a black box, used through its public API
+// only) runs the scenarios of conformance/jdbc/src/main/java/Scenarios.java against the
+// emulator. Each scenario is one node:test test. The runner is built by
+// scripts/install-oracles.mjs (mvn package); this file builds nothing.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
+
+const dir = join(conformanceDir, "jdbc");
+const classes = join(dir, "target", "classes");
+const classpath = [classes, join(dir, "target", "lib", "*")].join(":");
+const SCENARIO_TIMEOUT_MS = 15_000; // per scenario, enforced inside the JVM
+const GROUP_SIZE = 7; // scenarios per JVM run
+const GROUP_TIMEOUT_MS = 120_000; // per JVM run, enforced here (process group killed)
+
+// Kept in step with Scenarios.ALL; used when the runner is not built so that the count
+// of (failing) tests stays the same.
+const FALLBACK_SCENARIOS = [
+  "connect_close",
+  "bad_password",
+  "wrong_server_name",
+  "unknown_database",
+  "ddl_all_types",
+  "dml_types_roundtrip",
+  "update_delete_counts",
+  "resultset_metadata",
+  "serial_values",
+  "transactions_commit_rollback",
+  "transactions_savepoint",
+  "ansi_database_implicit_transaction",
+  "database_metadata",
+  "select_first_skip",
+  "error_syntax_201",
+  "error_unknown_table_206",
+  "error_unknown_column_217",
+  "error_duplicate_unique_index_239",
+  "error_duplicate_unique_constraint_268",
+  "error_null_into_not_null_391",
+  "error_divide_by_zero_1202",
+];
+
+const built = existsSync(join(classes, "Scenarios.class"));
+let scenarios = FALLBACK_SCENARIOS;
+if (built) {
+  const list = spawnSync("java", ["-cp", classpath, "Scenarios", "--list"], { encoding: "utf8", timeout: 60_000 });
+  const names = (list.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+  if (list.status === 0 && names.length > 0) scenarios = names;
+}
+
+let target;
+let setupError = null;
+const results = new Map(); // scenario -> parsed JSON line
+const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
+
+before(async () => {
+  if (!built) {
+    setupError = `JDBC runner not built (${classes}/Scenarios.class missing): run node scripts/install-oracles.mjs`;
+    return;
+  }
+  target = await startTarget({ demo: false });
+  if (target.error) {
+    setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
+    return;
+  }
+  for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
+    const group = scenarios.slice(i, i + GROUP_SIZE);
+    const r = await run(
+      "java",
+      [`-Dscenario.timeoutMs=${SCENARIO_TIMEOUT_MS}`, "-cp", classpath, "Scenarios", target.host, String(target.port), ...group],
+      { cwd: dir, timeoutMs: GROUP_TIMEOUT_MS },
+    );
+    for (const line of r.stdout.split("\n")) {
+      if (!line.startsWith("{")) continue;
+      try {
+        const parsed = JSON.parse(line);
+        if (typeof parsed.scenario === "string") results.set(parsed.scenario, parsed);
+      } catch {
+        // a torn line (process killed mid-write): the scenario then counts as missing
+      }
+    }
+    if (r.error || r.timedOut || r.code !== 0) groupFailures.push(describeRun(`java Scenarios ${group.join(" ")}`, r));
+  }
+}, { timeout: GROUP_TIMEOUT_MS * Math.ceil(FALLBACK_SCENARIOS.length / GROUP_SIZE + 2) });
+
+after(async () => {
+  await target?.close();
+});
+
+for (const name of scenarios) {
+  test(`jdbc: ${name}`, () => {
+    if (setupError) assert.fail(setupError);
+    const r = results.get(name);
+    if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
+    assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
+  });
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Installs what the conformance oracles need. Idempotent and quick when everything is
+// already there; prints one line per oracle (installed / already present / failed) and
+// always exits 0: an oracle that could not be installed makes its own tests fail clearly.
+//   jdbc   — mvn package of conformance/jdbc (Scenarios runner + driver jars in target/lib)
+//   python — venv conformance/python/.venv with conformance/python/requirements.txt
+//   nmap   — Debian package nmap (informix-query / informix-tables NSE scripts), root only
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const TIMEOUT = 15 * 60_000;
+
+function sh(command, args, options = {}) {
+  const r = spawnSync(command, args, { cwd: root, encoding: "utf8", timeout: TIMEOUT, ...options });
+  const ok = r.status === 0 && !r.error;
+  const why = r.error ? r.error.message : `exit ${r.status}${r.signal ? ` (${r.signal})` : ""}`;
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim().split("\n").slice(-15).join("\n");
+  return { ok, why, output };
+}
+
+function onPath(command) {
+  return sh("sh", ["-c", `command -v ${command}`]).ok;
+}
+
+function newestMtime(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+function report(oracle, status, detail = "") {
+  process.stdout.write(`install-oracles: ${oracle}: ${status}${detail ? ` — ${detail}` : ""}\n`);
+}
+
+function jdbc() {
+  const dir = join(root, "conformance", "jdbc");
+  const marker = join(dir, "target", "classes", "Scenarios.class");
+  const driverJar = join(dir, "target", "lib", "jdbc-15.0.0.1.1.jar");
+  if (existsSync(marker) && existsSync(driverJar)) {
+    const sources = Math.max(newestMtime(join(dir, "src")), statSync(join(dir, "pom.xml")).mtimeMs);
+    if (statSync(marker).mtimeMs >= sources) return report("jdbc", "already present");
+  }
+  if (!onPath("mvn") || !onPath("java")) return report("jdbc", "failed", "mvn and java (JDK 17) are needed");
+  const r = sh("mvn", ["-q", "-B", "-f", join(dir, "pom.xml"), "package", "-DskipTests"]);
+  if (r.ok && existsSync(marker)) report("jdbc", "installed");
+  else report("jdbc", "failed", `mvn package: ${r.why}\n${r.output}`);
+}
+
+function python() {
+  const dir = join(root, "conformance", "python");
+  const venv = join(dir, ".venv");
+  const py = join(venv, "bin", "python");
+  const requirements = join(dir, "requirements.txt");
+  const stamp = join(venv, ".requirements-installed");
+  const wanted = readFileSync(requirements, "utf8");
+  if (existsSync(py) && existsSync(stamp) && readFileSync(stamp, "utf8") === wanted) {
+    return report("python", "already present");
+  }
+  const python3 = ["python3", "python"].find(onPath);
+  if (!python3) return report("python", "failed", "no python3 on PATH");
+  if (!existsSync(py)) {
+    const r = sh(python3, ["-m", "venv", venv]);
+    if (!r.ok) return report("python", "failed", `python3 -m venv: ${r.why}\n${r.output}`);
+  }
+  const r = sh(py, ["-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", requirements]);
+  if (!r.ok) return report("python", "failed", `pip install: ${r.why}\n${r.output}`);
+  writeFileSync(stamp, wanted);
+  report("python", "installed");
+}
+
+function nmap() {
+  const script = "/usr/share/nmap/scripts/informix-query.nse";
+  if (onPath("nmap") && existsSync(script)) return report("nmap", "already present");
+  if (typeof process.getuid !== "function" || process.getuid() !== 0 || !onPath("apt-get")) {
+    return report("nmap", "failed", "nmap is not installed and apt-get as root is not available");
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const update = sh("apt-get", ["update", "-qq"], { env });
+  if (!update.ok) return report("nmap", "failed", `apt-get update: ${update.why}\n${update.output}`);
+  const install = sh("apt-get", ["install", "-y", "-qq", "nmap"], { env });
+  if (install.ok && onPath("nmap")) report("nmap", "installed");
+  else report("nmap", "failed", `apt-get install nmap: ${install.why}\n${install.output}`);
+}
+
+for (const [name, step] of [
+  ["jdbc", jdbc],
+  ["python", python],
+  ["nmap", nmap],
+]) {
+  try {
+    step();
+  } catch (error) {
+    report(name, "failed", error instanceof Error ? error.message : String(error));
+  }
+}
+process.exit(0);
