@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Decodes what a client sends after login, one message per next() (used by the emulator).
+
+import type { ProtocolContext } from "../constants/capabilities.js";
+import * as Op from "../constants/opcodes.js";
+import type { ByteReader } from "../io/byte-reader.js";
+import { BARE_CODES, type BareKind } from "../messages/bare.js";
+import { decodeBind } from "../messages/bind.js";
+import { decodeBBind, decodeBlob, decodeFetchBlob } from "../messages/blob.js";
+import { decodeCurName, decodeId, decodeNFetch, decodeRetType, decodeSFetch } from "../messages/cursor.js";
+import { decodeDbOpen } from "../messages/dbopen.js";
+import { decodeInfo } from "../messages/info.js";
+import { decodeProtocols } from "../messages/protocols.js";
+import { decodeCommand, decodePrepare } from "../messages/sql-text.js";
+import { decodeRollbackWork, decodeSavepoint } from "../messages/transaction.js";
+import type { ClientMessage } from "./client-messages.js";
+import { ItemDecoder } from "./item-decoder.js";
+
+const BARE_BY_CODE = new Map<number, BareKind>(
+  Object.entries(BARE_CODES).map(([kind, code]) => [code, kind as BareKind]),
+);
+
+export class ClientItemDecoder extends ItemDecoder<ClientMessage> {
+  /** The context may change once SQ_PROTOCOLS is negotiated, hence a getter. */
+  constructor(context: () => ProtocolContext) {
+    super((code, r) => decodeClientBody(code, r, context()), "client");
+  }
+}
+
+function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): ClientMessage | undefined {
+  switch (code) {
+    case Op.SQ_PROTOCOLS:
+      return decodeProtocols(r);
+    case Op.SQ_INFO:
+      return decodeInfo(r);
+    case Op.SQ_DBOPEN:
+      return decodeDbOpen(r, ctx);
+    case Op.SQ_PREPARE:
+      return decodePrepare(r, ctx);
+    case Op.SQ_COMMAND:
+      return decodeCommand(r, ctx);
+    case Op.SQ_ID:
+      return decodeId(r);
+    case Op.SQ_CURNAME:
+      return decodeCurName(r);
+    case Op.SQ_NFETCH:
+      return decodeNFetch(r);
+    case Op.SQ_SFETCH:
+      return decodeSFetch(r);
+    case Op.SQ_RET_TYPE:
+      return decodeRetType(r);
+    case Op.SQ_BIND:
+      return decodeBind(r, ctx);
+    case Op.SQ_BBIND:
+      return decodeBBind(r);
+    case Op.SQ_BLOB:
+      return decodeBlob(r);
+    case Op.SQ_FETCHBLOB:
+      return decodeFetchBlob(r);
+    case Op.SQ_RBWORK:
+      return decodeRollbackWork(r);
+    case Op.SQ_SQLISETSVPT:
+      return decodeSavepoint("setsavepoint", r, ctx);
+    case Op.SQ_SQLIRELSVPT:
+      return decodeSavepoint("releasesavepoint", r, ctx);
+    case Op.SQ_SQLIRBACKSVPT:
+      return decodeSavepoint("rollbacksavepoint", r, ctx);
+    default: {
+      const kind = BARE_BY_CODE.get(code);
+      return kind === undefined ? undefined : { kind };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Decodes what a server sends after login, one message per next() (used by the driver).
+
+import type { ProtocolContext } from "../constants/capabilities.js";
+import * as Op from "../constants/opcodes.js";
+import type { ByteReader } from "../io/byte-reader.js";
+import { decodeBlob } from "../messages/blob.js";
+import { decodeDescribe } from "../messages/describe.js";
+import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
+import { decodeErr } from "../messages/err.js";
+import { decodeProtocols } from "../messages/protocols.js";
+import { decodeTupId, decodeTuple } from "../messages/tuple.js";
+import { ItemDecoder } from "./item-decoder.js";
+import type { ServerMessage } from "./server-messages.js";
+
+export class ServerItemDecoder extends ItemDecoder<ServerMessage> {
+  constructor(context: () => ProtocolContext) {
+    super((code, r) => decodeServerBody(code, r, context()), "server");
+  }
+}
+
+function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): ServerMessage | undefined {
+  switch (code) {
+    case Op.SQ_EOT:
+      return { kind: "eot" };
+    case Op.SQ_EXIT:
+      return { kind: "exit" };
+    case Op.SQ_CLOSE:
+      return { kind: "close" };
+    case Op.SQ_PROTOCOLS:
+      return decodeProtocols(r);
+    case Op.SQ_DESCRIBE:
+      return decodeDescribe(r, ctx);
+    case Op.SQ_TUPLE:
+      return decodeTuple(r);
+    case Op.SQ_TUPID:
+      return decodeTupId(r);
+    case Op.SQ_DONE:
+      return decodeDone(r, ctx);
+    case Op.SQ_COST:
+      return decodeCost(r);
+    case Op.SQ_INSERTDONE:
+      return decodeInsertDone(r, ctx);
+    case Op.SQ_XACTSTAT:
+      return decodeXactStat(r);
+    case Op.SQ_ERR:
+      return decodeErr(r, ctx);
+    case Op.SQ_BLOB:
+      return decodeBlob(r);
+    default:
+      return undefined;
+  }
+}
