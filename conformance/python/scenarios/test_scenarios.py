@@ -380,18 +380,28 @@ def test_transactions_savepoint(connect):
 
 def test_ansi_database_implicit_transaction(connect):
     setup = connect.create_database("cf_p_ansi", "WITH LOG MODE ANSI")
-    setup.cursor().execute("CREATE TABLE cf_ansi (id INTEGER)")
-    setup.commit()
+    setup_cur = setup.cursor()
+    setup_cur.execute("CREATE TABLE cf_ansi (id INTEGER)")
+    setup_cur.execute("COMMIT WORK")  # ANSI: the CREATE TABLE opened a transaction
     setup.close()
+
+    def observed():
+        # A fresh connection per look, so no implicit (REPEATABLE READ) transaction
+        # of the observer holds locks the writer could trip over.
+        b = connect("cf_p_ansi", autocommit=True)
+        try:
+            return count(b, "cf_ansi")
+        finally:
+            b.close()
+
     a = connect("cf_p_ansi", autocommit=False)
-    b = connect("cf_p_ansi", autocommit=True)
     cur = a.cursor()
     cur.execute("INSERT INTO cf_ansi VALUES (1)")
     a.rollback()
-    assert count(b, "cf_ansi") == 0
+    assert observed() == 0
     cur.execute("INSERT INTO cf_ansi VALUES (2)")
     a.commit()
-    assert count(b, "cf_ansi") == 1
+    assert observed() == 1
 
 
 def test_select_first_skip(connect):
