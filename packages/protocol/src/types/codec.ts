@@ -12,6 +12,7 @@
 
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
+import type { TextCodec } from "../text/code-pages.js";
 
 /** What a codec needs to know about a column (from SQ_DESCRIBE or a declaration). */
 export interface ColumnType {
@@ -33,6 +34,11 @@ export interface BindSlot {
   readonly precision: number;
 }
 
+/**
+ * One Informix type's codec. Character codecs use the optional `text` argument (the
+ * database code set); when it is absent they use Latin-1, which never loses bytes.
+ * Other codecs ignore it.
+ */
 export interface TypeCodec<T> {
   /** Informix type name, e.g. "DECIMAL". */
   readonly name: string;
@@ -42,16 +48,23 @@ export interface TypeCodec<T> {
   /** Bytes the value starting at `offset` occupies in a tuple (fixed types ignore `bytes`). */
   tupleSize(column: ColumnType, bytes: Uint8Array, offset: number): number;
   /** Decodes `size` bytes at `offset`; returns null for the NULL sentinel. */
-  decode(bytes: Uint8Array, view: DataView, offset: number, size: number, column: ColumnType): T | null;
+  decode(
+    bytes: Uint8Array,
+    view: DataView,
+    offset: number,
+    size: number,
+    column: ColumnType,
+    text?: TextCodec,
+  ): T | null;
   /** Writes the tuple form of `value` (null writes the NULL sentinel). Used by the emulator. */
-  encode(value: T | null, column: ColumnType, out: ByteWriter): void;
+  encode(value: T | null, column: ColumnType, out: ByteWriter, text?: TextCodec): void;
 
   /** The type word and precision slot a parameter of this value is sent with. */
-  bindSlot(value: T, column?: ColumnType): BindSlot;
+  bindSlot(value: T, column?: ColumnType, text?: TextCodec): BindSlot;
   /** Writes the bind payload (everything after the precision slot, padded to even). */
-  encodeBind(value: T, slot: BindSlot, out: ByteWriter): void;
+  encodeBind(value: T, slot: BindSlot, out: ByteWriter, text?: TextCodec): void;
   /** Reads a bind payload (emulator side), including its pad byte. */
   readBind(reader: ByteReader, slot: BindSlot): Uint8Array;
   /** Decodes a payload returned by `readBind`. */
-  decodeBind(payload: Uint8Array, slot: BindSlot): T;
+  decodeBind(payload: Uint8Array, slot: BindSlot, text?: TextCodec): T;
 }

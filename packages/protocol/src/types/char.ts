@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// CHAR(n) (type 0) and NCHAR(n) (type 15). Tuple: exactly n bytes (the descriptor's encoded
+// length), blank-padded, no length prefix: CHAR(3) "   " = 20 20 20 [captured, libsqli].
+// NULL: no source shows it on the wire; we follow the CSDK rsetnull convention (first byte
+// 00, rest zero) — a real CHAR value is blank-padded text and never starts with NUL.
+// Bind: the string bind form (text-field.ts). JS value: string, trailing blanks kept.
+
+import { SQLCHAR, SQLNCHAR, SQLVCHAR } from "../constants/type-codes.js";
+import type { TypeCodec } from "./codec.js";
+import { bindTextBytes, decodeTextRange, encodeText, readBindText, writeBindText } from "./text-field.js";
+import { TypeCodecError } from "./type-codec-error.js";
+
+const BLANK = 0x20;
+const NUL = 0;
+
+/** CHAR and NCHAR codec; values are strings with their padding blanks. */
+export const charCodec: TypeCodec<string> = {
+  name: "CHAR",
+  baseTypes: [SQLCHAR, SQLNCHAR],
+  tupleSize: (column) => column.encodedLength,
+  decode(bytes, _view, offset, size, _column, text) {
+    if (size > 0 && bytes[offset] === NUL) return null;
+    return decodeTextRange(bytes, offset, offset + size, text);
+  },
+  encode(value, column, out, text) {
+    const width = column.encodedLength;
+    if (value === null) {
+      out.zeros(width);
+      return;
+    }
+    const bytes = encodeText(value, text);
+    if (bytes.length > width) {
+      throw new TypeCodecError("VALUE_OUT_OF_RANGE", `${bytes.length} bytes do not fit CHAR(${width})`);
+    }
+    out.bytes(bytes);
+    for (let i = bytes.length; i < width; i++) out.u8(BLANK);
+  },
+  bindSlot: (value, _column, text) => ({ type: SQLVCHAR, precision: bindTextBytes(value, text).length }),
+  encodeBind(value, _slot, out, text) {
+    writeBindText(bindTextBytes(value, text), out);
+  },
+  readBind: (reader) => readBindText(reader),
+  decodeBind: (payload, _slot, text) => decodeTextRange(payload, 0, payload.length, text),
+};

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// THE list of type codecs (STYLE R4: no second registry). Lookups go by base type (the low
+// byte of the type word); opaque types 40/41 go by extended id or name (5.3 of the notes):
+// 40 + xid 1 / "lvarchar" → LVARCHAR, 41 + xid 5 / "boolean" → BOOLEAN.
+
+import {
+  SQLBOOL,
+  SQLLVARCHAR,
+  SQLNVCHAR,
+  SQLTYPE_MASK,
+  SQLUDTFIXED,
+  SQLUDTVAR,
+  SQLVCHAR,
+  XID_BOOLEAN,
+  XID_LVARCHAR,
+} from "../constants/type-codes.js";
+import type { ByteReader } from "../io/byte-reader.js";
+import type { TextCodec } from "../text/code-pages.js";
+import { bigintCodec } from "./bigint.js";
+import { booleanCodec } from "./boolean.js";
+import { charCodec } from "./char.js";
+import type { BindSlot, ColumnType, TypeCodec } from "./codec.js";
+import { dateCodec } from "./date.js";
+import { datetimeCodec } from "./datetime.js";
+import { decimalCodec, moneyCodec } from "./decimal.js";
+import { floatCodec } from "./float.js";
+import { int8Codec } from "./int8.js";
+import { integerCodec } from "./integer.js";
+import { intervalCodec } from "./interval.js";
+import { lvarcharCodec } from "./lvarchar.js";
+import { smallfloatCodec } from "./smallfloat.js";
+import { smallintCodec } from "./smallint.js";
+import { TypeCodecError } from "./type-codec-error.js";
+import { varcharCodec } from "./varchar.js";
+
+/** Every codec, each listed once. Opaque types 40/41 are resolved by {@link codecForColumn}. */
+export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
+  charCodec,
+  smallintCodec,
+  integerCodec,
+  floatCodec,
+  smallfloatCodec,
+  decimalCodec,
+  dateCodec,
+  moneyCodec,
+  datetimeCodec,
+  varcharCodec,
+  intervalCodec,
+  int8Codec,
+  lvarcharCodec,
+  booleanCodec,
+  bigintCodec,
+] as TypeCodec<unknown>[]);
+
+const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);
+/** Types whose tuple width depends on the bytes (the "variable layout" types of §7). */
+const VARIABLE_TYPES = new Set([SQLVCHAR, SQLNVCHAR, SQLUDTVAR, SQLUDTFIXED, SQLLVARCHAR, SQLBOOL]);
+const BY_BASE_TYPE = new Map<number, TypeCodec<unknown>>();
+for (const codec of TYPE_CODECS) {
+  for (const base of codec.baseTypes) if (!OPAQUE_TYPES.has(base)) BY_BASE_TYPE.set(base, codec);
+}
+const BY_EXTENDED_ID = new Map<number, TypeCodec<unknown>>([
+  [XID_LVARCHAR, lvarcharCodec as TypeCodec<unknown>],
+  [XID_BOOLEAN, booleanCodec as TypeCodec<unknown>],
+]);
+const BY_EXTENDED_NAME = new Map<string, TypeCodec<unknown>>([
+  ["lvarchar", lvarcharCodec as TypeCodec<unknown>],
+  ["boolean", booleanCodec as TypeCodec<unknown>],
+]);
+
+/** The codec of a base type code (type word & 0xFF), or undefined. Opaque 40/41 need {@link codecForColumn}. */
+export function codecForBaseType(baseType: number): TypeCodec<unknown> | undefined {
+  return BY_BASE_TYPE.get(baseType & SQLTYPE_MASK);
+}
+
+/** The codec of an opaque type by extended id, then by name (case-insensitive, owner prefix ignored). */
+export function codecForExtendedType(extendedId?: number, extendedName?: string): TypeCodec<unknown> | undefined {
+  const byId = extendedId === undefined ? undefined : BY_EXTENDED_ID.get(extendedId);
+  if (byId !== undefined) return byId;
+  const name = extendedName?.toLowerCase().replace(/^.*\./, "");
+  return name === undefined ? undefined : BY_EXTENDED_NAME.get(name);
+}
+
+/** The codec of a described column; throws UNSUPPORTED_TYPE when none fits. */
+export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
+  const base = column.type & SQLTYPE_MASK;
+  const codec = OPAQUE_TYPES.has(base)
+    ? codecForExtendedType(column.extendedId, column.extendedName)
+    : BY_BASE_TYPE.get(base);
+  if (codec === undefined) {
+    const ext = OPAQUE_TYPES.has(base) ? ` (extended id ${column.extendedId}, name ${column.extendedName})` : "";
+    throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for type ${base}${ext}`);
+  }
+  return codec;
+}
+
+function codecForSlot(slot: BindSlot): TypeCodec<unknown> {
+  const codec = BY_BASE_TYPE.get(slot.type & SQLTYPE_MASK);
+  if (codec === undefined)
+    throw new TypeCodecError("UNSUPPORTED_TYPE", `no bind codec for type ${slot.type & SQLTYPE_MASK}`);
+  return codec;
+}
+
+/**
+ * Reads one SQ_BIND parameter payload (after its type, indicator and precision slot) for the
+ * emulator. Throws NEED_MORE_DATA through the reader like every resumable read.
+ */
+export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array {
+  return codecForSlot(slot).readBind(reader, slot);
+}
+
+/** Decodes a payload returned by {@link readBindPayload} into its JS value. */
+export function decodeBindPayload(payload: Uint8Array, slot: BindSlot, text?: TextCodec): unknown {
+  return codecForSlot(slot).decodeBind(payload, slot, text);
+}
+
+/** True for base types whose tuple width depends on the bytes (the "variable layout" types of §7). */
+export function isVariableWidthType(baseType: number): boolean {
+  const base = baseType & SQLTYPE_MASK;
+  return VARIABLE_TYPES.has(base);
+}

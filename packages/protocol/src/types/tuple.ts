@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Row layouts: the SQ_TUPLE body of one row decoded into JS values (and encoded, for the
+// emulator). Layout rules (statements-and-types.md §7):
+// - no padding between columns; the body is exactly the columns back to back;
+// - fixed layout (no VARCHAR/NVARCHAR/opaque/LVARCHAR column): offsets are known up front;
+// - variable layout: columns are walked in order, each variable one sizing itself from its
+//   prefix (VARCHAR 1 + u8, envelopes 5 + i32);
+// - a row shorter than its descriptor is an error, never NULLs (rule 4).
+// Hot path: per row one result array plus the values; no closures, no subarrays, and one
+// DataView per underlying ArrayBuffer (rows of one fetch batch share it), so codecs are
+// called with offsets into the whole buffer.
+
+import type { ByteWriter } from "../io/byte-writer.js";
+import type { TextCodec } from "../text/code-pages.js";
+import type { ColumnType, TypeCodec } from "./codec.js";
+import { codecForColumn, isVariableWidthType } from "./registry.js";
+import { TypeCodecError } from "./type-codec-error.js";
+
+/** A row layout compiled once per column list. */
+export interface RowLayout {
+  /** The columns, in tuple order. */
+  readonly columns: readonly ColumnType[];
+  /** Row width in bytes when every column is fixed width; undefined for variable layouts. */
+  readonly fixedWidth: number | undefined;
+  /** Decodes the values of one SQ_TUPLE body (exactly the tuple's declared length). */
+  decodeRow(bytes: Uint8Array): unknown[];
+  /** Writes the tuple body of `values` (null for NULL). Used by the emulator. */
+  encodeRow(values: readonly unknown[], out: ByteWriter): void;
+}
+
+const VARIABLE = -1;
+const EMPTY_BUFFER = new ArrayBuffer(0);
+
+class CompiledRowLayout implements RowLayout {
+  readonly fixedWidth: number | undefined;
+  private readonly codecs: TypeCodec<unknown>[];
+  /** Width per column, or VARIABLE. */
+  private readonly widths: Int32Array;
+  private readonly count: number;
+  private lastBuffer: ArrayBufferLike = EMPTY_BUFFER;
+  private lastView: DataView = new DataView(EMPTY_BUFFER);
+  private lastBytes: Uint8Array = new Uint8Array(EMPTY_BUFFER);
+
+  constructor(
+    readonly columns: readonly ColumnType[],
+    private readonly text: TextCodec | undefined,
+  ) {
+    this.count = columns.length;
+    this.codecs = columns.map(codecForColumn);
+    this.widths = new Int32Array(this.count);
+    let total = 0;
+    let fixed = true;
+    for (let i = 0; i < this.count; i++) {
+      const column = columns[i]!;
+      if (isVariableWidthType(column.type)) {
+        this.widths[i] = VARIABLE;
+        fixed = false;
+      } else {
+        const width = this.codecs[i]!.tupleSize(column, this.lastBytes, 0);
+        this.widths[i] = width;
+        total += width;
+      }
+    }
+    this.fixedWidth = fixed ? total : undefined;
+  }
+
+  decodeRow(bytes: Uint8Array): unknown[] {
+    if (bytes.buffer !== this.lastBuffer) {
+      this.lastBuffer = bytes.buffer;
+      this.lastView = new DataView(bytes.buffer);
+      this.lastBytes = new Uint8Array(bytes.buffer);
+    }
+    const all = this.lastBytes;
+    const view = this.lastView;
+    const end = bytes.byteOffset + bytes.length;
+    const out = new Array<unknown>(this.count);
+    let offset = bytes.byteOffset;
+    for (let i = 0; i < this.count; i++) {
+      let size = this.widths[i]!;
+      if (size === VARIABLE) {
+        if (offset >= end) throw this.tooShort(i, bytes.length);
+        size = this.codecs[i]!.tupleSize(this.columns[i]!, all, offset);
+      }
+      if (offset + size > end) throw this.tooShort(i, bytes.length);
+      out[i] = this.codecs[i]!.decode(all, view, offset, size, this.columns[i]!, this.text);
+      offset += size;
+    }
+    if (offset !== end) {
+      throw new TypeCodecError(
+        "TUPLE_TOO_LONG",
+        `tuple of ${bytes.length} bytes has ${end - offset} bytes after its last column`,
+      );
+    }
+    return out;
+  }
+
+  encodeRow(values: readonly unknown[], out: ByteWriter): void {
+    if (values.length !== this.count) {
+      throw new TypeCodecError("INVALID_VALUE", `row has ${values.length} values for ${this.count} columns`);
+    }
+    for (let i = 0; i < this.count; i++) {
+      this.codecs[i]!.encode(values[i] ?? null, this.columns[i]!, out, this.text);
+    }
+  }
+
+  private tooShort(column: number, length: number): TypeCodecError {
+    return new TypeCodecError(
+      "TUPLE_TOO_SHORT",
+      `tuple of ${length} bytes ends inside column ${column + 1} of ${this.count}`,
+    );
+  }
+}
+
+/**
+ * Compiles the layout of a column list (from SQ_DESCRIBE). `text` is the database code set
+ * used for character columns (Latin-1 when absent). Throws UNSUPPORTED_TYPE for a column
+ * without a codec.
+ */
+export function compileRowLayout(columns: readonly ColumnType[], text?: TextCodec): RowLayout {
+  return new CompiledRowLayout(columns, text);
+}
