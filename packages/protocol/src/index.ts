@@ -91,4 +91,43 @@ export { encodeClientGroup, encodeServerGroup } from "./streams/group-encoder.js
 export { ServerItemDecoder } from "./streams/server-item-decoder.js";
 export { encodeServerMessage, type ServerMessage } from "./streams/server-messages.js";
 export { ascii, codecForLocale, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
+export { bigintCodec } from "./types/bigint.js";
+export { booleanCodec } from "./types/boolean.js";
+export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
+export { dateCodec } from "./types/date.js";
+export { datetimeCodec } from "./types/datetime.js";
+export { decimalCodec, decimalEncodedLength, decimalTupleWidth, moneyCodec } from "./types/decimal.js";
+export { FLOATING_SCALE } from "./types/decimal-text.js";
+export { floatCodec } from "./types/float.js";
+export { int8Codec } from "./types/int8.js";
+export { integerCodec } from "./types/integer.js";
+export { intervalCodec } from "./types/interval.js";
+export { lvarcharCodec } from "./types/lvarchar.js";
+export {
+  datetimeQualifier,
+  decodeQualifier,
+  intervalQualifier,
+  parseQualifier,
+  type Qualifier,
+  qualifierToText,
+  qualifierTupleWidth,
+  type TemporalKind,
+} from "./types/qualifier.js";
+export {
+  codecForBaseType,
+  codecForColumn,
+  codecForExtendedType,
+  decodeBindPayload,
+  isVariableWidthType,
+  readBindPayload,
+  TYPE_CODECS,
+} from "./types/registry.js";
+export { smallfloatCodec } from "./types/smallfloat.js";
+export { smallintCodec } from "./types/smallint.js";
+export { compileRowLayout, type RowLayout } from "./types/tuple.js";
+export { TypeCodecError, type TypeCodecErrorCode } from "./types/type-codec-error.js";
+export { InformixDate } from "./types/values/informix-date.js";
+export { type DateTimeFields, InformixDateTime } from "./types/values/informix-datetime.js";
+export { InformixInterval, type IntervalFields } from "./types/values/informix-interval.js";
+export { varcharCodec } from "./types/varchar.js";
