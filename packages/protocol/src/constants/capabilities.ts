@@ -39,6 +39,8 @@ export function intersectFeatures(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** Everything a decoder or encoder needs to know about the negotiated session. */
 export interface ProtocolContext {
+  /** SQ_DESCRIBE field index and name-table size are int32, not int16 (feature 50; nmap lacks it). */
+  readonly fourByteOffset: boolean;
   /** SQL text in SQ_PREPARE/SQ_COMMAND has an int32 length; SQ_ERR offset is int32 (feature 62). */
   readonly longSqlText: boolean;
   /** SQ_DESCRIBE tuple size is int32 (feature 69). */
@@ -53,6 +55,7 @@ export interface ProtocolContext {
 
 export function contextFromFeatures(negotiated: Uint8Array, codec: TextCodec = latin1): ProtocolContext {
   return {
+    fourByteOffset: hasFeature(negotiated, FEATURE_FOUR_BYTE_OFFSET),
     longSqlText: hasFeature(negotiated, FEATURE_REMOVE_64K_LIMIT),
     largeTuple: hasFeature(negotiated, FEATURE_LARGE_TUPLE),
     longRowId: hasFeature(negotiated, FEATURE_LONG_ROW_ID),

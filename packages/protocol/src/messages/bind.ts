@@ -11,17 +11,18 @@
 //     i16 precision                   type-specific: length, scale, or qualifier
 //     payload, padded to even:
 //       SMALLINT 2, INTEGER/SERIAL/DATE/SMALLFLOAT 4, FLOAT/BIGINT/BIGSERIAL 8,
-//       INT8/SERIAL8 10, BOOLEAN 1 byte;
-//       CHAR/VARCHAR/NCHAR/NVARCHAR/LVARCHAR and DECIMAL/MONEY/DATETIME/INTERVAL:
-//         i16 length + bytes;
-//       opaque types: i32 length + bytes;  BYTE/TEXT: the 56-byte blob descriptor.
-// The value bytes are kept raw here and decoded by the type codecs (R5).
+//       INT8/SERIAL8 10; CHAR/VARCHAR/NCHAR/NVARCHAR/LVARCHAR/BOOLEAN and
+//       DECIMAL/MONEY/DATETIME/INTERVAL: i16 length + bytes; opaque types: i32 length
+//       + bytes; BYTE/TEXT: the 56-byte blob descriptor.
+// Each type's codec owns its framing (types/registry.ts readBindPayload); the value
+// bytes are kept raw here and decoded later by the same codec (R5).
 
 import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_BIND } from "../constants/opcodes.js";
 import * as T from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
+import { readBindPayload } from "../types/registry.js";
 
 export const INDICATOR_VALUE = 0;
 export const INDICATOR_NULL = -1;
@@ -53,14 +54,13 @@ const FIXED_WIDTHS: Readonly<Record<number, number>> = {
   [T.SQLBIGSERIAL]: 8,
   [T.SQLINT8]: 10,
   [T.SQLSERIAL8]: 10,
-  [T.SQLBOOL]: 1,
   [T.SQLBYTES]: BLOB_DESCRIPTOR_SIZE,
   [T.SQLTEXT]: BLOB_DESCRIPTOR_SIZE,
 };
 
 const OPAQUE = new Set([T.SQLUDTVAR, T.SQLUDTFIXED, T.SQLSENDRECV]);
 
-/** How the payload of a base type is framed in SQ_BIND. */
+/** How the payload of a base type is framed in SQ_BIND (the encoding side of the codecs' readBind). */
 export function bindFraming(type: number): "fixed" | "short-length" | "int-length" {
   const base = type & T.SQLTYPE_MASK;
   if (FIXED_WIDTHS[base] !== undefined) return "fixed";
@@ -101,11 +101,7 @@ export function decodeBind(r: ByteReader, ctx: ProtocolContext): BindMessage {
     const precision = r.i16();
     let payload: Uint8Array | null = null;
     if (indicator !== INDICATOR_NULL) {
-      const framing = bindFraming(type);
-      const n = framing === "fixed" ? FIXED_WIDTHS[base]! : framing === "short-length" ? r.u16() : r.i32();
-      if (n < 0) throw new RangeError(`SQ_BIND parameter ${i + 1} has negative length ${n}`);
-      payload = r.bytes(n).slice();
-      r.padTo2((framing === "fixed" ? 0 : framing === "short-length" ? 2 : 4) + n);
+      payload = readBindPayload(r, { type, precision }).slice();
     }
     const base2 = { type, indicator, precision, payload };
     parameters.push(owner === undefined ? base2 : { ...base2, owner, typeName: typeName ?? "" });

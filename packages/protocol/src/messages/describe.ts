@@ -9,9 +9,9 @@
 //   i32 estimated cost
 //   i32 tuple size (feature 69) | i16 tuple size
 //   i16 field count
-//   i32 name table size
+//   i32 name table size (feature 50) | i16
 //   per field:
-//     i32 field index             byte offset of the column name in the name table
+//     i32 field index (feature 50) | i16     byte offset of the column name in the name table
 //     i32 start position          offset of the column in a fixed-layout tuple
 //     i16 type                    base type | SQLNONULL and other flags
 //     i32 extended id             xid of opaque types (1 lvarchar, 5 boolean, ...)
@@ -54,10 +54,14 @@ export function encodeDescribe(msg: DescribeMessage, ctx: ProtocolContext, w: By
   w.u16(SQ_DESCRIBE).i16(msg.statementType).i16(msg.statementId).i32(msg.estimatedCost);
   if (ctx.largeTuple) w.i32(msg.tupleSize);
   else w.i16(msg.tupleSize);
-  w.i16(msg.fields.length).i32(tableSize);
+  w.i16(msg.fields.length);
+  if (ctx.fourByteOffset) w.i32(tableSize);
+  else w.i16(tableSize);
   let nameOffset = 0;
   msg.fields.forEach((f, i) => {
-    w.i32(nameOffset).i32(f.startPosition).u16(f.type).i32(f.extendedId);
+    if (ctx.fourByteOffset) w.i32(nameOffset);
+    else w.i16(nameOffset);
+    w.i32(f.startPosition).u16(f.type).i32(f.extendedId);
     w.char(ctx.codec.encode(f.extendedOwner)).char(ctx.codec.encode(f.extendedName));
     w.i16(f.reference).i16(f.alignment).i32(f.sourceType).i32(f.encodedLength);
     nameOffset += names[i]!.length + 1;
@@ -72,10 +76,10 @@ export function decodeDescribe(r: ByteReader, ctx: ProtocolContext): DescribeMes
   const estimatedCost = r.i32();
   const tupleSize = ctx.largeTuple ? r.i32() : r.u16();
   const count = r.i16();
-  const tableSize = r.i32();
+  const tableSize = ctx.fourByteOffset ? r.i32() : r.u16();
   const raw: Array<Omit<DescribeField, "name"> & { nameOffset: number }> = [];
   for (let i = 0; i < count; i++) {
-    const nameOffset = r.i32();
+    const nameOffset = ctx.fourByteOffset ? r.i32() : r.u16();
     const startPosition = r.i32();
     const type = r.u16();
     const extendedId = r.i32();

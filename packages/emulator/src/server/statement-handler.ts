@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The statement half of a session: prepared statements by id, SQ_ID addressing,
+// binds, cursors and fetches, transactions. Each client message appends its replies
+// to the current reply group; errors are thrown as InformixSqlError.
+//
+// Reply shapes (docs/protocol/statements.md):
+//   PREPARE+NDESCRIBE+WANTDONE   SQ_DESCRIBE, SQ_DONE, SQ_COST
+//   COMMAND                      SQ_DESCRIBE, [SQ_INSERTDONE], SQ_DONE, SQ_COST
+//   BIND+EXECUTE                 [SQ_INSERTDONE], SQ_DONE, SQ_COST
+//   CURNAME+OPEN                 nothing (the fetch answers)
+//   NFETCH                       SQ_TUPLE*, and SQ_DONE + SQ_COST once the cursor is exhausted
+//   CLOSE, RELEASE               nothing
+
+import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
+import { DONE_WARN_ANSI, DONE_WARN_IDS, DONE_WARN_LOGGED, DONE_WARN_SET, typeCodes as T } from "@informix-db/protocol";
+import { InformixSqlError } from "../engine/informix-sql-error.js";
+import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
+import { describeStatement } from "./describe.js";
+import { decodeBindValues, RowEncoder } from "./values.js";
+
+/** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
+const SQLCODE_CURSOR_NOT_OPEN = -400;
+const SQLCODE_BAD_STATEMENT_ID = -258;
+/** Tuples per NFETCH are limited by the client's buffer; this is the per-tuple overhead in it. */
+const TUPLE_OVERHEAD = 6;
+
+interface PreparedState {
+  readonly id: number;
+  readonly statement: EngineStatement;
+  params: EngineValue[];
+  cursorName: string;
+  cursor: EngineCursor | undefined;
+  encoder: RowEncoder | undefined;
+  /** Rows read from the engine but not yet sent. */
+  pending: EngineValue[][];
+  exhausted: boolean;
+  fetched: number;
+}
+
+export function doneWarnings(db: DatabaseInfo): number {
+  return DONE_WARN_SET | DONE_WARN_IDS | (db.logged ? DONE_WARN_LOGGED : 0) | (db.ansi ? DONE_WARN_ANSI : 0);
+}
+
+export class StatementHandler {
+  private readonly statements = new Map<number, PreparedState>();
+  private current: PreparedState | undefined;
+
+  constructor(
+    private readonly engine: EngineSession,
+    private readonly ctx: () => ProtocolContext,
+  ) {}
+
+  async close(): Promise<void> {
+    for (const s of this.statements.values()) await s.cursor?.close();
+    this.statements.clear();
+    await this.engine.close();
+  }
+
+  async handle(m: ClientMessage, out: ServerMessage[]): Promise<void> {
+    switch (m.kind) {
+      case "info":
+        return;
+      case "dbopen": {
+        const db = await this.engine.openDatabase(m.database, (m.flags & 1) !== 0);
+        out.push(done(0, doneWarnings(db)), cost());
+        return;
+      }
+      case "dbclose":
+        await this.engine.closeDatabase();
+        out.push(done(0), cost());
+        return;
+      case "prepare":
+      case "command":
+        this.current = this.allocate(await this.engine.prepare(m.sql));
+        return;
+      case "ndescribe":
+        out.push(describeStatement(this.require().statement, this.require().id));
+        return;
+      case "wantdone":
+        out.push(done(0), cost());
+        return;
+      case "id":
+        this.current = this.statements.get(m.statementId);
+        if (!this.current) throw new InformixSqlError(SQLCODE_BAD_STATEMENT_ID);
+        return;
+      case "bind":
+        this.require().params = decodeBindValues(m, this.ctx());
+        return;
+      case "curname":
+        this.require().cursorName = m.name;
+        return;
+      case "scroll":
+      case "hold":
+      case "autofree":
+      case "rettype":
+        return;
+      case "open":
+        await this.open(this.require());
+        return;
+      case "nfetch":
+        await this.fetch(this.require(), m.bufferSize, out);
+        return;
+      case "execute":
+        await this.execute(this.require(), out);
+        return;
+      case "close": {
+        const s = this.require();
+        await s.cursor?.close();
+        s.cursor = undefined;
+        return;
+      }
+      case "release":
+        await this.release(this.require());
+        return;
+      case "begin":
+        await this.engine.begin();
+        out.push(done(0));
+        return;
+      case "cmmtwork":
+        await this.engine.commit();
+        out.push(done(0));
+        return;
+      case "rbwork":
+        await this.engine.rollback();
+        out.push(done(0));
+        return;
+      case "setsavepoint":
+        await this.engine.savepoint(m.name, m.unique);
+        out.push(done(0));
+        return;
+      case "rollbacksavepoint":
+        await this.engine.rollbackToSavepoint(m.name);
+        out.push(done(0));
+        return;
+      case "releasesavepoint":
+        await this.engine.releaseSavepoint(m.name);
+        out.push(done(0));
+        return;
+      default:
+        throw new InformixSqlError(-999, 0, m.kind);
+    }
+  }
+
+  private require(): PreparedState {
+    if (!this.current) throw new InformixSqlError(SQLCODE_BAD_STATEMENT_ID);
+    return this.current;
+  }
+
+  private allocate(statement: EngineStatement): PreparedState {
+    let id = 0;
+    while (this.statements.has(id)) id++;
+    const state: PreparedState = {
+      id,
+      statement,
+      params: [],
+      cursorName: "",
+      cursor: undefined,
+      encoder: undefined,
+      pending: [],
+      exhausted: false,
+      fetched: 0,
+    };
+    this.statements.set(id, state);
+    return state;
+  }
+
+  private async release(s: PreparedState): Promise<void> {
+    await s.cursor?.close();
+    this.statements.delete(s.id);
+    if (this.current === s) this.current = undefined;
+  }
+
+  private async open(s: PreparedState): Promise<void> {
+    await s.cursor?.close();
+    s.cursor = await this.engine.openCursor(s.statement, s.params);
+    s.encoder ??= new RowEncoder(s.statement.columns, this.ctx());
+    s.pending = [];
+    s.exhausted = false;
+    s.fetched = 0;
+  }
+
+  private async fetch(s: PreparedState, bufferSize: number, out: ServerMessage[]): Promise<void> {
+    if (!s.cursor || !s.encoder) throw new InformixSqlError(SQLCODE_CURSOR_NOT_OPEN);
+    let used = 0;
+    let sent = 0;
+    for (;;) {
+      if (s.pending.length === 0 && !s.exhausted) {
+        const rows = await s.cursor.fetch(Math.max(16, Math.ceil(bufferSize / 16)));
+        if (rows.length === 0) s.exhausted = true;
+        else s.pending = rows;
+      }
+      const row = s.pending[0];
+      if (row === undefined) break;
+      const data = s.encoder.encode(row);
+      if (sent > 0 && used + TUPLE_OVERHEAD + data.length > bufferSize) break;
+      s.pending.shift();
+      used += TUPLE_OVERHEAD + data.length;
+      sent++;
+      out.push({ kind: "tuple", warnings: 0, data });
+    }
+    s.fetched += sent;
+    if (s.exhausted && s.pending.length === 0) out.push(done(s.fetched), cost());
+  }
+
+  private async execute(s: PreparedState, out: ServerMessage[]): Promise<void> {
+    if (s.statement.isQuery) {
+      // EXECUTE of a SELECT: run it and report the rows it found, as SELECT INTO does.
+      const cursor = await this.engine.openCursor(s.statement, s.params);
+      let rows = 0;
+      for (let batch = await cursor.fetch(1000); batch.length > 0; batch = await cursor.fetch(1000))
+        rows += batch.length;
+      await cursor.close();
+      out.push(done(rows), cost());
+      return;
+    }
+    const result = await this.engine.execute(s.statement, s.params);
+    if (s.statement.statementType === T.SQ_INSERT && (result.serial8 !== 0n || result.bigserial !== 0n)) {
+      out.push({ kind: "insertdone", serial8: result.serial8, bigserial: result.bigserial });
+    }
+    out.push(done(result.rowCount, 0, result.serial), cost());
+  }
+}
+
+function done(rows: number, warnings = 0, serial = 0): ServerMessage {
+  return { kind: "done", warnings, rows, rowId: 0, serial };
+}
+
+function cost(): ServerMessage {
+  return { kind: "cost", estimatedRows: 1, estimatedCost: 1 };
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Converts between the engine's plain values (EngineValue: temporal values as Informix
+// literal text) and the protocol codecs' values (InformixDate, InformixDateTime,
+// InformixInterval), and turns rows into SQ_TUPLE bodies with the codecs.
+
+import {
+  type BindMessage,
+  ByteWriter,
+  type ColumnType,
+  compileRowLayout,
+  decodeBindPayload,
+  InformixDate,
+  InformixDateTime,
+  InformixInterval,
+  type ProtocolContext,
+  type RowLayout,
+  typeCodes as T,
+} from "@informix-db/protocol";
+import type { EngineColumn, EngineValue } from "../engine/types.js";
+
+/** A codec value as the engine wants it: temporal values become their literal text. */
+function toEngineValue(value: unknown): EngineValue {
+  if (value instanceof InformixDate || value instanceof InformixDateTime || value instanceof InformixInterval) {
+    return value.toString();
+  }
+  return value as EngineValue;
+}
+
+export function decodeBindValues(message: BindMessage, ctx: ProtocolContext): EngineValue[] {
+  return message.parameters.map((p) =>
+    p.payload === null
+      ? null
+      : toEngineValue(decodeBindPayload(p.payload, { type: p.type, precision: p.precision }, ctx.codec)),
+  );
+}
+
+type Converter = (value: EngineValue) => unknown;
+
+const identity: Converter = (v) => v;
+
+function converterFor(column: EngineColumn): Converter {
+  switch (column.type & T.SQLTYPE_MASK) {
+    case T.SQLDATE:
+      return (v) => (typeof v === "string" ? InformixDate.parse(v) : v);
+    case T.SQLDTIME:
+      return (v) => (typeof v === "string" ? InformixDateTime.parse(v, column.encodedLength) : v);
+    case T.SQLINTERVAL:
+      return (v) => (typeof v === "string" ? InformixInterval.parse(v, column.encodedLength) : v);
+    default:
+      return identity;
+  }
+}
+
+/** Encodes engine rows of one statement as tuple bodies. */
+export class RowEncoder {
+  private readonly layout: RowLayout;
+  private readonly converters: Converter[];
+  private readonly writer = new ByteWriter(256);
+  private readonly values: unknown[];
+
+  constructor(columns: readonly EngineColumn[], ctx: ProtocolContext) {
+    this.layout = compileRowLayout(columns as readonly ColumnType[], ctx.codec);
+    this.converters = columns.map(converterFor);
+    this.values = new Array<unknown>(columns.length);
+  }
+
+  encode(row: readonly EngineValue[]): Uint8Array {
+    for (let i = 0; i < this.converters.length; i++) this.values[i] = this.converters[i]!(row[i] ?? null);
+    this.layout.encodeRow(this.values, this.writer);
+    return this.writer.take();
+  }
+}
