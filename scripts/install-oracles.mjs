@@ -9,7 +9,7 @@
 //   python — venv conformance/python/.venv with conformance/python/requirements.txt
 //   nmap   — Debian package nmap (informix-query / informix-tables NSE scripts), root only
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 

@@ -52,7 +52,12 @@ class Pipe {
       id: 1,
       engine: memoryEngine,
       policy,
-      io: { send: (b) => this.received.push(b), end: () => (this.ended = true) },
+      io: {
+        send: (b) => this.received.push(b),
+        end: () => {
+          this.ended = true;
+        },
+      },
     });
   }
 

@@ -24,7 +24,15 @@ const MAX_PLAIN_ADJUSTED_EXPONENT = 31;
 const FAST_PATH_DIGITS = 15;
 const DECIMAL_BASE = 10;
 const POW10 = Array.from({ length: FAST_PATH_DIGITS + 1 }, (_, i) => 10 ** i);
+const DIGIT_TEXT = Array.from({ length: DECIMAL_BASE }, (_, i) => String(i));
 const PAIR_TEXT = Array.from({ length: PAIR_BASE }, (_, i) => (i < DECIMAL_BASE ? "0" : "") + i);
+
+/** `frac` (< 10^scale) as exactly `scale` digits; tables cover the common scales 1 and 2. */
+function fractionText(frac: number, scale: number): string {
+  if (scale === 2) return PAIR_TEXT[frac]!;
+  if (scale === 1) return DIGIT_TEXT[frac]!;
+  return String(frac).padStart(scale, "0");
+}
 
 /** A decimal as sign + significant digits: value = 0.digits × 10^point. Zero has digits "". */
 export interface DecimalDigits {
@@ -84,7 +92,7 @@ export function unpackDecimalDigits(bytes: Uint8Array, offset: number, size: num
  * integer fast path (one number, one String()); everything else goes through the digits.
  */
 export function formatPackedDecimal(bytes: Uint8Array, offset: number, size: number, scale: number): string {
-  if (scale !== FLOATING_SCALE) {
+  if (scale <= FAST_PATH_DIGITS) {
     const b0 = bytes[offset]!;
     const negative = isPackedNegative(b0);
     const last = lastNonZero(bytes, offset + 1, offset + size);
@@ -98,11 +106,12 @@ export function formatPackedDecimal(bytes: Uint8Array, offset: number, size: num
         exp10++;
       }
       if (exp10 >= 0 || m === 0) {
-        const s = String(m * POW10[Math.max(exp10, 0)]!);
+        const n = m * POW10[Math.max(exp10, 0)]!;
         const sign = negative && m !== 0 ? "-" : "";
-        if (scale === 0) return sign + s;
-        const padded = s.length > scale ? s : "0".repeat(scale + 1 - s.length) + s;
-        return `${sign}${padded.slice(0, padded.length - scale)}.${padded.slice(padded.length - scale)}`;
+        if (scale === 0) return sign + n;
+        const unit = POW10[scale]!;
+        const int = Math.floor(n / unit);
+        return `${sign}${int}.${fractionText(n - int * unit, scale)}`;
       }
     }
   }

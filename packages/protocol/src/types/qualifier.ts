@@ -33,6 +33,8 @@ export interface Qualifier {
   readonly fractionDigits: number;
   /** Last integral unit present (≤ TU_SECOND); -1 for FRACTION-only qualifiers. */
   readonly integralEnd: number;
+  /** Base-100 pairs of the leading field: ceil(leadingDigits / 2). */
+  readonly leadingPairs: number;
   /** Base-100 pairs before the decimal point that the qualifier stores. */
   readonly integralPairs: number;
   /** Base-100 pairs after the decimal point. */
@@ -100,6 +102,7 @@ export function decodeQualifier(encoded: number): Qualifier {
     leadingDigits,
     fractionDigits,
     integralEnd,
+    leadingPairs: Math.ceil(leadingDigits / 2),
     integralPairs,
     fractionPairs,
     fullScaleExponent,

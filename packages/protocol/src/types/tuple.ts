@@ -67,33 +67,40 @@ class CompiledRowLayout implements RowLayout {
   }
 
   decodeRow(bytes: Uint8Array): unknown[] {
-    if (bytes.buffer !== this.lastBuffer) {
-      this.lastBuffer = bytes.buffer;
-      this.lastView = new DataView(bytes.buffer);
-      this.lastBytes = new Uint8Array(bytes.buffer);
-    }
+    if (bytes.buffer !== this.lastBuffer) this.adopt(bytes.buffer);
     const all = this.lastBytes;
     const view = this.lastView;
-    const end = bytes.byteOffset + bytes.length;
-    const out = new Array<unknown>(this.count);
-    let offset = bytes.byteOffset;
-    for (let i = 0; i < this.count; i++) {
-      let size = this.widths[i]!;
+    const codecs = this.codecs;
+    const widths = this.widths;
+    const columns = this.columns;
+    const text = this.text;
+    const count = this.count;
+    const start = bytes.byteOffset;
+    const end = start + bytes.length;
+    const out = new Array<unknown>(count);
+    let offset = start;
+    for (let i = 0; i < count; i++) {
+      const codec = codecs[i]!;
+      let size = widths[i]!;
       if (size === VARIABLE) {
         if (offset >= end) throw this.tooShort(i, bytes.length);
-        size = this.codecs[i]!.tupleSize(this.columns[i]!, all, offset);
+        size = codec.tupleSize(columns[i]!, all, offset);
       }
       if (offset + size > end) throw this.tooShort(i, bytes.length);
-      out[i] = this.codecs[i]!.decode(all, view, offset, size, this.columns[i]!, this.text);
+      out[i] = codec.decode(all, view, offset, size, columns[i]!, text);
       offset += size;
     }
     if (offset !== end) {
-      throw new TypeCodecError(
-        "TUPLE_TOO_LONG",
-        `tuple of ${bytes.length} bytes has ${end - offset} bytes after its last column`,
-      );
+      throw new TypeCodecError("TUPLE_TOO_LONG", `tuple of ${bytes.length} bytes has ${end - offset} bytes after its last column`);
     }
     return out;
+  }
+
+  /** Makes the view over a new underlying buffer (once per fetch batch, not per row). */
+  private adopt(buffer: ArrayBufferLike): void {
+    this.lastBuffer = buffer;
+    this.lastView = new DataView(buffer);
+    this.lastBytes = new Uint8Array(buffer);
   }
 
   encodeRow(values: readonly unknown[], out: ByteWriter): void {

@@ -22,8 +22,6 @@ export interface DateTimeFields {
   readonly fraction?: number;
 }
 
-const PAIR = 100;
-const UNIT_STEP = 2;
 const LEAP_YEAR = 2000;
 const FRACTION_PER_MS = 100;
 const MAX_HOUR = 23;
@@ -80,27 +78,19 @@ export class InformixDateTime {
   }
 
   /**
-   * Builds a value from its packed wire number (used by the DATETIME codec): `integral` is
-   * the fields down to the qualifier's last integral unit read as one base-100 number.
+   * Builds a value from fields read off the wire, without range checks (the DATETIME codec
+   * calls it per decoded value; the server only sends valid fields). Use {@link of} otherwise.
    */
-  static fromPacked(q: Qualifier, integral: number, fraction: number): InformixDateTime {
-    let rest = integral;
-    let year = 0;
-    let month = 0;
-    let day = 0;
-    let hour = 0;
-    let minute = 0;
-    let second = 0;
-    for (let u = q.integralEnd; u >= q.start; u -= UNIT_STEP) {
-      const r = u === q.start ? rest : rest % PAIR;
-      rest = (rest - r) / PAIR;
-      if (u === TU_SECOND) second = r;
-      else if (u === TU_MINUTE) minute = r;
-      else if (u === TU_HOUR) hour = r;
-      else if (u === TU_DAY) day = r;
-      else if (u === TU_MONTH) month = r;
-      else year = r;
-    }
+  static fromWireFields(
+    q: Qualifier,
+    year: number,
+    month: number,
+    day: number,
+    hour: number,
+    minute: number,
+    second: number,
+    fraction: number,
+  ): InformixDateTime {
     return new InformixDateTime(q, year, month, day, hour, minute, second, fraction);
   }
 

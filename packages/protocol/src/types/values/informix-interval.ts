@@ -80,7 +80,10 @@ export class InformixInterval {
     return new InformixInterval(q, negative, years!, months!, days!, hours!, minutes!, seconds!, fraction);
   }
 
-  /** Builds a value from its packed wire number (used by the INTERVAL codec); see InformixDateTime.fromPacked. */
+  /**
+   * Builds a value from its packed wire number (used by the INTERVAL codec): `integral` is the
+   * fields down to the qualifier's last integral unit read as one base-100 number.
+   */
   static fromPacked(q: Qualifier, negative: boolean, integral: number, fraction: number): InformixInterval {
     const f = [0, 0, 0, 0, 0, 0];
     let rest = integral;
