@@ -18,6 +18,7 @@ export const BIGINT_MAX = 2n ** 63n - 1n;
 export const bigintCodec: TypeCodec<bigint> = {
   name: "BIGINT",
   baseTypes: [SQLINFXBIGINT, SQLBIGSERIAL],
+  usesView: true,
   tupleSize: () => BIGINT_WIDTH,
   decode(_bytes, view, offset) {
     const v = view.getBigInt64(offset);

@@ -38,6 +38,7 @@ function checkBoolean(value: boolean): boolean {
 export const booleanCodec: TypeCodec<boolean> = {
   name: "BOOLEAN",
   baseTypes: [SQLBOOL, SQLUDTFIXED],
+  usesView: false,
   tupleSize: (_column, bytes, offset) => envelopeSize(bytes, offset),
   decode(bytes, _view, offset, size) {
     if (isEnvelopeNull(bytes, offset)) return null;

@@ -19,6 +19,7 @@ const NUL = 0;
 export const charCodec: TypeCodec<string> = {
   name: "CHAR",
   baseTypes: [SQLCHAR, SQLNCHAR],
+  usesView: false,
   tupleSize: (column) => column.encodedLength,
   decode(bytes, _view, offset, size, _column, text) {
     if (size > 0 && bytes[offset] === NUL) return null;

@@ -44,6 +44,11 @@ export interface TypeCodec<T> {
   readonly name: string;
   /** Base type codes (low byte of the type word) this codec serves. */
   readonly baseTypes: readonly number[];
+  /**
+   * False when `decode` never reads its `view` argument (only `bytes`). Row layouts whose
+   * codecs all say false skip making a DataView and get a placeholder. Absent means true.
+   */
+  readonly usesView?: boolean;
 
   /** Bytes the value starting at `offset` occupies in a tuple (fixed types ignore `bytes`). */
   tupleSize(column: ColumnType, bytes: Uint8Array, offset: number): number;

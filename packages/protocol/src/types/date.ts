@@ -7,6 +7,7 @@
 // JS value: InformixDate (a calendar day; toDate() gives UTC midnight).
 
 import { SQLDATE } from "../constants/type-codes.js";
+import { readInt32 } from "./big-endian.js";
 import type { TypeCodec } from "./codec.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { InformixDate } from "./values/informix-date.js";
@@ -24,9 +25,10 @@ function checkDate(value: InformixDate): number {
 export const dateCodec: TypeCodec<InformixDate> = {
   name: "DATE",
   baseTypes: [SQLDATE],
+  usesView: false,
   tupleSize: () => DATE_WIDTH,
-  decode(_bytes, view, offset) {
-    const days = view.getInt32(offset);
+  decode(bytes, _view, offset) {
+    const days = readInt32(bytes, offset);
     return days === DATE_NULL ? null : InformixDate.fromDays(days);
   },
   encode(value, _column, out) {

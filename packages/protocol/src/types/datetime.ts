@@ -40,7 +40,10 @@ export function decodeDateTime(bytes: Uint8Array, offset: number, size: number, 
   const b0 = bytes[offset]!;
   const shift = q.fullScaleExponent - (b0 - SIGN_POSITIVE - EXPONENT_BIAS);
   if (b0 < SIGN_POSITIVE || shift < 0) {
-    throw new TypeCodecError("INVALID_ENCODING", `DATETIME exponent byte 0x${b0.toString(16)} does not fit its qualifier`);
+    throw new TypeCodecError(
+      "INVALID_ENCODING",
+      `DATETIME exponent byte 0x${b0.toString(16)} does not fit its qualifier`,
+    );
   }
   const end = offset + size;
   let j = offset + 1 - shift;
@@ -66,7 +69,7 @@ export function decodeDateTime(bytes: Uint8Array, offset: number, size: number, 
     const f0 = pairOrZero(bytes, j, offset, end);
     const f1 = pairOrZero(bytes, j + 1, offset, end);
     const f2 = pairOrZero(bytes, j + 2, offset, end);
-    fraction = f0 * FRACTION_UNITS_PAIR0 + f1 * FRACTION_UNITS_PAIR1 + ((f2 - (f2 % DECIMAL_BASE)) / DECIMAL_BASE);
+    fraction = f0 * FRACTION_UNITS_PAIR0 + f1 * FRACTION_UNITS_PAIR1 + (f2 - (f2 % DECIMAL_BASE)) / DECIMAL_BASE;
   }
   return InformixDateTime.fromWireFields(q, year, month, day, hour, minute, second, fraction);
 }
@@ -87,6 +90,7 @@ function checkDateTime(value: InformixDateTime): InformixDateTime {
 export const datetimeCodec: TypeCodec<InformixDateTime> = {
   name: "DATETIME",
   baseTypes: [SQLDTIME],
+  usesView: false,
   tupleSize: (column) => decodeQualifier(column.encodedLength).tupleWidth,
   decode(bytes, _view, offset, size, column) {
     if (isPackedNull(bytes, offset, size)) return null;

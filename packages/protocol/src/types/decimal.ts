@@ -64,6 +64,7 @@ function makeDecimalCodec(name: string, baseType: number): TypeCodec<string> {
   return {
     name,
     baseTypes: [baseType],
+    usesView: false,
     tupleSize: (column) => decimalTupleWidth(column.encodedLength),
     decode(bytes, _view, offset, size, column) {
       if (isPackedNull(bytes, offset, size)) return null;

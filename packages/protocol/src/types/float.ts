@@ -17,6 +17,7 @@ const WORD = 4;
 export const floatCodec: TypeCodec<number> = {
   name: "FLOAT",
   baseTypes: [SQLFLOAT],
+  usesView: true,
   tupleSize: () => FLOAT_WIDTH,
   decode(_bytes, view, offset) {
     if (view.getUint32(offset) === ALL_ONES && view.getUint32(offset + WORD) === ALL_ONES) return null;

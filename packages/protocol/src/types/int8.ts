@@ -45,6 +45,7 @@ function isInt8Slot(slot: BindSlot): boolean {
 export const int8Codec: TypeCodec<bigint> = {
   name: "INT8",
   baseTypes: [SQLINT8, SQLSERIAL8],
+  usesView: true,
   tupleSize: () => INT8_WIDTH,
   decode: (_bytes, view, offset) => readInt8(view, offset),
   encode(value, _column, out) {

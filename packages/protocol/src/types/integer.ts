@@ -7,6 +7,7 @@
 // JS value: number.
 
 import { SQLINT, SQLSERIAL } from "../constants/type-codes.js";
+import { readInt32 } from "./big-endian.js";
 import type { TypeCodec } from "./codec.js";
 import { checkInteger } from "./integer-range.js";
 
@@ -19,9 +20,10 @@ export const INTEGER_MAX = 0x7fffffff;
 export const integerCodec: TypeCodec<number> = {
   name: "INTEGER",
   baseTypes: [SQLINT, SQLSERIAL],
+  usesView: false,
   tupleSize: () => INTEGER_WIDTH,
-  decode(_bytes, view, offset) {
-    const v = view.getInt32(offset);
+  decode(bytes, _view, offset) {
+    const v = readInt32(bytes, offset);
     return v === INTEGER_NULL ? null : v;
   },
   encode(value, _column, out) {

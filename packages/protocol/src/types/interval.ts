@@ -40,6 +40,7 @@ function checkInterval(value: InformixInterval): InformixInterval {
 export const intervalCodec: TypeCodec<InformixInterval> = {
   name: "INTERVAL",
   baseTypes: [SQLINTERVAL],
+  usesView: false,
   tupleSize: (column) => decodeQualifier(column.encodedLength).tupleWidth,
   decode(bytes, _view, offset, size, column) {
     if (isPackedNull(bytes, offset, size)) return null;

@@ -20,6 +20,7 @@ export const LVARCHAR_EXTENDED_ID = XID_LVARCHAR;
 export const lvarcharCodec: TypeCodec<string> = {
   name: "LVARCHAR",
   baseTypes: [SQLLVARCHAR, SQLUDTVAR],
+  usesView: false,
   tupleSize: (_column, bytes, offset) => envelopeSize(bytes, offset),
   decode(bytes, _view, offset, size, _column, text) {
     if (isEnvelopeNull(bytes, offset)) return null;

@@ -17,6 +17,7 @@ export const SMALLFLOAT_NULL_BITS = 0xffffffff;
 export const smallfloatCodec: TypeCodec<number> = {
   name: "SMALLFLOAT",
   baseTypes: [SQLSMFLOAT],
+  usesView: true,
   tupleSize: () => SMALLFLOAT_WIDTH,
   decode(_bytes, view, offset) {
     if (view.getUint32(offset) === SMALLFLOAT_NULL_BITS) return null;

@@ -6,6 +6,7 @@
 // JS value: number.
 
 import { SQLSMINT } from "../constants/type-codes.js";
+import { readInt16 } from "./big-endian.js";
 import type { TypeCodec } from "./codec.js";
 import { checkInteger } from "./integer-range.js";
 
@@ -18,9 +19,10 @@ export const SMALLINT_MAX = 0x7fff;
 export const smallintCodec: TypeCodec<number> = {
   name: "SMALLINT",
   baseTypes: [SQLSMINT],
+  usesView: false,
   tupleSize: () => SMALLINT_WIDTH,
-  decode(_bytes, view, offset) {
-    const v = view.getInt16(offset);
+  decode(bytes, _view, offset) {
+    const v = readInt16(bytes, offset);
     return v === SMALLINT_NULL ? null : v;
   },
   encode(value, _column, out) {

@@ -8,9 +8,10 @@
 // - variable layout: columns are walked in order, each variable one sizing itself from its
 //   prefix (VARCHAR 1 + u8, envelopes 5 + i32);
 // - a row shorter than its descriptor is an error, never NULLs (rule 4).
-// Hot path: per row one result array plus the values; no closures, no subarrays, and one
-// DataView per underlying ArrayBuffer (rows of one fetch batch share it), so codecs are
-// called with offsets into the whole buffer.
+// Hot path: per row one result array plus the values; no closures, no subarrays. Layouts whose
+// codecs read bytes only never touch a DataView (nor `.buffer`/`.byteOffset`, which are slow
+// accessors on Node 20); the others make one DataView per underlying ArrayBuffer (rows of a
+// fetch batch share it) and call codecs with offsets into the whole buffer.
 
 import type { ByteWriter } from "../io/byte-writer.js";
 import type { TextCodec } from "../text/code-pages.js";
@@ -24,14 +25,19 @@ export interface RowLayout {
   readonly columns: readonly ColumnType[];
   /** Row width in bytes when every column is fixed width; undefined for variable layouts. */
   readonly fixedWidth: number | undefined;
-  /** Decodes the values of one SQ_TUPLE body (exactly the tuple's declared length). */
-  decodeRow(bytes: Uint8Array): unknown[];
+  /**
+   * Decodes the values of one SQ_TUPLE body: `bytes[start, end)` (the whole array by
+   * default) must be exactly the tuple's declared length.
+   */
+  decodeRow(bytes: Uint8Array, start?: number, end?: number): unknown[];
   /** Writes the tuple body of `values` (null for NULL). Used by the emulator. */
   encodeRow(values: readonly unknown[], out: ByteWriter): void;
 }
 
 const VARIABLE = -1;
 const EMPTY_BUFFER = new ArrayBuffer(0);
+/** Handed to codecs that declare `usesView: false`; any read through it throws. */
+const NO_VIEW = new DataView(EMPTY_BUFFER);
 
 class CompiledRowLayout implements RowLayout {
   readonly fixedWidth: number | undefined;
@@ -39,6 +45,10 @@ class CompiledRowLayout implements RowLayout {
   /** Width per column, or VARIABLE. */
   private readonly widths: Int32Array;
   private readonly count: number;
+  /** True when some codec reads through a DataView (FLOAT, BIGINT, …). */
+  private readonly usesView: boolean;
+  private lastArray: Uint8Array = new Uint8Array(EMPTY_BUFFER);
+  private lastBase = 0;
   private lastBuffer: ArrayBufferLike = EMPTY_BUFFER;
   private lastView: DataView = new DataView(EMPTY_BUFFER);
   private lastBytes: Uint8Array = new Uint8Array(EMPTY_BUFFER);
@@ -49,6 +59,7 @@ class CompiledRowLayout implements RowLayout {
   ) {
     this.count = columns.length;
     this.codecs = columns.map(codecForColumn);
+    this.usesView = this.codecs.some((codec) => codec.usesView !== false);
     this.widths = new Int32Array(this.count);
     let total = 0;
     let fixed = true;
@@ -66,41 +77,56 @@ class CompiledRowLayout implements RowLayout {
     this.fixedWidth = fixed ? total : undefined;
   }
 
-  decodeRow(bytes: Uint8Array): unknown[] {
-    if (bytes.buffer !== this.lastBuffer) this.adopt(bytes.buffer);
-    const all = this.lastBytes;
-    const view = this.lastView;
+  decodeRow(bytes: Uint8Array, start = 0, end: number = bytes.length): unknown[] {
+    let data: Uint8Array = bytes;
+    let view: DataView = NO_VIEW;
+    let base = 0;
+    if (this.usesView) {
+      if (bytes !== this.lastArray) this.adopt(bytes);
+      data = this.lastBytes;
+      view = this.lastView;
+      base = this.lastBase;
+    }
     const codecs = this.codecs;
     const widths = this.widths;
     const columns = this.columns;
     const text = this.text;
     const count = this.count;
-    const start = bytes.byteOffset;
-    const end = start + bytes.length;
+    const limit = base + end;
     const out = new Array<unknown>(count);
-    let offset = start;
+    let offset = base + start;
     for (let i = 0; i < count; i++) {
       const codec = codecs[i]!;
       let size = widths[i]!;
       if (size === VARIABLE) {
-        if (offset >= end) throw this.tooShort(i, bytes.length);
-        size = codec.tupleSize(columns[i]!, all, offset);
+        if (offset >= limit) throw this.tooShort(i, end - start);
+        size = codec.tupleSize(columns[i]!, data, offset);
       }
-      if (offset + size > end) throw this.tooShort(i, bytes.length);
-      out[i] = codec.decode(all, view, offset, size, columns[i]!, text);
+      if (offset + size > limit) throw this.tooShort(i, end - start);
+      out[i] = codec.decode(data, view, offset, size, columns[i]!, text);
       offset += size;
     }
-    if (offset !== end) {
-      throw new TypeCodecError("TUPLE_TOO_LONG", `tuple of ${bytes.length} bytes has ${end - offset} bytes after its last column`);
+    if (offset !== limit) {
+      throw new TypeCodecError(
+        "TUPLE_TOO_LONG",
+        `tuple of ${end - start} bytes has ${limit - offset} bytes after its last column`,
+      );
     }
     return out;
   }
 
-  /** Makes the view over a new underlying buffer (once per fetch batch, not per row). */
-  private adopt(buffer: ArrayBufferLike): void {
-    this.lastBuffer = buffer;
-    this.lastView = new DataView(buffer);
-    this.lastBytes = new Uint8Array(buffer);
+  /**
+   * Points the view at `bytes`. Rows of one fetch batch are subarrays of one buffer, so the
+   * DataView over the whole buffer is made once per batch; only the base offset changes.
+   */
+  private adopt(bytes: Uint8Array): void {
+    this.lastArray = bytes;
+    this.lastBase = bytes.byteOffset;
+    if (bytes.buffer !== this.lastBuffer) {
+      this.lastBuffer = bytes.buffer;
+      this.lastView = new DataView(bytes.buffer);
+      this.lastBytes = new Uint8Array(bytes.buffer);
+    }
   }
 
   encodeRow(values: readonly unknown[], out: ByteWriter): void {

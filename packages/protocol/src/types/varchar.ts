@@ -23,6 +23,7 @@ const NUL = 0;
 export const varcharCodec: TypeCodec<string> = {
   name: "VARCHAR",
   baseTypes: [SQLVCHAR, SQLNVCHAR],
+  usesView: false,
   tupleSize: (_column, bytes, offset) => VARCHAR_LENGTH_WIDTH + bytes[offset]!,
   decode(bytes, _view, offset, size, _column, text) {
     if (size === VARCHAR_LENGTH_WIDTH + NULL_LENGTH && bytes[offset + 1] === NUL) return null;
