@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// PostgreSQL DDL behind the Informix catalog. Schema `ifx` holds the list of databases,
+// the side catalog (owner and creation date of each table, the declared Informix type
+// of each column, keyed by table oid and attnum) and helper functions the rewriter
+// calls. Every database schema gets views named like the Informix catalog tables
+// (systables, syscolumns, sysindexes, sysconstraints, sysdefaults) built from
+// pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
+
+import { pgIdent, pgString } from "../sql/context.js";
+
+/** Catalog tables listed in systables with their fixed Informix tabids. */
+export const CATALOG_TABLES: readonly (readonly [string, number])[] = [
+  ["systables", 1],
+  ["syscolumns", 2],
+  ["sysindexes", 3],
+  ["sysconstraints", 11],
+  ["sysdefaults", 14],
+];
+
+export const BOOTSTRAP_SQL = String.raw`
+CREATE SCHEMA ifx;
+CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
+  logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL);
+CREATE TABLE ifx.tables (reloid oid PRIMARY KEY, owner text NOT NULL, created date NOT NULL);
+CREATE TABLE ifx.columns (reloid oid NOT NULL, attnum int2 NOT NULL, coltype int4 NOT NULL,
+  collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, PRIMARY KEY (reloid, attnum));
+
+CREATE FUNCTION ifx.matches_re(p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE r text := '^'; i int := 1; j int; c text; n int := length(p);
+BEGIN
+  WHILE i <= n LOOP
+    c := substr(p, i, 1);
+    IF c = '\' AND i < n THEN
+      i := i + 1; r := r || regexp_replace(substr(p, i, 1), '([^A-Za-z0-9 ])', '\\\1', 'g');
+    ELSIF c = '*' THEN r := r || '.*';
+    ELSIF c = '?' THEN r := r || '.';
+    ELSIF c = '[' THEN
+      j := strpos(substr(p, i + 1), ']');
+      IF j = 0 THEN r := r || '\['; ELSE r := r || substr(p, i, j + 1); i := i + j; END IF;
+    ELSE r := r || regexp_replace(c, '([^A-Za-z0-9 ])', '\\\1', 'g');
+    END IF;
+    i := i + 1;
+  END LOOP;
+  RETURN r || '$';
+END $$;
+
+CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
+CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
+CREATE FUNCTION ifx.date(text) RETURNS date LANGUAGE sql STABLE AS $$ SELECT CAST($1 AS date) $$;
+CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS date) $$;
+CREATE FUNCTION ifx.date(date) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
+CREATE FUNCTION ifx.length(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length(rtrim($1)) $$;
+
+-- SERIAL semantics: 0 or NULL takes the next value; a larger explicit value moves the counter.
+CREATE FUNCTION ifx.serial_fill() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE v bigint; col text := TG_ARGV[0]; seq regclass := CAST(TG_ARGV[1] AS regclass); nxt bigint;
+BEGIN
+  v := CAST(to_jsonb(NEW) ->> col AS bigint);
+  IF v IS NULL OR v = 0 THEN
+    NEW := jsonb_populate_record(NEW, jsonb_build_object(col, nextval(seq)));
+  ELSE
+    EXECUTE format('SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM %s', seq) INTO nxt;
+    IF v >= nxt THEN PERFORM setval(seq, v, true); END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+`;
+
+function parts(): string {
+  const cols: string[] = [];
+  for (let k = 0; k < 16; k++) {
+    cols.push(
+      `CAST(COALESCE(CASE WHEN (i.indoption[${k}] & 1) = 1 THEN -i.indkey[${k}] ELSE i.indkey[${k}] END, 0) AS smallint) AS part${k + 1}`,
+    );
+  }
+  return cols.join(",\n  ");
+}
+
+/** Schema and catalog views of one Informix database. */
+export function databaseSql(name: string): string {
+  const s = pgIdent(name);
+  const ns = `CAST(${pgString(name)} AS regnamespace)`;
+  const catalogRows = CATALOG_TABLES.map(([t, id]) => `(${pgString(t)}, ${id})`).join(", ");
+  return `
+CREATE SCHEMA ${s};
+CREATE VIEW ${s}.systables AS
+SELECT CAST(tabname AS varchar(128)) AS tabname, CAST(owner AS char(32)) AS owner,
+  CAST(tabid AS integer) AS partnum, CAST(tabid AS integer) AS tabid, CAST(rowsize AS smallint) AS rowsize,
+  CAST(ncols AS smallint) AS ncols, CAST(nindexes AS smallint) AS nindexes, CAST(nrows AS double precision) AS nrows,
+  created, CAST(0 AS integer) AS version, CAST(tabtype AS char(1)) AS tabtype, CAST('R' AS char(1)) AS locklevel,
+  CAST(0 AS double precision) AS npused, 16 AS fextsize, 16 AS nextsize, CAST(0 AS smallint) AS flags,
+  CAST('' AS varchar(128)) AS site, CAST('' AS varchar(128)) AS dbname, 0 AS type_xid, 0 AS am_id, 2048 AS pagesize
+FROM (
+  SELECT c.relname AS tabname, t.owner, CAST(c.oid AS integer) AS tabid,
+    (SELECT COALESCE(SUM(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 16 END), 0) FROM pg_attribute a
+      WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS rowsize,
+    (SELECT COUNT(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS ncols,
+    (SELECT COUNT(*) FROM pg_index x WHERE x.indrelid = c.oid) AS nindexes,
+    GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN 'V' ELSE 'T' END AS tabtype
+  FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
+  UNION ALL
+  SELECT v.name, 'informix', v.id, 0, 0, 0, 0, DATE '2000-01-01', 'T' FROM (VALUES ${catalogRows}) AS v(name, id)
+) AS x;
+CREATE VIEW ${s}.syscolumns AS
+SELECT CAST(a.attname AS varchar(128)) AS colname, CAST(c.oid AS integer) AS tabid, CAST(a.attnum AS smallint) AS colno,
+  CAST(COALESCE(sc.coltype, 0) + CASE WHEN a.attnotnull THEN 256 ELSE 0 END AS smallint) AS coltype,
+  CAST(COALESCE(sc.collength, 0) AS integer) AS collength, 0 AS colmin, 0 AS colmax,
+  CAST(COALESCE(sc.xid, 0) AS integer) AS extended_id, 0 AS seclabelid, 0 AS colattr
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN ifx.tables t ON t.reloid = c.oid
+LEFT JOIN ifx.columns sc ON sc.reloid = a.attrelid AND sc.attnum = a.attnum
+WHERE c.relnamespace = ${ns} AND a.attnum > 0 AND NOT a.attisdropped;
+CREATE VIEW ${s}.sysindexes AS
+SELECT CAST(ic.relname AS varchar(128)) AS idxname, CAST(t.owner AS char(32)) AS owner, CAST(c.oid AS integer) AS tabid,
+  CAST(CASE WHEN i.indisunique THEN 'U' ELSE 'D' END AS char(1)) AS idxtype,
+  CAST(CASE WHEN i.indisclustered THEN 'C' ELSE '-' END AS char(1)) AS clustered,
+  ${parts()},
+  CAST(1 AS smallint) AS levels, 0 AS leaves, 0 AS nunique, 0 AS clust
+FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns};
+CREATE VIEW ${s}.sysconstraints AS
+SELECT CAST(co.oid AS integer) AS constrid, CAST(co.conname AS varchar(128)) AS constrname,
+  CAST(t.owner AS char(32)) AS owner, CAST(c.oid AS integer) AS tabid,
+  CAST(CASE co.contype WHEN 'p' THEN 'P' WHEN 'u' THEN 'U' WHEN 'f' THEN 'R' WHEN 'c' THEN 'C' ELSE 'N' END AS char(1)) AS constrtype,
+  CAST(ic.relname AS varchar(128)) AS idxname
+FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN ifx.tables t ON t.reloid = c.oid
+LEFT JOIN pg_class ic ON ic.oid = co.conindid WHERE c.relnamespace = ${ns};
+CREATE VIEW ${s}.sysdefaults AS
+SELECT CAST(c.oid AS integer) AS tabid, CAST(d.adnum AS smallint) AS colno, CAST('L' AS char(1)) AS type,
+  CAST(pg_get_expr(d.adbin, d.adrelid) AS varchar(256)) AS "default"
+FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.reloid = c.oid
+WHERE c.relnamespace = ${ns};
+`;
+}
+
+/** The sysmaster database: unlogged, with sysdual and sysdatabases. */
+export const SYSMASTER_SQL = `
+${databaseSql("sysmaster")}
+CREATE TABLE sysmaster.sysdual (dummy char(1));
+INSERT INTO sysmaster.sysdual VALUES ('X');
+CREATE VIEW sysmaster.sysdatabases AS
+SELECT CAST(name AS varchar(128)) AS name, 0 AS partnum, CAST(owner AS char(32)) AS owner, created,
+  CASE WHEN logged THEN 1 ELSE 0 END AS is_logging, CASE WHEN buffered THEN 1 ELSE 0 END AS is_buff_log,
+  CASE WHEN ansi THEN 1 ELSE 0 END AS is_ansi, 0 AS is_nls, 0 AS is_case_insens, CAST(0 AS smallint) AS flags
+FROM ifx.databases;
+INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, false, false, false);
+`;

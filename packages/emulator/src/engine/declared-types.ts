@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The Informix type of each result column. A plain column reference (RowDescription
+// names its table oid and attnum) gets the type declared in DDL, from the side catalog
+// ifx.columns; an expression gets a type derived from its PostgreSQL type:
+//   int2 SMALLINT · int4 INTEGER · int8 INT8 (so COUNT(*) is INT8) · float4 SMALLFLOAT ·
+//   float8 FLOAT · numeric(p,s) DECIMAL(p,s), numeric DECIMAL(32) floating · bpchar(n)
+//   CHAR(n) · varchar(n) VARCHAR(n) up to 255, else LVARCHAR(n) · text and unknown
+//   LVARCHAR(2048) · date DATE · timestamp(n) DATETIME YEAR TO FRACTION(n) (n = 0:
+//   YEAR TO SECOND; no typmod: FRACTION(5)) · time(n) HOUR TO SECOND/FRACTION(n) ·
+//   interval INTERVAL DAY(9) TO FRACTION(5) · bool BOOLEAN · bytea BYTE.
+
+import { encodeDatetime, encodeInterval } from "../sql/qualifier.js";
+import * as codes from "../sql/type-codes.js";
+import type { PgClient, PgField } from "./pg-client.js";
+import type { EngineColumn } from "./types.js";
+
+/** What DESCRIBE and the value converter need to know about a column. */
+export interface ColumnType {
+  readonly code: number;
+  readonly encodedLength: number;
+  readonly xid: number;
+  readonly xname: string;
+}
+
+export const PG = {
+  BOOL: 16,
+  BYTEA: 17,
+  NAME: 19,
+  INT8: 20,
+  INT2: 21,
+  INT4: 23,
+  TEXT: 25,
+  OID: 26,
+  FLOAT4: 700,
+  FLOAT8: 701,
+  BPCHAR: 1042,
+  VARCHAR: 1043,
+  DATE: 1082,
+  TIME: 1083,
+  TIMESTAMP: 1114,
+  TIMESTAMPTZ: 1184,
+  INTERVAL: 1186,
+  NUMERIC: 1700,
+} as const;
+
+const VARCHAR_MAX = 255;
+const DEFAULT_LVARCHAR = 2048;
+
+function t(code: number, encodedLength: number, xid = 0, xname = ""): ColumnType {
+  return { code, encodedLength, xid, xname };
+}
+
+function lvarchar(n: number): ColumnType {
+  return t(codes.SQLLVARCHAR, n, codes.XID_LVARCHAR, "lvarchar");
+}
+
+/** The Informix type of a PostgreSQL value type (see the table above). */
+export function informixTypeOf(oid: number, typmod: number): ColumnType {
+  switch (oid) {
+    case PG.INT2:
+      return t(codes.SQLSMINT, 2);
+    case PG.INT4:
+    case PG.OID:
+      return t(codes.SQLINT, 4);
+    case PG.INT8:
+      return t(codes.SQLINT8, 8);
+    case PG.FLOAT4:
+      return t(codes.SQLSMFLOAT, 4);
+    case PG.FLOAT8:
+      return t(codes.SQLFLOAT, 8);
+    case PG.NUMERIC: {
+      if (typmod < 4) return t(codes.SQLDECIMAL, (32 << 8) | 255);
+      const m = typmod - 4;
+      return t(codes.SQLDECIMAL, (((m >> 16) & 0xff) << 8) | (m & 0xffff));
+    }
+    case PG.BPCHAR:
+      return t(codes.SQLCHAR, typmod > 4 ? typmod - 4 : 1);
+    case PG.VARCHAR:
+      if (typmod > 4 && typmod - 4 <= VARCHAR_MAX) return t(codes.SQLVCHAR, typmod - 4);
+      return lvarchar(typmod > 4 ? typmod - 4 : DEFAULT_LVARCHAR);
+    case PG.NAME:
+      return t(codes.SQLVCHAR, 128);
+    case PG.DATE:
+      return t(codes.SQLDATE, 4);
+    case PG.TIMESTAMP:
+    case PG.TIMESTAMPTZ: {
+      const n = typmod < 0 ? 5 : Math.min(typmod, 5);
+      return t(codes.SQLDTIME, encodeDatetime({ start: 0, end: n === 0 ? 10 : 10 + n, lead: 4 }));
+    }
+    case PG.TIME: {
+      const n = typmod < 0 ? 5 : Math.min(typmod, 5);
+      return t(codes.SQLDTIME, encodeDatetime({ start: 6, end: n === 0 ? 10 : 10 + n, lead: 2 }));
+    }
+    case PG.INTERVAL:
+      return t(codes.SQLINTERVAL, encodeInterval({ start: 4, end: 15, lead: 9 }));
+    case PG.BOOL:
+      return t(codes.SQLBOOL, 1, codes.XID_BOOLEAN, "boolean");
+    case PG.BYTEA:
+      return t(codes.SQLBYTES, 56);
+    default:
+      return lvarchar(DEFAULT_LVARCHAR);
+  }
+}
+
+interface TableColumns {
+  readonly relname: string;
+  readonly byAttnum: Map<number, { type: ColumnType; notNull: boolean; name: string }>;
+}
+
+/** Cache of declared column types per table oid; dropped after every DDL statement. */
+export class DeclaredTypes {
+  private readonly tables = new Map<number, TableColumns>();
+
+  constructor(private readonly pg: PgClient) {}
+
+  invalidate(): void {
+    this.tables.clear();
+  }
+
+  async table(oid: number): Promise<TableColumns> {
+    const cached = this.tables.get(oid);
+    if (cached) return cached;
+    const rows = await this.pg.rows(
+      `SELECT a.attnum, a.attnotnull, c.relname, sc.coltype, sc.collength, sc.xid, sc.xname, a.atttypid, a.atttypmod, a.attname
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+       LEFT JOIN ifx.columns sc ON sc.reloid = a.attrelid AND sc.attnum = a.attnum
+       WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+      [String(oid)],
+    );
+    const byAttnum = new Map<number, { type: ColumnType; notNull: boolean; name: string }>();
+    let relname = "";
+    for (const r of rows) {
+      relname = r[2]!;
+      const type =
+        r[3] !== null ? t(Number(r[3]), Number(r[4]), Number(r[5]), r[6]!) : informixTypeOf(Number(r[7]), Number(r[8]));
+      byAttnum.set(Number(r[0]), { type, notNull: r[1] === "t", name: r[9]! });
+    }
+    const entry = { relname, byAttnum };
+    this.tables.set(oid, entry);
+    return entry;
+  }
+
+  /** DESCRIBE column of one RowDescription field. */
+  async column(field: PgField): Promise<{ column: EngineColumn; type: ColumnType }> {
+    if (field.tableID !== 0) {
+      const table = await this.table(field.tableID);
+      const c = table.byAttnum.get(field.columnID);
+      if (c) return { column: engineColumn(field.name, c.type, c.notNull, table.relname), type: c.type };
+    }
+    const type = informixTypeOf(field.dataTypeID, field.dataTypeModifier);
+    return { column: engineColumn(field.name, type, false, undefined), type };
+  }
+}
+
+export function engineColumn(
+  name: string,
+  type: ColumnType,
+  notNull: boolean,
+  table: string | undefined,
+): EngineColumn {
+  return {
+    name,
+    type: type.code | (notNull ? codes.SQLNONULL : 0),
+    encodedLength: type.encodedLength,
+    extendedId: type.xid,
+    extendedOwner: type.xid !== 0 ? "informix" : "",
+    extendedName: type.xname,
+    ...(table !== undefined ? { tableName: table } : {}),
+  };
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The engine's only door to PGlite: the extended query protocol through execProtocol,
+// because only RowDescription carries the source table/column and the type modifier of
+// each result column (describeQuery() drops them). All values travel as text.
+// Callers serialise access themselves (see multiplexer.ts).
+
+import { PGlite, protocol } from "@electric-sql/pglite";
+
+/** A PostgreSQL error with the fields the engine maps to Informix codes. */
+export class PgError extends Error {
+  override readonly name = "PgError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly position: number,
+    readonly fields: Readonly<Record<string, string | undefined>>,
+  ) {
+    super(message);
+  }
+}
+
+/** One column of a RowDescription. */
+export interface PgField {
+  readonly name: string;
+  readonly tableID: number;
+  readonly columnID: number;
+  readonly dataTypeID: number;
+  readonly dataTypeModifier: number;
+}
+
+export interface PgResult {
+  readonly fields: readonly PgField[];
+  readonly rows: (string | null)[][];
+  /** Command tag, e.g. "INSERT 0 1". */
+  readonly command: string;
+}
+
+export interface PgDescription {
+  readonly paramTypes: readonly number[];
+  readonly fields: readonly PgField[];
+}
+
+type Message = { name: string } & Record<string, unknown>;
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function check(messages: readonly Message[]): void {
+  const err = messages.find((m) => m.name === "error");
+  if (err === undefined) return;
+  const fields = err as Record<string, string | undefined>;
+  throw new PgError(
+    fields["code"] ?? "XX000",
+    String(fields["message"] ?? "error"),
+    Number(fields["position"] ?? 0),
+    fields,
+  );
+}
+
+export class PgClient {
+  private constructor(readonly db: PGlite) {}
+
+  static async create(): Promise<PgClient> {
+    const db = await PGlite.create();
+    const client = new PgClient(db);
+    await client.exec("SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'; SET extra_float_digits = 1");
+    return client;
+  }
+
+  private async send(parts: readonly Uint8Array[]): Promise<Message[]> {
+    const result = await this.db.execProtocol(concat(parts), { throwOnError: false });
+    const messages = result.messages as unknown as Message[];
+    check(messages);
+    return messages;
+  }
+
+  /** Parse + Describe: parameter types and result columns, without running anything. */
+  async describe(sql: string): Promise<PgDescription> {
+    const s = protocol.serialize;
+    const messages = await this.send([s.parse({ text: sql }), s.describe({ type: "S" }), s.sync()]);
+    const params = messages.find((m) => m.name === "parameterDescription");
+    const rows = messages.find((m) => m.name === "rowDescription");
+    return {
+      paramTypes: (params?.["dataTypeIDs"] as number[] | undefined) ?? [],
+      fields: (rows?.["fields"] as PgField[] | undefined) ?? [],
+    };
+  }
+
+  /** Runs one statement with text parameters and returns every row. */
+  async run(sql: string, params: readonly (string | null)[] = []): Promise<PgResult> {
+    const s = protocol.serialize;
+    const messages = await this.send([
+      s.parse({ text: sql }),
+      s.bind({ values: [...params] }),
+      s.describe({ type: "P" }),
+      s.execute({}),
+      s.sync(),
+    ]);
+    const desc = messages.find((m) => m.name === "rowDescription");
+    const rows: (string | null)[][] = [];
+    let command = "";
+    for (const m of messages) {
+      if (m.name === "dataRow") rows.push(m["fields"] as (string | null)[]);
+      else if (m.name === "commandComplete") command = String(m["text"]);
+    }
+    return { fields: (desc?.["fields"] as PgField[] | undefined) ?? [], rows, command };
+  }
+
+  /** Runs a script of statements (simple query protocol, no parameters). */
+  async exec(sql: string): Promise<void> {
+    await this.send([protocol.serialize.query(sql)]);
+  }
+
+  /** Rows of a query as text. */
+  async rows(sql: string, params: readonly (string | null)[] = []): Promise<(string | null)[][]> {
+    return (await this.run(sql, params)).rows;
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The SQL engine of one emulated server: one PGlite instance, many sessions. Startup
+// creates the ifx schema (side catalog and helpers), the sysmaster database and, with
+// `demo: true`, the stores_demo database.
+
+import { hostname } from "node:os";
+import { registerTable } from "./catalog-ops.js";
+import { BOOTSTRAP_SQL, SYSMASTER_SQL } from "./catalog-sql.js";
+import { DatabaseRegistry } from "./databases.js";
+import { DeclaredTypes } from "./declared-types.js";
+import { createDemoDatabase } from "./demo-database.js";
+import { Multiplexer } from "./multiplexer.js";
+import { PgClient } from "./pg-client.js";
+import { PgliteSession } from "./pglite-session.js";
+import type { EngineShared } from "./shared.js";
+import type { Engine, EngineOptions, EngineSession } from "./types.js";
+
+export class PgliteEngine implements Engine {
+  private nextSessionId = 1;
+  private readonly sessions = new Set<PgliteSession>();
+
+  private constructor(private readonly shared: EngineShared) {}
+
+  static async create(options: EngineOptions): Promise<PgliteEngine> {
+    const pg = await PgClient.create();
+    await pg.exec(BOOTSTRAP_SQL);
+    await pg.exec(SYSMASTER_SQL);
+    const types = new DeclaredTypes(pg);
+    for (const t of ["sysdual", "sysdatabases"]) await registerTable(pg, types, "sysmaster", t, "informix", new Map());
+    const databases = new DatabaseRegistry(pg);
+    await databases.load();
+    const engine = new PgliteEngine({
+      pg,
+      mux: new Multiplexer(),
+      types,
+      databases,
+      serverName: options.serverName ?? "informix",
+      hostName: options.hostName ?? hostname(),
+      searchPath: null,
+      deferred: [],
+    });
+    if (options.demo) await createDemoDatabase(engine);
+    return engine;
+  }
+
+  openSession(user: string): EngineSession {
+    const session = new PgliteSession(this.shared, this.nextSessionId++, user);
+    this.sessions.add(session);
+    const close = session.close.bind(session);
+    session.close = async () => {
+      this.sessions.delete(session);
+      await close();
+    };
+    return session;
+  }
+
+  async listDatabases(): Promise<string[]> {
+    return this.shared.databases.names();
+  }
+
+  async close(): Promise<void> {
+    for (const s of [...this.sessions]) await s.close();
+    await this.shared.pg.close();
+  }
+}

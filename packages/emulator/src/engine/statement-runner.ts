@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Prepare and run the PostgreSQL side of a statement for a session: DESCRIBE from
+// RowDescription plus the side catalog, parameter conversion, the savepoint (inside a
+// transaction) or transaction (multi-step DDL outside one) around each statement, the
+// side-catalog and SERIAL work after DDL, and error mapping.
+
+import { pgIdent } from "../sql/context.js";
+import type { SqlPlan } from "../sql/plan.js";
+import { rewrite } from "../sql/rewriter.js";
+import * as codes from "../sql/type-codes.js";
+import { pruneCatalog, registerTable, setupSerial } from "./catalog-ops.js";
+import { type ColumnType, engineColumn } from "./declared-types.js";
+import { SQL } from "./error-codes.js";
+import { InformixSqlError } from "./informix-sql-error.js";
+import type { PgResult } from "./pg-client.js";
+import { PgError } from "./pg-client.js";
+import { mapPgError } from "./pg-errors.js";
+import type { PgliteSession } from "./pglite-session.js";
+import { PreparedStatement } from "./statement.js";
+import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
+import { toPgParam } from "./values.js";
+
+const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
+
+async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
+  let isConstraint: ((name: string) => boolean) | undefined;
+  if (err instanceof PgError && err.code === "23505") {
+    const name = err.fields["constraint"] ?? "";
+    const rows = await session.shared.pg.rows("SELECT 1 FROM pg_constraint WHERE conname = $1", [name]);
+    isConstraint = () => rows.length > 0;
+  }
+  return mapPgError(err, {
+    sourceOffset: plan.sourceOffset,
+    creatingIndex: plan.statementType === codes.SQ_CREIDX,
+    ...(isConstraint ? { isConstraint } : {}),
+  });
+}
+
+const AGGREGATES = new Set(["count", "sum", "avg", "min", "max"]);
+
+/** IDS names unnamed expression columns "(expression)" and aggregates "(count)", "(sum)", .... */
+function expressionName(pgName: string, source: string): string {
+  if (pgName === "?column?") return "(expression)";
+  if (AGGREGATES.has(pgName) && !new RegExp(`\\bas\\s+${pgName}\\b`, "i").test(source)) return `(${pgName})`;
+  return pgName;
+}
+
+/** DESCRIBE: result columns, INSERT/UPDATE targets, parameter types, SERIAL RETURNING. */
+export async function describePlan(session: PgliteSession, source: string, plan: SqlPlan): Promise<PreparedStatement> {
+  const { pg, types } = session.shared;
+  let desc: Awaited<ReturnType<typeof pg.describe>>;
+  try {
+    desc = await pg.describe(plan.describeSql ?? plan.sql);
+  } catch (e) {
+    throw await mapError(session, e, plan);
+  }
+  let columns: EngineColumn[] = [];
+  const columnTypes: ColumnType[] = [];
+  for (const f of desc.fields) {
+    const c = await types.column(f);
+    columns.push(f.tableID === 0 ? { ...c.column, name: expressionName(f.name, source) } : c.column);
+    columnTypes.push(c.type);
+  }
+  if (plan.intoTemp) columns = [];
+  let sql = plan.sql;
+  const serialCodes: number[] = [];
+  if (plan.target) {
+    const rows = await pg.rows("SELECT CAST(CAST(to_regclass($1) AS oid) AS integer)", [plan.target.table]);
+    const oid = Number(rows[0]?.[0] ?? 0);
+    if (oid === 0) throw new InformixSqlError(SQL.TABLE_NOT_FOUND, -111, plan.target.table.replace(/"/g, ""));
+    const table = await types.table(oid);
+    const all = [...table.byAttnum.values()];
+    const wanted = plan.target.columns
+      ? plan.target.columns.map((n) => all.find((c) => c.name === n.toLowerCase()))
+      : all;
+    columns = wanted.filter((c) => c !== undefined).map((c) => engineColumn(c.name, c.type, c.notNull, table.relname));
+    if (plan.statementType === codes.SQ_INSERT) {
+      const serials = all.filter((c) => SERIAL_CODES.has(c.type.code));
+      if (serials.length > 0) {
+        sql += ` RETURNING ${serials.map((c) => pgIdent(c.name)).join(", ")}`;
+        serialCodes.push(...serials.map((c) => c.type.code));
+      }
+    }
+  }
+  return new PreparedStatement(source, plan, columns, columnTypes, desc.paramTypes, sql, serialCodes);
+}
+
+function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): ExecResult {
+  const tagCount = /(\d+)$/.exec(res.command);
+  const rowCount = isQuery ? res.rows.length : tagCount ? Number(tagCount[1]) : 0;
+  let serial = 0;
+  let serial8 = 0n;
+  let bigserial = 0n;
+  const last = res.rows[res.rows.length - 1];
+  if (!isQuery && last && stmt.serialCodes.length > 0) {
+    stmt.serialCodes.forEach((code, i) => {
+      const v = last[i];
+      if (v === null || v === undefined) return;
+      if (code === codes.SQLSERIAL) serial = Number(v);
+      else if (code === codes.SQLSERIAL8) serial8 = BigInt(v);
+      else bigserial = BigInt(v);
+    });
+  }
+  return { rowCount, serial, serial8, bigserial };
+}
+
+/** Catalog work after DDL, inside the statement's transaction or savepoint. */
+async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: SqlPlan): Promise<void> {
+  const { pg, types } = session.shared;
+  if (plan.table) {
+    const { schema, table, columns } = plan.table;
+    for (const c of columns) if (c.type.serial) await setupSerial(pg, schema, table, c.name, c.type.serial);
+    await registerTable(pg, types, schema, table, session.user, new Map(columns.map((c) => [c.name, c.type])));
+  }
+  if (plan.intoTemp) await registerTable(pg, types, session.tempSchema, plan.intoTemp, session.user, stmt.columnTypes);
+  if (plan.view && session.database) {
+    await registerTable(pg, types, session.database.name, plan.view, session.user, new Map());
+  }
+  if (plan.dropped) await pruneCatalog(pg);
+  types.invalidate();
+}
+
+/** Runs a statement's SQL for the session; returns the rows (queries) and the sqlca counts. */
+export async function runSql(
+  session: PgliteSession,
+  stmt: PreparedStatement,
+  params: readonly EngineValue[],
+): Promise<{ rows: (string | null)[][]; result: ExecResult }> {
+  const plan =
+    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
+  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
+  const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
+  const { pg } = session.shared;
+  return session.serve(plan.statementType, async () => {
+    await session.implicitBegin();
+    const needsTemp = plan.intoTemp !== undefined || plan.table?.temp === true;
+    const savepoint = session.inTransaction;
+    const wrap = !savepoint && (plan.ddl || needsTemp);
+    if (savepoint) await pg.exec("SAVEPOINT ifx_stmt");
+    else if (wrap) await pg.exec("BEGIN");
+    try {
+      if (needsTemp) {
+        await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${pgIdent(session.tempSchema)}`);
+        session.tempCreated = true;
+      }
+      const res = await pg.run(sql, values);
+      if (plan.ddl) await afterDdl(session, stmt, plan);
+      if (savepoint) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+      else if (wrap) await pg.exec("COMMIT");
+      return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };
+    } catch (e) {
+      if (savepoint) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
+      else if (wrap) await pg.exec("ROLLBACK");
+      if (plan.ddl) session.shared.types.invalidate();
+      throw await mapError(session, e, plan);
+    }
+  });
+}

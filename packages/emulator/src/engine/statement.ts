@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// A prepared statement and a cursor over materialised rows. Cursor rows are read in
+// full when the cursor opens (PostgreSQL has one connection and other sessions must not
+// wait on a half-read portal); fetch() hands them out in pages and converts each page
+// to EngineValues only then.
+
+import type { Plan } from "../sql/plan.js";
+import type { ColumnType } from "./declared-types.js";
+import type { EngineColumn, EngineCursor, EngineStatement, EngineValue } from "./types.js";
+import { toEngineValue } from "./values.js";
+
+export class PreparedStatement implements EngineStatement {
+  constructor(
+    readonly source: string,
+    readonly plan: Plan,
+    readonly columns: readonly EngineColumn[],
+    /** Types of the result columns (queries) for value conversion. */
+    readonly columnTypes: readonly ColumnType[],
+    /** PostgreSQL's inferred parameter types. */
+    readonly paramTypes: readonly number[],
+    /** SQL actually sent (with RETURNING for SERIAL columns). */
+    readonly sql: string,
+    /** Type codes of the SERIAL columns an INSERT returns. */
+    readonly serialCodes: readonly number[],
+  ) {}
+
+  get statementType(): number {
+    return this.plan.statementType;
+  }
+
+  get isQuery(): boolean {
+    return this.plan.isQuery;
+  }
+
+  get paramCount(): number {
+    return this.plan.kind === "sql" ? this.plan.paramCount : 0;
+  }
+}
+
+export class MaterialisedCursor implements EngineCursor {
+  private next = 0;
+  private closed = false;
+
+  constructor(
+    private readonly rows: (string | null)[][],
+    private readonly types: readonly ColumnType[],
+  ) {}
+
+  async fetch(maxRows: number): Promise<EngineValue[][]> {
+    if (this.closed) return [];
+    const page = this.rows.slice(this.next, this.next + Math.max(1, maxRows));
+    this.next += page.length;
+    return page.map((row) => row.map((v, i) => toEngineValue(v, this.types[i]!)));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// What the rewriter needs to know about the session: names substituted for USER,
+// SITENAME and DBINFO(...), and the schema that holds the session's temp tables.
+
+export interface RewriteContext {
+  readonly user: string;
+  /** The open database (its PostgreSQL schema has the same name), or null. */
+  readonly database: string | null;
+  /** Schema of this session's temp tables. */
+  readonly tempSchema: string;
+  readonly serverName: string;
+  readonly hostName: string;
+  readonly sessionId: number;
+  /** sqlca.sqlerrd[1] of the previous statement (last SERIAL). */
+  readonly lastSerial: number;
+  /** sqlca.sqlerrd[2] of the previous statement (rows processed). */
+  readonly lastRowCount: number;
+  readonly lastSerial8: bigint;
+  readonly lastBigserial: bigint;
+}
+
+/** Version string reported by DBINFO('version', ...) and the banner of the emulator. */
+export const SERVER_VERSION = {
+  server: "IBM Informix Dynamic Server",
+  major: "14",
+  minor: "10",
+  os: "U",
+  level: "FC10",
+};
+
+/** A PostgreSQL string literal. */
+export function pgString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A PostgreSQL delimited identifier. */
+export function pgIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Informix data types as written in DDL and casts: what PostgreSQL type stores them,
+// and the declared type the engine reports in DESCRIBE and syscolumns (type code,
+// encoded length, extended type). Encoded lengths follow syscolumns.collength:
+// DECIMAL/MONEY (p << 8) | s with s = 255 for floating DECIMAL(p), VARCHAR (r << 8) | m,
+// DATETIME/INTERVAL the qualifier (see qualifier.ts), TEXT/BYTE 56 (the blob descriptor).
+
+import { InformixSqlError } from "../engine/informix-sql-error.js";
+import { isTimeQualifier } from "./datetime-values.js";
+import { encodeDatetime, encodeInterval, fractionDigits, parseQualifier } from "./qualifier.js";
+import { isOp, isWord, type Token } from "./tokenizer.js";
+import {
+  SQLBIGSERIAL,
+  SQLBOOL,
+  SQLBYTES,
+  SQLCHAR,
+  SQLDATE,
+  SQLDECIMAL,
+  SQLDTIME,
+  SQLFLOAT,
+  SQLINFXBIGINT,
+  SQLINT,
+  SQLINT8,
+  SQLINTERVAL,
+  SQLLVARCHAR,
+  SQLMONEY,
+  SQLNCHAR,
+  SQLNVCHAR,
+  SQLSERIAL,
+  SQLSERIAL8,
+  SQLSMFLOAT,
+  SQLSMINT,
+  SQLTEXT,
+  SQLVCHAR,
+  XID_BOOLEAN,
+  XID_LVARCHAR,
+} from "./type-codes.js";
+
+export type SerialKind = "serial" | "serial8" | "bigserial";
+
+/** A column type as declared in Informix DDL. */
+export interface DeclaredType {
+  /** Base type code (sqltypes.h), without the NOT NULL flag. */
+  readonly code: number;
+  readonly encodedLength: number;
+  readonly xid: number;
+  readonly xname: string;
+  /** The PostgreSQL type that stores it. */
+  readonly pg: string;
+  readonly serial?: { readonly kind: SerialKind; readonly start: number };
+}
+
+/** Length of a DECIMAL whose precision is floating (DECIMAL(p) and plain DECIMAL). */
+export const FLOATING_SCALE = 255;
+export const DEFAULT_LVARCHAR = 2048;
+export const BLOB_DESCRIPTOR_LENGTH = 56;
+
+function simple(code: number, encodedLength: number, pg: string, xid = 0, xname = ""): DeclaredType {
+  return { code, encodedLength, xid, xname, pg };
+}
+
+/** Reads `(a)` or `(a, b)` of numbers at `j`; returns the numbers and the index after. */
+function readNumbers(tokens: readonly Token[], j: number): { nums: number[]; next: number } {
+  if (!isOp(tokens[j], "(")) return { nums: [], next: j };
+  const nums: number[] = [];
+  let k = j + 1;
+  while (tokens[k]?.kind === "number") {
+    nums.push(Number(tokens[k]!.text));
+    k++;
+    if (isOp(tokens[k], ",")) k++;
+  }
+  if (!isOp(tokens[k], ")")) throw new InformixSqlError(-201, 0, "", (tokens[k] ?? tokens[j]!).start + 1);
+  return { nums, next: k + 1 };
+}
+
+function decimal(code: number, nums: number[], money: boolean): DeclaredType {
+  const p = nums[0] ?? 16;
+  const s = nums[1] ?? (money ? 2 : undefined);
+  if (p < 1 || p > 32 || (s !== undefined && (s < 0 || s > p))) throw new InformixSqlError(-1226);
+  if (s === undefined) return simple(code, (p << 8) | FLOATING_SCALE, "numeric");
+  return simple(code, (p << 8) | s, `numeric(${p},${s})`);
+}
+
+/** Parses an Informix type at `i`; returns null when no type name is there. */
+export function parseType(tokens: readonly Token[], i: number): { type: DeclaredType; next: number } | null {
+  const t = tokens[i];
+  if (t?.kind !== "word") return null;
+  let j = i + 1;
+  const nums = (): number[] => {
+    const r = readNumbers(tokens, j);
+    j = r.next;
+    return r.nums;
+  };
+  let type: DeclaredType;
+  switch (t.value) {
+    case "char":
+    case "character":
+    case "nchar": {
+      if (isWord(tokens[j], "varying")) {
+        j++;
+        const n = nums()[0] ?? 1;
+        type = simple(SQLVCHAR, n, `varchar(${n})`);
+        break;
+      }
+      const n = nums()[0] ?? 1;
+      type = simple(t.value === "nchar" ? SQLNCHAR : SQLCHAR, n, `char(${n})`);
+      break;
+    }
+    case "varchar":
+    case "nvarchar": {
+      const [m = 1, r = 0] = nums();
+      type = simple(t.value === "varchar" ? SQLVCHAR : SQLNVCHAR, (r << 8) | m, `varchar(${m})`);
+      break;
+    }
+    case "lvarchar": {
+      const n = nums()[0] ?? DEFAULT_LVARCHAR;
+      type = simple(SQLLVARCHAR, n, `varchar(${n})`, XID_LVARCHAR, "lvarchar");
+      break;
+    }
+    case "smallint":
+      type = simple(SQLSMINT, 2, "smallint");
+      break;
+    case "int":
+    case "integer":
+      type = simple(SQLINT, 4, "integer");
+      break;
+    case "int8":
+      type = simple(SQLINT8, 8, "bigint");
+      break;
+    case "bigint":
+      type = simple(SQLINFXBIGINT, 8, "bigint");
+      break;
+    case "serial":
+    case "serial8":
+    case "bigserial": {
+      const start = nums()[0] ?? 1;
+      const base =
+        t.value === "serial"
+          ? simple(SQLSERIAL, 4, "integer")
+          : simple(t.value === "serial8" ? SQLSERIAL8 : SQLBIGSERIAL, 8, "bigint");
+      type = { ...base, serial: { kind: t.value, start: Math.max(start, 1) } };
+      break;
+    }
+    case "smallfloat":
+    case "real":
+      type = simple(SQLSMFLOAT, 4, "real");
+      break;
+    case "float":
+      nums();
+      type = simple(SQLFLOAT, 8, "double precision");
+      break;
+    case "double":
+      if (isWord(tokens[j], "precision")) j++;
+      type = simple(SQLFLOAT, 8, "double precision");
+      break;
+    case "decimal":
+    case "dec":
+    case "numeric":
+      type = decimal(SQLDECIMAL, nums(), false);
+      break;
+    case "money":
+      type = decimal(SQLMONEY, nums(), true);
+      break;
+    case "boolean":
+      type = simple(SQLBOOL, 1, "boolean", XID_BOOLEAN, "boolean");
+      break;
+    case "date":
+      type = simple(SQLDATE, 4, "date");
+      break;
+    case "datetime": {
+      const parsed = parseQualifier(tokens, j) ?? { q: { start: 0, end: 13, lead: 4 }, next: j };
+      j = parsed.next;
+      const q = parsed.q;
+      const digits = fractionDigits(q.end);
+      const pg = isTimeQualifier(q) ? `time(${digits})` : `timestamp(${digits})`;
+      type = simple(SQLDTIME, encodeDatetime(q), pg);
+      break;
+    }
+    case "interval": {
+      const parsed = parseQualifier(tokens, j);
+      if (parsed === null) throw new InformixSqlError(-201, 0, "", t.start + 1);
+      j = parsed.next;
+      type = simple(SQLINTERVAL, encodeInterval(parsed.q), "interval");
+      break;
+    }
+    case "text":
+    case "clob":
+      type = simple(SQLTEXT, BLOB_DESCRIPTOR_LENGTH, "text");
+      break;
+    case "byte":
+    case "blob":
+      type = simple(SQLBYTES, BLOB_DESCRIPTOR_LENGTH, "bytea");
+      break;
+    default:
+      return null;
+  }
+  return { type, next: j };
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// What the rewriter makes of one Informix statement: either PostgreSQL SQL to run, or
+// a command the engine carries out itself (databases, transactions, lock mode).
+
+import type { TablePlan } from "./rewrite-ddl.js";
+
+export type LogMode = "none" | "log" | "buffered" | "ansi";
+
+interface PlanBase {
+  /** SQ_DESCRIBE statement type. */
+  readonly statementType: number;
+  readonly isQuery: boolean;
+}
+
+export interface SqlPlan extends PlanBase {
+  readonly kind: "sql";
+  readonly sql: string;
+  readonly sourceOffset: (pgPosition: number) => number;
+  readonly paramCount: number;
+  /** SQL to DESCRIBE when it differs from `sql` (the SELECT of an INTO TEMP). */
+  readonly describeSql?: string;
+  /** Uses DBINFO values of the previous statement: rewrite again before each execution. */
+  readonly dynamic: boolean;
+  /** Changes the schema: the engine drops its cached declared types afterwards. */
+  readonly ddl: boolean;
+  /** INSERT/UPDATE target, for DESCRIBE and SERIAL handling. */
+  readonly target?: { readonly table: string; readonly columns: readonly string[] | null };
+  /** CREATE/ALTER TABLE: declared column types and SERIAL columns to set up. */
+  readonly table?: TablePlan;
+  /** SELECT ... INTO TEMP t: the temp table created (in the session's temp schema). */
+  readonly intoTemp?: string;
+  /** CREATE VIEW / CREATE SYNONYM: the object whose columns to record. */
+  readonly view?: string;
+  /** DROP TABLE / DROP VIEW: the catalog rows to remove. */
+  readonly dropped?: string;
+}
+
+export type CommandPlan = PlanBase &
+  (
+    | { readonly kind: "createDatabase"; readonly name: string; readonly log: LogMode }
+    | { readonly kind: "database"; readonly name: string; readonly exclusive: boolean }
+    | { readonly kind: "closeDatabase" }
+    | { readonly kind: "dropDatabase"; readonly name: string }
+    | { readonly kind: "begin" }
+    | { readonly kind: "commit" }
+    | { readonly kind: "rollback" }
+    | { readonly kind: "savepoint"; readonly name: string; readonly unique: boolean }
+    | { readonly kind: "rollbackToSavepoint"; readonly name: string }
+    | { readonly kind: "releaseSavepoint"; readonly name: string }
+    /** Seconds to wait for a lock: 0 NOT WAIT, -1 WAIT forever. */
+    | { readonly kind: "lockMode"; readonly wait: number }
+    | { readonly kind: "noop" }
+  );
+
+export type Plan = SqlPlan | CommandPlan;

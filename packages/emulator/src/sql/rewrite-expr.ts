@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q], DATETIME(...) q
+// and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
+// SITENAME, `n UNITS unit`, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
+// ROUND/TRUNC, `::` and CAST with Informix type names, seq.NEXTVAL, "..." strings.
+// Function arguments are rewritten recursively.
+
+import { InformixSqlError } from "../engine/informix-sql-error.js";
+import { pgIdent, pgString, type RewriteContext } from "./context.js";
+import { datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
+import { dbinfo } from "./dbinfo.js";
+import { parseType } from "./informix-types.js";
+import { fractionDigits, parseQualifier, type Qualifier } from "./qualifier.js";
+import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
+
+const TRUNC_UNITS = ["year", "", "month", "", "day", "", "hour", "", "minute", "", "second"];
+
+function syntaxError(t: Token | undefined): InformixSqlError {
+  return new InformixSqlError(-201, 0, "", t ? t.start + 1 : 0);
+}
+
+/** The arguments of the call whose "(" is at `open`, and the index of its ")". */
+function callArgs(tokens: readonly Token[], open: number): { args: Token[][]; close: number } {
+  const close = matchParen(tokens, open);
+  if (close < 0) throw syntaxError(tokens[open]);
+  const inner = tokens.slice(open + 1, close);
+  return { args: inner.length === 0 ? [] : splitTopLevel(inner), close };
+}
+
+/** Index after the primary operand that starts at `k` (group, call, dotted name or literal). */
+function operandEnd(tokens: readonly Token[], k: number): number {
+  const t = tokens[k];
+  if (t === undefined) throw syntaxError(tokens[k - 1]);
+  if (isOp(t, "(")) return matchParen(tokens, k) + 1;
+  if (t.kind === "word" && isOp(tokens[k + 1], "(")) return matchParen(tokens, k + 1) + 1;
+  let j = k + 1;
+  while (isOp(tokens[j], ".") && tokens[j + 1] !== undefined) j += 2;
+  return j;
+}
+
+/** Start index in `out` of the operand that ends `out` (for `n UNITS day`). */
+function operandStart(out: readonly Token[]): number {
+  let k = out.length - 1;
+  if (isOp(out[k], ")")) {
+    let depth = 0;
+    for (; k >= 0; k--) {
+      if (isOp(out[k], ")")) depth++;
+      else if (isOp(out[k], "(") && --depth === 0) break;
+    }
+    if (k > 0 && out[k - 1]!.kind === "word") k--;
+    return k;
+  }
+  while (k >= 2 && isOp(out[k - 1], ".")) k -= 2;
+  return k;
+}
+
+/** Source text of a DATETIME(...)/INTERVAL(...) literal body: tokens joined by spaces. */
+function literalBody(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text).join(" ");
+}
+
+/** CURRENT with a qualifier: LOCALTIMESTAMP or LOCALTIME truncated to the last unit. */
+function currentExpr(q: Qualifier | null): string {
+  if (q === null) return "LOCALTIMESTAMP(3)";
+  const digits = fractionDigits(q.end);
+  const base = isTimeQualifier(q) ? "LOCALTIME" : "LOCALTIMESTAMP";
+  if (q.end >= 10) return `${base}(${digits})`;
+  const trunc = `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, LOCALTIMESTAMP)`;
+  return isTimeQualifier(q) ? `CAST(${trunc} AS time(0))` : `CAST(${trunc} AS timestamp(0))`;
+}
+
+function extendExpr(arg: string, q: Qualifier | null): string {
+  if (q === null) return `CAST(${arg} AS timestamp)`;
+  const ts = `CAST(${arg} AS timestamp)`;
+  const value = q.end >= 10 ? ts : `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, ${ts})`;
+  return isTimeQualifier(q) ? `CAST(${value} AS time(${fractionDigits(q.end)}))` : value;
+}
+
+/** Rewrites one expression token list (a whole statement or a function argument). */
+export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
+  const out: Token[] = [];
+  const sub = (ts: readonly Token[]): Token[] => rewriteExpr(ts, ctx);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.kind === "quoted") {
+      out.push(raw(isOp(next, ".") || isOp(prev, ".") ? pgIdent(t.value) : pgString(t.value), t.start));
+      continue;
+    }
+    if (isOp(t, "::")) {
+      const parsed = parseType(tokens, i + 1);
+      if (parsed) {
+        out.push(raw(`::${parsed.type.pg}`, t.start));
+        i = parsed.next - 1;
+        continue;
+      }
+    }
+    if (t.kind !== "word" || isOp(prev, ".") || isOp(prev, "::")) {
+      out.push(t);
+      continue;
+    }
+    const call = isOp(next, "(");
+    const at = t.start;
+    if (isOp(next, ".") && isWord(tokens[i + 2], "nextval", "currval") && !isOp(tokens[i + 3], "(")) {
+      out.push(raw(`${tokens[i + 2]!.value}(${pgString(t.value)})`, at));
+      i += 2;
+      continue;
+    }
+    switch (call ? `${t.value}(` : t.value) {
+      case "today":
+        out.push(raw("CURRENT_DATE", at));
+        continue;
+      case "sysdate":
+        out.push(raw("LOCALTIMESTAMP(5)", at));
+        continue;
+      case "current": {
+        if (isWord(next, "of")) break;
+        const parsed = parseQualifier(tokens, i + 1);
+        out.push(raw(currentExpr(parsed?.q ?? null), at));
+        i = (parsed?.next ?? i + 1) - 1;
+        continue;
+      }
+      case "user":
+      case "current_user":
+        out.push(raw(pgString(ctx.user), at));
+        continue;
+      case "sitename":
+      case "dbservername":
+        out.push(raw(pgString(ctx.serverName), at));
+        continue;
+      case "unique":
+        if (isWord(prev, "select") || isOp(prev, "(")) {
+          out.push(raw("DISTINCT", at));
+          continue;
+        }
+        break;
+      case "units": {
+        const unit = tokens[i + 1];
+        if (!isWord(unit, "year", "month", "day", "hour", "minute", "second", "fraction")) throw syntaxError(unit);
+        const start = operandStart(out);
+        const pgUnit = unit!.value === "fraction" ? "millisecond" : unit!.value;
+        out.splice(start, 0, raw("(", at));
+        out.push(raw(`) * INTERVAL ${pgString(`1 ${pgUnit}`)}`, at));
+        i++;
+        continue;
+      }
+      case "not":
+        if (isWord(next, "matches")) {
+          i = pushMatches(tokens, i + 2, "!~", out, sub, at);
+          continue;
+        }
+        break;
+      case "matches":
+        i = pushMatches(tokens, i + 1, "~", out, sub, at);
+        continue;
+      case "datetime(":
+      case "interval(": {
+        const close = matchParen(tokens, i + 1);
+        if (close < 0) throw syntaxError(next);
+        const parsed = parseQualifier(tokens, close + 1);
+        if (parsed === null) throw syntaxError(tokens[close + 1] ?? tokens[close]);
+        const body = literalBody(tokens.slice(i + 2, close));
+        const text =
+          t.value === "interval"
+            ? `INTERVAL ${pgString(intervalToPg(body, parsed.q))}`
+            : `${isTimeQualifier(parsed.q) ? "TIME" : "TIMESTAMP"} ${pgString(datetimeToPg(body, parsed.q))}`;
+        out.push(raw(text, at));
+        i = parsed.next - 1;
+        continue;
+      }
+      default:
+        if (call) {
+          const done = pushCall(t, tokens, i, out, sub, ctx);
+          if (done >= 0) {
+            i = done;
+            continue;
+          }
+        }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function pushMatches(
+  tokens: readonly Token[],
+  k: number,
+  op: string,
+  out: Token[],
+  sub: (ts: readonly Token[]) => Token[],
+  at: number,
+): number {
+  const end = operandEnd(tokens, k);
+  out.push(raw(`${op} ifx.matches_re(`, at), ...sub(tokens.slice(k, end)), raw(")", at));
+  return end - 1;
+}
+
+/** Renders rewritten argument tokens back into one raw token group. */
+function group(parts: Token[][], sep: string, at: number): Token[] {
+  const out: Token[] = [];
+  parts.forEach((p, n) => {
+    if (n > 0) out.push(raw(sep, at));
+    out.push(...p);
+  });
+  return out;
+}
+
+/** Function-call rewrites. Returns the index of the call's ")" when handled, else -1. */
+function pushCall(
+  t: Token,
+  tokens: readonly Token[],
+  i: number,
+  out: Token[],
+  sub: (ts: readonly Token[]) => Token[],
+  ctx: RewriteContext,
+): number {
+  const at = t.start;
+  const { args, close } = callArgs(tokens, i + 1);
+  const a = (n: number): Token[] => sub(args[n] ?? []);
+  const wrap = (pre: string, body: Token[], post: string): void => {
+    out.push(raw(pre, at), ...body, raw(post, at));
+  };
+  switch (t.value) {
+    case "nvl":
+      wrap("coalesce(", group(args.map(sub), ",", at), ")");
+      return close;
+    case "decode": {
+      if (args.length < 3) throw syntaxError(t);
+      const body: Token[] = [raw("CASE", at), ...a(0)];
+      let k = 1;
+      for (; k + 1 < args.length; k += 2) body.push(raw("WHEN", at), ...a(k), raw("THEN", at), ...a(k + 1));
+      if (k < args.length) body.push(raw("ELSE", at), ...a(k));
+      wrap("(", [...body, raw("END", at)], ")");
+      return close;
+    }
+    case "dbinfo":
+      out.push(raw(dbinfo(args, ctx, t), at));
+      return close;
+    case "extend": {
+      const qual = args[1] ? parseQualifier(args[1], 0) : null;
+      const inner = a(0);
+      const expr = extendExpr("\u0000", qual?.q ?? null).split("\u0000");
+      wrap(expr[0]!, inner, expr[1]!);
+      return close;
+    }
+    case "mdy":
+      if (args.length !== 3) throw syntaxError(t);
+      wrap("make_date(CAST(", a(2), " AS int), CAST(");
+      wrap("", a(0), " AS int), CAST(");
+      wrap("", a(1), " AS int))");
+      return close;
+    case "date":
+      wrap("ifx.date(", a(0), ")");
+      return close;
+    case "year":
+    case "month":
+    case "day":
+    case "weekday": {
+      const field = t.value === "weekday" ? "DOW" : t.value.toUpperCase();
+      wrap(`CAST(EXTRACT(${field} FROM CAST(`, a(0), " AS timestamp)) AS smallint)");
+      return close;
+    }
+    case "length":
+    case "char_length":
+    case "character_length":
+      if (t.value !== "length") return -1;
+      wrap("ifx.length(", a(0), ")");
+      return close;
+    case "round":
+    case "trunc":
+      if (args.length !== 2) return -1;
+      wrap(`${t.value}(CAST(`, a(0), " AS numeric),");
+      wrap("", a(1), ")");
+      return close;
+    case "logn":
+      wrap("ln(", a(0), ")");
+      return close;
+    case "cast": {
+      const inner = tokens.slice(i + 2, close);
+      let asAt = -1;
+      let depth = 0;
+      inner.forEach((x, n) => {
+        if (isOp(x, "(")) depth++;
+        else if (isOp(x, ")")) depth--;
+        else if (depth === 0 && isWord(x, "as")) asAt = n;
+      });
+      if (asAt < 0) return -1;
+      const parsed = parseType(inner, asAt + 1);
+      const typeText = parsed
+        ? parsed.type.pg
+        : inner
+            .slice(asAt + 1)
+            .map((x) => x.text)
+            .join(" ");
+      wrap("CAST(", sub(inner.slice(0, asAt)), ` AS ${typeText})`);
+      return close;
+    }
+    default:
+      if (args.length === 0) return -1;
+      out.push(t, raw("(", at), ...group(args.map(sub), ",", at), raw(")", at));
+      return close;
+  }
+}

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Entry point of the Informix → PostgreSQL rewriter: classifies one statement (its
+// SQ_DESCRIBE statement type) and either returns PostgreSQL text with its source-offset
+// map, or a command the engine executes itself. Passes, in order: table names
+// (rewrite-names), query shape (rewrite-select), DDL (rewrite-ddl), expressions
+// (rewrite-expr). Anything not recognised is -201 at the offending token.
+
+import { InformixSqlError } from "../engine/informix-sql-error.js";
+import { pgIdent, type RewriteContext } from "./context.js";
+import { isDynamicDbinfo } from "./dbinfo.js";
+import type { LogMode, Plan, SqlPlan } from "./plan.js";
+import { render } from "./render.js";
+import {
+  rewriteAlterTable,
+  rewriteCreateIndex,
+  rewriteCreateTable,
+  rewriteSequenceOptions,
+  splitQualified,
+} from "./rewrite-ddl.js";
+import { rewriteExpr } from "./rewrite-expr.js";
+import { readTableName, rewriteTableNames } from "./rewrite-names.js";
+import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
+import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
+import * as codes from "./type-codes.js";
+
+function syntax(t: Token | undefined): InformixSqlError {
+  return new InformixSqlError(-201, 0, "", t ? t.start + 1 : 1);
+}
+
+function nameOf(t: Token | undefined): string {
+  if (t === undefined || (t.kind !== "word" && t.kind !== "quoted")) throw syntax(t);
+  return t.kind === "quoted" ? t.value : t.value;
+}
+
+function command(statementType: number, rest: Record<string, unknown> & { kind: string }): Plan {
+  return { statementType, isQuery: false, ...rest } as Plan;
+}
+
+/** The words of a statement up to `n`, lower case, for classification. */
+function head(tokens: readonly Token[], n: number): string {
+  return tokens
+    .slice(0, n)
+    .map((t) => (t.kind === "word" ? t.value : t.text))
+    .join(" ");
+}
+
+function databaseCommand(tokens: readonly Token[]): Plan | null {
+  const h = head(tokens, 3);
+  if (h.startsWith("create database")) {
+    const name = nameOf(tokens[2]);
+    const rest = head(tokens.slice(3), 8);
+    let log: LogMode = "none";
+    if (rest.includes("log mode ansi")) log = "ansi";
+    else if (rest.includes("buffered log")) log = "buffered";
+    else if (rest.includes("with log")) log = "log";
+    return command(codes.SQ_CREADB, { kind: "createDatabase", name, log });
+  }
+  if (isWord(tokens[0], "database")) {
+    return command(codes.SQ_DATABASE, {
+      kind: "database",
+      name: nameOf(tokens[1]),
+      exclusive: isWord(tokens[2], "exclusive"),
+    });
+  }
+  if (h.startsWith("close database")) return command(codes.SQ_CLSDB, { kind: "closeDatabase" });
+  if (h.startsWith("drop database")) return command(codes.SQ_DROPDB, { kind: "dropDatabase", name: nameOf(tokens[2]) });
+  return null;
+}
+
+function transactionCommand(tokens: readonly Token[]): Plan | null {
+  const first = tokens[0];
+  const w = (k: number): number => (isWord(tokens[k], "work") ? k + 1 : k);
+  if (isWord(first, "begin")) {
+    if (tokens.length > w(1)) throw syntax(tokens[w(1)]);
+    return command(codes.SQ_BEGWORK, { kind: "begin" });
+  }
+  if (isWord(first, "commit")) return command(codes.SQ_COMMIT, { kind: "commit" });
+  if (isWord(first, "rollback")) {
+    const k = w(1);
+    if (isWord(tokens[k], "to")) {
+      const s = isWord(tokens[k + 1], "savepoint") ? k + 2 : k + 1;
+      return command(codes.SQ_RBACKSVPT, { kind: "rollbackToSavepoint", name: nameOf(tokens[s]) });
+    }
+    return command(codes.SQ_ROLLBACK, { kind: "rollback" });
+  }
+  if (isWord(first, "savepoint")) {
+    return command(codes.SQ_SAVEPOINT, {
+      kind: "savepoint",
+      name: nameOf(tokens[1]),
+      unique: isWord(tokens[2], "unique"),
+    });
+  }
+  if (isWord(first, "release") && isWord(tokens[1], "savepoint")) {
+    return command(codes.SQ_RELSVPT, { kind: "releaseSavepoint", name: nameOf(tokens[2]) });
+  }
+  return null;
+}
+
+function setCommand(tokens: readonly Token[]): Plan | null {
+  if (!isWord(tokens[0], "set")) return null;
+  if (isWord(tokens[1], "lock") && isWord(tokens[2], "mode")) {
+    const rest = head(tokens.slice(3), 4);
+    if (rest.startsWith("to not wait")) return command(codes.SQ_WAITFOR, { kind: "lockMode", wait: 0 });
+    if (!rest.startsWith("to wait")) throw syntax(tokens[3]);
+    const n = tokens[5];
+    return command(codes.SQ_WAITFOR, { kind: "lockMode", wait: n?.kind === "number" ? Number(n.text) : -1 });
+  }
+  if (isWord(tokens[1], "isolation", "transaction")) return command(codes.SQ_SETISOL, { kind: "noop" });
+  if (isWord(tokens[1], "explain")) return command(codes.SQ_EXPLAIN, { kind: "noop" });
+  return command(codes.SQ_SETENV, { kind: "noop" });
+}
+
+const NOOP_STATEMENTS: Readonly<Record<string, number>> = {
+  "update statistics": codes.SQ_UPDSTATS,
+  grant: codes.SQ_GRANT,
+  revoke: codes.SQ_REVOKE,
+  "lock table": codes.SQ_LOCK,
+  "unlock table": codes.SQ_UNLOCK,
+  "create role": codes.SQ_SETENV,
+  "drop role": codes.SQ_SETENV,
+};
+
+/** Rewrites one Informix statement. */
+export function rewrite(sql: string, ctx: RewriteContext): Plan {
+  let tokens = tokenize(sql);
+  while (tokens.length > 0 && isOp(tokens[tokens.length - 1], ";")) tokens = tokens.slice(0, -1);
+  if (tokens.length === 0) throw new InformixSqlError(-201, 0, "", 1);
+  const semi = tokens.findIndex((t) => isOp(t, ";"));
+  if (semi >= 0) throw syntax(tokens[semi]);
+  const cmd = databaseCommand(tokens) ?? transactionCommand(tokens) ?? setCommand(tokens);
+  if (cmd) return cmd;
+  for (const [words, type] of Object.entries(NOOP_STATEMENTS)) {
+    if (head(tokens, words.split(" ").length) === words) return command(type, { kind: "noop" });
+  }
+  return sqlPlan(tokens, ctx);
+}
+
+/** Statement type and query-ness from the leading words. */
+function classify(tokens: readonly Token[]): { type: number; isQuery: boolean } {
+  const h = head(tokens, 4);
+  const hasWhere = tokens.some((t) => isWord(t, "where"));
+  if (/^(select|with|\()/.test(h)) return { type: codes.SQ_SELECT, isQuery: true };
+  if (h.startsWith("insert")) return { type: codes.SQ_INSERT, isQuery: false };
+  if (h.startsWith("update")) return { type: hasWhere ? codes.SQ_UPDATE : codes.SQ_UPDALL, isQuery: false };
+  if (h.startsWith("delete")) return { type: hasWhere ? codes.SQ_DELETE : codes.SQ_DELALL, isQuery: false };
+  if (h.startsWith("execute function")) return { type: codes.SQ_EXECPROC, isQuery: true };
+  if (h.startsWith("execute procedure")) return { type: codes.SQ_EXECPROC, isQuery: false };
+  if (/^create (temp|scratch) table/.test(h)) return { type: codes.SQ_CTEMP, isQuery: false };
+  if (/^create ((raw|standard) )?table/.test(h)) return { type: codes.SQ_CRETAB, isQuery: false };
+  if (/^create ((unique|distinct|cluster) )*index/.test(h)) return { type: codes.SQ_CREIDX, isQuery: false };
+  const table: Record<string, number> = {
+    "drop table": codes.SQ_DRPTAB,
+    "drop index": codes.SQ_DRPIDX,
+    "create view": codes.SQ_CREVIEW,
+    "drop view": codes.SQ_DROPVIEW,
+    "create synonym": codes.SQ_CREASYN,
+    "create public": codes.SQ_CREASYN,
+    "create private": codes.SQ_CREASYN,
+    "drop synonym": codes.SQ_DROPSYN,
+    "create sequence": codes.SQ_CRESEQ,
+    "drop sequence": codes.SQ_DRPSEQ,
+    "alter sequence": codes.SQ_ALTER,
+    "alter table": codes.SQ_ALTER,
+    "rename table": codes.SQ_RENTAB,
+    "rename column": codes.SQ_RENCOL,
+    truncate: codes.SQ_TRUNCATE,
+  };
+  for (const [words, type] of Object.entries(table)) {
+    if (h.startsWith(words)) return { type, isQuery: false };
+  }
+  throw syntax(tokens[0]);
+}
+
+function updateTargets(tokens: readonly Token[]): string[] {
+  const set = tokens.findIndex((t) => isWord(t, "set"));
+  const cols: string[] = [];
+  let depth = 0;
+  for (let i = set + 1; i < tokens.length && set >= 0; i++) {
+    const t = tokens[i]!;
+    if (isOp(t, "(")) depth++;
+    else if (isOp(t, ")")) depth--;
+    else if (depth === 0 && isWord(t, "where")) break;
+    else if (isOp(tokens[i + 1], "=") && depth <= 1 && (t.kind === "word" || t.kind === "quoted")) {
+      cols.push(t.kind === "quoted" ? t.value : t.value);
+    } else if (
+      depth === 1 &&
+      isOp(tokens[i + 1], ",") &&
+      t.kind === "word" &&
+      tokens.slice(set, i).every((x) => !isOp(x, "="))
+    ) {
+      cols.push(t.value);
+    } else if (depth === 1 && isOp(tokens[i + 1], ")") && isOp(tokens[i + 2], "=") && t.kind === "word")
+      cols.push(t.value);
+  }
+  return cols;
+}
+
+function insertTarget(tokens: readonly Token[]): { table: string; columns: string[] | null } {
+  const name = readTableName(tokens, 2);
+  if (name === null) throw syntax(tokens[2]);
+  const open = name.next;
+  if (!isOp(tokens[open], "(")) return { table: name.out[0]!.text, columns: null };
+  const cols: string[] = [];
+  for (let i = open + 1; i < tokens.length && !isOp(tokens[i], ")"); i++) {
+    const t = tokens[i]!;
+    if (t.kind === "word" || t.kind === "quoted") cols.push(t.value);
+  }
+  return { table: name.out[0]!.text, columns: cols };
+}
+
+function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
+  const { type, isQuery: query } = classify(source);
+  if (ctx.database === null) throw new InformixSqlError(-349);
+  let isQuery = query;
+  let tokens = rewriteTableNames(source);
+  const dynamic = source.some(
+    (t, i) => isWord(t, "dbinfo") && isDynamicDbinfo((source[i + 2]?.value ?? "").toLowerCase()),
+  );
+  const extra: { -readonly [K in keyof SqlPlan]?: SqlPlan[K] } = {};
+  const at = source[0]!.start;
+  const h = head(source, 3);
+  if (type === codes.SQ_SELECT) {
+    const into = extractIntoTemp(tokens);
+    tokens = rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens));
+    tokens = rewriteExpr(tokens, ctx);
+    if (into) {
+      isQuery = false;
+      extra.describeSql = render(tokens).sql;
+      tokens = [raw(`CREATE TABLE ${pgIdent(ctx.tempSchema)}.${pgIdent(into.name)} AS`, at), ...tokens];
+      extra.intoTemp = into.name;
+      extra.ddl = true;
+    }
+  } else if (type === codes.SQ_CTEMP || type === codes.SQ_CRETAB) {
+    const created = rewriteCreateTable(tokens, ctx);
+    tokens = created.tokens;
+    extra.table = created.plan;
+    extra.ddl = true;
+  } else if (type === codes.SQ_ALTER && h.startsWith("alter table")) {
+    const altered = rewriteAlterTable(tokens, ctx);
+    tokens = altered.tokens;
+    extra.table = altered.plan;
+    extra.ddl = true;
+  } else if (type === codes.SQ_CREIDX) {
+    tokens = rewriteCreateIndex(tokens);
+    extra.ddl = true;
+  } else if (type === codes.SQ_CREASYN) {
+    const s = source.findIndex((t) => isWord(t, "synonym"));
+    const f = source.findIndex((t) => isWord(t, "for"));
+    const target = readTableName(rewriteTableNames(source.slice(f + 1)), 0);
+    if (s < 0 || f < 0 || target === null) throw syntax(source[f + 1]);
+    const name = nameOf(source[s + 1]);
+    tokens = [raw(`CREATE VIEW ${pgIdent(name)} AS SELECT * FROM ${target.out[0]!.text}`, at)];
+    extra.view = name;
+    extra.ddl = true;
+  } else if (type === codes.SQ_DROPSYN) {
+    tokens = [raw("DROP VIEW", at), ...tokens.slice(2)];
+    extra.ddl = true;
+  } else if (type === codes.SQ_RENTAB) {
+    tokens = [raw("ALTER TABLE", at), tokens[2]!, raw("RENAME TO", at), ...tokens.slice(4)];
+    extra.ddl = true;
+  } else if (type === codes.SQ_RENCOL) {
+    if (!isOp(source[3], ".") || !isWord(source[5], "to")) throw syntax(source[3]);
+    tokens = [
+      raw("ALTER TABLE", at),
+      source[2]!,
+      raw("RENAME COLUMN", at),
+      source[4]!,
+      raw("TO", at),
+      ...source.slice(6),
+    ];
+    extra.ddl = true;
+  } else if (type === codes.SQ_CRESEQ || type === codes.SQ_DRPSEQ || h.startsWith("alter sequence")) {
+    tokens = rewriteSequenceOptions(tokens);
+    extra.ddl = true;
+  } else if (type === codes.SQ_EXECPROC) {
+    tokens = [raw("SELECT", at), ...rewriteExpr(tokens.slice(2), ctx)];
+  } else {
+    if (type === codes.SQ_INSERT) extra.target = insertTarget(tokens);
+    if (type === codes.SQ_UPDATE || type === codes.SQ_UPDALL) {
+      const name = readTableName(tokens, 1);
+      extra.target = { table: name?.out[0]?.text ?? "", columns: updateTargets(source) };
+    }
+    if (type === codes.SQ_TRUNCATE && !isWord(tokens[1], "table"))
+      tokens = [tokens[0]!, raw("TABLE", at), ...tokens.slice(1)];
+    if (
+      type === codes.SQ_DRPTAB ||
+      type === codes.SQ_DROPVIEW ||
+      type === codes.SQ_CREVIEW ||
+      type === codes.SQ_DRPIDX
+    ) {
+      extra.ddl = true;
+      const nameTok = tokens[2];
+      if (nameTok && type === codes.SQ_CREVIEW) extra.view = splitQualified(nameTok, "").table;
+      if (nameTok && type !== codes.SQ_CREVIEW) extra.dropped = nameTok.text;
+    }
+    tokens = rewriteExpr(rewriteOuterJoins(rewriteFirstSkip(tokens)), ctx);
+  }
+  const rendered = render(tokens);
+  return {
+    kind: "sql",
+    statementType: type,
+    isQuery,
+    sql: rendered.sql,
+    sourceOffset: rendered.sourceOffset,
+    paramCount: countParams(source),
+    dynamic,
+    ddl: extra.ddl ?? false,
+    ...(extra.describeSql ? { describeSql: extra.describeSql } : {}),
+    ...(extra.target ? { target: extra.target } : {}),
+    ...(extra.table ? { table: extra.table } : {}),
+    ...(extra.intoTemp ? { intoTemp: extra.intoTemp } : {}),
+    ...(extra.view ? { view: extra.view } : {}),
+    ...(extra.dropped ? { dropped: extra.dropped } : {}),
+  };
+}
