@@ -95,6 +95,7 @@ export interface ValueFixture {
   readonly value: string | null;
   readonly is_null: boolean;
   readonly hex: string;
+  readonly tuple_hex?: string;
   readonly direction: string;
   readonly evidence: string;
 }
