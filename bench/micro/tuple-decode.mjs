@@ -7,6 +7,7 @@
 // reader), then decoded repeatedly for ~2 s. Prints one JSON line.
 // Usage: node [--expose-gc] bench/micro/tuple-decode.mjs [--seconds=2] [--rows=10000]
 
+import { PerformanceObserver } from "node:perf_hooks";
 import {
   ByteWriter,
   compileRowLayout,
@@ -77,6 +78,18 @@ function pass() {
 
 for (let i = 0; i < 50; i++) pass(); // warm up
 globalThis.gc?.();
+// GC pauses during the timed loop, by kind (minor = scavenge, major = mark-compact).
+const GC_KINDS = { 1: "minor", 2: "major", 4: "incremental", 8: "weakcb" };
+const gcStats = { count: 0, totalMs: 0, byKind: {} };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = GC_KINDS[entry.detail?.kind] ?? String(entry.detail?.kind);
+    gcStats.count++;
+    gcStats.totalMs += entry.duration;
+    gcStats.byKind[kind] = (gcStats.byKind[kind] ?? 0) + 1;
+  }
+});
+gcObserver.observe({ entryTypes: ["gc"] });
 const before = process.memoryUsage();
 const started = process.hrtime.bigint();
 const deadline = started + BigInt(Math.round(seconds * 1e9));
@@ -89,6 +102,8 @@ while (now < deadline) {
 }
 const elapsedSec = Number(now - started) / 1e9;
 const after = process.memoryUsage();
+await new Promise((resolve) => setTimeout(resolve, 100)); // GC entries are delivered asynchronously
+gcObserver.disconnect();
 
 console.log(
   JSON.stringify({
@@ -101,6 +116,7 @@ console.log(
     elapsedSec: Number(elapsedSec.toFixed(3)),
     node: process.version,
     gcExposed: typeof globalThis.gc === "function",
+    gc: { count: gcStats.count, totalMs: Number(gcStats.totalMs.toFixed(1)), byKind: gcStats.byKind },
     memory: {
       heapUsedBefore: before.heapUsed,
       heapUsedAfter: after.heapUsed,

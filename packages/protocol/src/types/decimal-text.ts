@@ -100,7 +100,8 @@ export function formatPackedDecimal(bytes: Uint8Array, offset: number, size: num
     let exp10 = 2 * (packedExponent(b0) - pairs) + scale;
     if (pairs * 2 + Math.max(exp10, 0) <= FAST_PATH_DIGITS) {
       let m = 0;
-      for (let i = offset + 1; i <= last; i++) m = m * PAIR_BASE + pairAt(bytes, i, negative, last);
+      if (negative) for (let i = offset + 1; i <= last; i++) m = m * PAIR_BASE + pairAt(bytes, i, true, last);
+      else for (let i = offset + 1; i <= last; i++) m = m * PAIR_BASE + bytes[i]!;
       while (exp10 < 0 && m % DECIMAL_BASE === 0 && m !== 0) {
         m /= DECIMAL_BASE;
         exp10++;
@@ -111,7 +112,7 @@ export function formatPackedDecimal(bytes: Uint8Array, offset: number, size: num
         if (scale === 0) return sign + n;
         const unit = POW10[scale]!;
         const int = Math.floor(n / unit);
-        return `${sign}${int}.${fractionText(n - int * unit, scale)}`;
+        return sign + String(int) + "." + fractionText(n - int * unit, scale);
       }
     }
   }
