@@ -90,11 +90,14 @@ function nmap() {
   else report("nmap", "failed", `apt-get install nmap: ${install.why}\n${install.output}`);
 }
 
+// `install-oracles.mjs python` installs only the named oracles.
+const selected = new Set(process.argv.slice(2));
 for (const [name, step] of [
   ["jdbc", jdbc],
   ["python", python],
   ["nmap", nmap],
 ]) {
+  if (selected.size > 0 && !selected.has(name)) continue;
   try {
     step();
   } catch (error) {

@@ -2,8 +2,8 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // `npm start`: the emulator with the stores_demo database, and a short tour of it by a
-// real Informix client. Until the TypeScript driver exists the tour is run by the
-// Python informix-driver oracle when it is installed (npm test installs it).
+// real Informix client. Until the TypeScript driver takes over, the tour is run by the
+// Python informix-driver oracle, installed on first use. `--serve` keeps serving.
 
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -16,6 +16,9 @@ const emulator = await startEmulator({ port: 0, demo: true });
 process.stdout.write(`informix-emulator listening on ${emulator.host}:${emulator.port}\n`);
 
 const python = join(root, "conformance", "python", ".venv", "bin", "python");
+if (!existsSync(python)) {
+  spawnSync(process.execPath, [join(root, "scripts", "install-oracles.mjs"), "python"], { stdio: "inherit" });
+}
 if (existsSync(python)) {
   const tour = spawnSync(python, [join(root, "scripts", "tour.py"), emulator.host, String(emulator.port)], {
     stdio: "inherit",
@@ -23,7 +26,7 @@ if (existsSync(python)) {
   });
   if (tour.status !== 0) process.exitCode = 1;
 } else {
-  process.stdout.write("(run `npm test` once to install the Python oracle that tours the demo database)\n");
+  process.stdout.write("(the Python informix-driver that tours the demo database could not be installed)\n");
 }
 
 if (process.argv.includes("--serve")) {

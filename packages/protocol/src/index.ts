@@ -13,6 +13,8 @@ export { opcodes, typeCodes };
 export {
   contextFromFeatures,
   DEFAULT_CONTEXT,
+  EMULATOR_SERVER_FEATURES,
+  FEATURE_DESCRIBE_INPUT,
   FEATURE_BIGINT,
   FEATURE_LARGE_TUPLE,
   FEATURE_LONG_ROW_ID,

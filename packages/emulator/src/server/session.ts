@@ -15,9 +15,9 @@ import {
   type ClientMessage,
   contextFromFeatures,
   decodeConnectRequest,
+  EMULATOR_SERVER_FEATURES,
   encodeConnectResponse,
   encodeServerGroup,
-  IDS15_SERVER_FEATURES,
   intersectFeatures,
   isNeedMoreData,
   latin1,
@@ -130,8 +130,8 @@ export class SqliSession {
     if (this.phase === "protocols") {
       if (message.kind !== "protocols")
         throw new SqliProtocolError("UNEXPECTED_MESSAGE", `${message.kind} before SQ_PROTOCOLS`);
-      this.ctx = contextFromFeatures(intersectFeatures(message.features, IDS15_SERVER_FEATURES), latin1);
-      this.reply.push({ kind: "protocols", features: IDS15_SERVER_FEATURES });
+      this.ctx = contextFromFeatures(intersectFeatures(message.features, EMULATOR_SERVER_FEATURES), latin1);
+      this.reply.push({ kind: "protocols", features: EMULATOR_SERVER_FEATURES });
       this.phase = "ready";
       return;
     }

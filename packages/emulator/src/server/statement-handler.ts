@@ -75,6 +75,9 @@ export class StatementHandler {
       case "command":
         this.current = this.allocate(await this.engine.prepare(m.sql));
         return;
+      case "cidescribe":
+        out.push({ ...describeStatement(this.require().statement, this.require().id), kind: "idescribe" });
+        return;
       case "ndescribe":
         out.push(describeStatement(this.require().statement, this.require().id));
         return;

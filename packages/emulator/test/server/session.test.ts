@@ -13,6 +13,7 @@ import {
   compileRowLayout,
   contextFromFeatures,
   decodeConnectResponse,
+  EMULATOR_SERVER_FEATURES,
   encodeClientGroup,
   encodeConnectRequest,
   IDS15_SERVER_FEATURES,
@@ -103,7 +104,7 @@ class Pipe {
   async ready(database = "plain"): Promise<ServerMessage[]> {
     assert.equal((await this.login()).outcome, "accept");
     const protocols = await this.group([{ kind: "protocols", features: OFFER_9 }]);
-    assert.deepEqual(protocols, [{ kind: "protocols", features: IDS15_SERVER_FEATURES }, { kind: "eot" }]);
+    assert.deepEqual(protocols, [{ kind: "protocols", features: EMULATOR_SERVER_FEATURES }, { kind: "eot" }]);
     assert.deepEqual(await this.group([{ kind: "info", env: [["DBTEMP", "/tmp"]] }]), [{ kind: "eot" }]);
     return this.group([{ kind: "dbopen", database, flags: 0 }]);
   }

@@ -16,7 +16,8 @@ export const JDBC_CLIENT_FEATURES = Uint8Array.of(0xff, 0xfc, 0x7f, 0xfc, 0x3c, 
 /** The reply of a real IDS 15.0.1 (as recorded by the Python informix-driver). */
 export const IDS15_SERVER_FEATURES = Uint8Array.of(0xbd, 0xbe, 0x9f, 0xfe, 0x7f, 0xb7, 0xff, 0xef, 0xff);
 
-/** Feature numbers that change wire layouts. */
+/** Feature numbers that change wire layouts or client behaviour. */
+export const FEATURE_DESCRIBE_INPUT = 34;
 export const FEATURE_PAM = 44;
 export const FEATURE_FOUR_BYTE_OFFSET = 50;
 export const FEATURE_BIGINT = 54;
@@ -34,6 +35,20 @@ export function hasFeature(bits: Uint8Array, feature: number): boolean {
 export function intersectFeatures(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.min(a.length, b.length));
   for (let i = 0; i < out.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
+}
+
+/**
+ * What the emulator answers: IDS 15's reply without feature 34 (describe input). With
+ * 34 set, IBM JDBC sends SQ_CIDESCRIBE after preparing a statement with parameters and
+ * expects an SQ_IDESCRIBE whose layout no public source records (it is not SQ_DESCRIBE's
+ * body); without it JDBC binds by the Java type, as with servers that lack the feature.
+ */
+export const EMULATOR_SERVER_FEATURES = withoutFeature(IDS15_SERVER_FEATURES, FEATURE_DESCRIBE_INPUT);
+
+function withoutFeature(bits: Uint8Array, feature: number): Uint8Array {
+  const out = bits.slice();
+  out[feature >> 3]! &= ~(0x80 >> (feature & 7));
   return out;
 }
 

@@ -8,6 +8,7 @@ import {
   SQ_ACK,
   SQ_AUTOFREE,
   SQ_BEGIN,
+  SQ_CIDESCRIBE,
   SQ_CLOSE,
   SQ_CMMTWORK,
   SQ_DBCLOSE,
@@ -41,6 +42,7 @@ export const BARE_CODES = {
   dbclose: SQ_DBCLOSE,
   dblist: SQ_DBLIST,
   ack: SQ_ACK,
+  cidescribe: SQ_CIDESCRIBE,
 } as const;
 
 export type BareKind = keyof typeof BARE_CODES;

@@ -33,6 +33,8 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeProtocols(r);
     case Op.SQ_DESCRIBE:
       return decodeDescribe(r, ctx);
+    case Op.SQ_IDESCRIBE:
+      return decodeDescribe(r, ctx, "idescribe");
     case Op.SQ_TUPLE:
       return decodeTuple(r);
     case Op.SQ_TUPID:

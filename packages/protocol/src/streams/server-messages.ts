@@ -48,6 +48,7 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
     case "protocols":
       return encodeProtocols(msg, w);
     case "describe":
+    case "idescribe":
       return encodeDescribe(msg, ctx, w);
     case "tuple":
       return encodeTuple(msg, w);

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]`
+// Prints `informix-emulator listening on <host>:<port>` once ready, then serves until
+// SIGINT/SIGTERM.
+
+import { parseArgs } from "node:util";
+import { startEmulator } from "./server/listener.js";
+
+const USAGE = `usage: informix-emulator [--host 127.0.0.1] [--port 9088] [--server informix]
+                         [--user informix] [--password in4mix] [--demo]`;
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "9088" },
+      server: { type: "string", default: "informix" },
+      user: { type: "string", default: "informix" },
+      password: { type: "string", default: "in4mix" },
+      demo: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, not ${values.port}`);
+  const emulator = await startEmulator({
+    host: values.host,
+    port,
+    server: values.server,
+    user: values.user,
+    password: values.password,
+    demo: values.demo,
+  });
+  process.stdout.write(`informix-emulator listening on ${emulator.host}:${emulator.port}\n`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The TCP (and optional TLS) listener: one SqliSession per connection, all sharing
+// one engine. A connection that sends garbage is dropped alone; the others never notice.
+
+import { createServer, type Server, type Socket } from "node:net";
+import { hostname } from "node:os";
+import { createServer as createTlsServer, type TlsOptions } from "node:tls";
+import { PgliteEngine } from "../engine/pglite-engine.js";
+import type { Engine } from "../engine/types.js";
+import type { LoginPolicy } from "./login.js";
+import { SqliSession } from "./session.js";
+import { type TraceSink, traceSinkFromEnv } from "./trace.js";
+
+export interface EmulatorOptions {
+  /** Listen address (default 127.0.0.1). */
+  readonly host?: string;
+  /** TCP port; 0 picks a free one (default 9088). */
+  readonly port?: number;
+  /** DBSERVERNAME clients must name as INFORMIXSERVER (default "informix"). */
+  readonly server?: string;
+  /** Extra DBSERVERALIASES. */
+  readonly aliases?: readonly string[];
+  readonly user?: string;
+  readonly password?: string;
+  /** Create and fill the stores_demo database. */
+  readonly demo?: boolean;
+  /** Serve TLS (onsocssl) on this listener instead of plain TCP. */
+  readonly tls?: TlsOptions;
+  /** Wire trace sink; defaults to INFORMIX_EMULATOR_TRACE. */
+  readonly trace?: TraceSink;
+}
+
+export interface RunningEmulator {
+  readonly host: string;
+  readonly port: number;
+  readonly serverName: string;
+  readonly engine: Engine;
+  /** Stops listening, ends every session and closes the engine. */
+  close(): Promise<void>;
+}
+
+export const EMULATOR_VERSION_TEXT = "IBM Informix Dynamic Server Version 15.0.1.0.3DE";
+const SERIAL_TEXT = "Software Serial Number AAA#B000000";
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const serverName = options.server ?? "informix";
+  const engine = await PgliteEngine.create({
+    demo: options.demo ?? false,
+    serverName,
+    hostName: hostname(),
+  });
+  const policy: LoginPolicy = {
+    serverName,
+    aliases: options.aliases ?? [],
+    user: options.user ?? "informix",
+    password: options.password ?? "in4mix",
+    version: EMULATOR_VERSION_TEXT,
+    serial: SERIAL_TEXT,
+  };
+  const trace = options.trace ?? traceSinkFromEnv();
+  const sockets = new Set<Socket>();
+  const sessions = new Set<SqliSession>();
+  let nextId = 1;
+
+  const onConnection = (socket: Socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const session = new SqliSession({
+      id: nextId++,
+      engine,
+      policy,
+      trace,
+      io: {
+        send: (bytes) => {
+          if (!socket.destroyed) socket.write(bytes);
+        },
+        end: () => socket.end(),
+      },
+    });
+    sessions.add(session);
+    socket.on("data", (chunk: Buffer) => session.feed(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => {
+      sockets.delete(socket);
+      sessions.delete(session);
+      void session.close();
+    });
+  };
+
+  const server: Server = options.tls ? createTlsServer(options.tls, onConnection) : createServer(onConnection);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 9088, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 9088);
+
+  return {
+    host: options.host ?? "127.0.0.1",
+    port,
+    serverName,
+    engine,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      await Promise.all([...sessions].map((s) => s.close()));
+      await engine.close();
+    },
+  };
+}
