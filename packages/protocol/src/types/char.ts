@@ -3,8 +3,9 @@
 //
 // CHAR(n) (type 0) and NCHAR(n) (type 15). Tuple: exactly n bytes (the descriptor's encoded
 // length), blank-padded, no length prefix: CHAR(3) "   " = 20 20 20 [captured, libsqli].
-// NULL: no source shows it on the wire; we follow the CSDK rsetnull convention (first byte
-// 00, rest zero) — a real CHAR value is blank-padded text and never starts with NUL.
+// NULL: a leading 00 byte, the rest blanks: CHAR(6) NULL = 00 20 20 20 20 20 (a capture quoted
+// by the Python informix-driver, docs/protocol/types.md; also the CSDK rsetnull convention).
+// A real CHAR value is blank-padded text and never starts with NUL.
 // Bind: the string bind form (text-field.ts). JS value: string, trailing blanks kept.
 
 import { SQLCHAR, SQLNCHAR, SQLVCHAR } from "../constants/type-codes.js";
@@ -28,7 +29,8 @@ export const charCodec: TypeCodec<string> = {
   encode(value, column, out, text) {
     const width = column.encodedLength;
     if (value === null) {
-      out.zeros(width);
+      if (width > 0) out.u8(NUL);
+      for (let i = 1; i < width; i++) out.u8(BLANK);
       return;
     }
     const bytes = encodeText(value, text);

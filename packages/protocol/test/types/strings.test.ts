@@ -29,8 +29,9 @@ describe("CHAR", () => {
     assert.equal(encodeValue(charCodec, "", CHAR5), "2020202020");
     assert.throws(() => encodeValue(charCodec, "abcdef", CHAR5), codeOf("VALUE_OUT_OF_RANGE"));
   });
-  test("NULL is a leading NUL (CSDK rsetnull convention)", () => {
-    assert.equal(encodeValue(charCodec, null, CHAR5), "0000000000");
+  test("NULL is a leading NUL, then blanks (docs/protocol/types.md, Python driver capture)", () => {
+    assert.equal(encodeValue(charCodec, null, CHAR5), "0020202020");
+    assert.equal(decodeValue(charCodec, "0020202020", CHAR5), null);
     assert.equal(decodeValue(charCodec, "0000000000", CHAR5), null);
   });
   test("code sets: UTF-8 and Latin-1 bytes", () => {

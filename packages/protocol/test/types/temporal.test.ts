@@ -33,7 +33,7 @@ import { TypeCodecError } from "../../src/types/type-codec-error.js";
 import { InformixDate } from "../../src/types/values/informix-date.js";
 import { InformixDateTime } from "../../src/types/values/informix-datetime.js";
 import { InformixInterval } from "../../src/types/values/informix-interval.js";
-import { bindRoundTrip, decodeValue, encodeValue } from "./support.js";
+import { bindRoundTrip, decodeValue, encodeValue, fromHex } from "./support.js";
 
 const DATE: ColumnType = { type: SQLDATE, encodedLength: 4 };
 const dtCol = (q: number): ColumnType => ({ type: SQLDTIME, encodedLength: q });
@@ -213,6 +213,13 @@ describe("INTERVAL: every class and leading precision", () => {
       encodeValue(intervalCodec, InformixInterval.parse("12 03:04:05", "DAY TO SECOND"), ivCol(0x084a)),
       "c40c030405",
     );
+  });
+  test("decodes the Python driver's unnormalised bind payloads (docs/protocol/types.md)", () => {
+    const dayToFraction = { type: SQLINTERVAL, precision: 0x144f };
+    const payload = fromHex("c8 00 00 00 00 01 01 02 03 32 00 00");
+    assert.equal(String(intervalCodec.decodeBind(payload, dayToFraction)), "1 01:02:03.50000");
+    const yearToMonth = fromHex("ca 00 00 00 00 01 02");
+    assert.equal(String(intervalCodec.decodeBind(yearToMonth, { type: SQLINTERVAL, precision: 0x0b02 })), "1-02");
   });
   test("range checks and class rules", () => {
     assert.throws(() => InformixInterval.parse("1000", "SECOND(3) TO SECOND"), codeOf("INVALID_VALUE"));
