@@ -41,7 +41,9 @@ export async function registerTable(
   const kind = await pg.rows("SELECT relkind FROM pg_class WHERE oid = $1", [String(oid)]);
   const viewTypes: ColumnType[] = [];
   if (kind[0]?.[0] === "v") {
-    const desc = await pg.describe(`SELECT * FROM ${pgIdent(schema)}.${pgIdent(table)}`);
+    // The view's own query names the base columns, so their declared types carry over.
+    const def = await pg.rows("SELECT pg_get_viewdef(CAST($1 AS oid))", [String(oid)]);
+    const desc = await pg.describe(def[0]?.[0] ?? `SELECT * FROM ${pgIdent(schema)}.${pgIdent(table)}`);
     for (const f of desc.fields) viewTypes.push((await types.column(f)).type);
   }
   for (const [index, a] of attrs.entries()) {

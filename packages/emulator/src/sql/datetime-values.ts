@@ -57,7 +57,9 @@ export function datetimeToPg(text: string, q: Qualifier): string {
  * qualifier that starts at YEAR (or HOUR for time) and fills the missing trailing fields.
  */
 export function datetimeParamToPg(text: string, time: boolean): string {
-  const t = text.trim();
+  let t = text.trim();
+  // A two-digit first field is MONTH (MONTH TO x or DAY TO x values): fill the year.
+  if (!time && /^\d{1,2}-\d{1,2}( |$)/.test(t)) t = `2000-${t}`;
   if (time || !/^\d{1,4}-\d{1,2}($|-)/.test(t) || /^\d{4}-\d{2}-\d{2}/.test(t)) return t;
   const parts = t.split(/[\s:.-]+/);
   const fields = [parts[0], parts[1] ?? "1", parts[2] ?? "1", parts[3] ?? "0", parts[4] ?? "0", parts[5] ?? "0"];
@@ -107,7 +109,11 @@ export function intervalToPg(text: string, q: Qualifier): string {
   for (let u = q.start; u <= Math.min(q.end, 10) && k < parts.length; u += 2) {
     out.push(`${sign}${Number(parts[k++])} ${INTERVAL_UNITS[u]}`);
   }
-  if (q.end > 10 && k < parts.length) out.push(`${sign}0.${parts[k++]} seconds`);
+  if (q.end > 10 && k < parts.length) {
+    const frac = parts[k++]!;
+    const secs = q.start <= 10 && out.length > 0 ? out.pop()!.replace(" seconds", "") : `${sign}0`;
+    out.push(`${secs}.${frac} seconds`);
+  }
   if (k < parts.length) throw new InformixSqlError(-1264);
   return out.length === 0 ? "0" : out.join(" ");
 }

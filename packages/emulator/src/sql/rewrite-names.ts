@@ -42,7 +42,9 @@ export function readTableName(
   i: number,
 ): { out: Token[]; next: number; table: string } | null {
   const first = tokens[i];
-  if (!isNamePart(first) || isWord(first, "select", "table", "outer", "only", "lateral")) return null;
+  if (first?.kind === "string" && isOp(tokens[i + 1], ".")) {
+    // 'owner'.table
+  } else if (!isNamePart(first) || isWord(first, "select", "table", "outer", "only", "lateral")) return null;
   let j = i;
   let db: Token | undefined;
   if (isOp(tokens[j + 1], "@") && isNamePart(tokens[j + 2]) && isOp(tokens[j + 3], ":")) {
@@ -53,6 +55,8 @@ export function readTableName(
     j += 2;
   }
   let name = tokens[j]!;
+  // JDBC writes the owner as a string: 'informix'.systables.
+  if (name.kind === "string" && !(isOp(tokens[j + 1], ".") && isNamePart(tokens[j + 2]))) return null;
   if (isOp(tokens[j + 1], ".") && isNamePart(tokens[j + 2])) {
     name = tokens[j + 2]!;
     j += 2;

@@ -127,7 +127,7 @@ describe("rewriter: dialect", () => {
     assert.equal(pg("select datetime(10:11) hour to minute from t"), "select TIME '10:11:00' from t");
     assert.equal(
       pg("select interval(-3 03:27:01.5) day to fraction(1) from t"),
-      "select INTERVAL '-3 days -3 hours -27 minutes -1 seconds -0.5 seconds' from t",
+      "select INTERVAL '-3 days -3 hours -27 minutes -1.5 seconds' from t",
     );
     assert.equal(pg("select interval(5-02) year to month from t"), "select INTERVAL '5 years 2 months' from t");
   });

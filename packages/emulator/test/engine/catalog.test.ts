@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { PgliteEngine } from "../../src/engine/pglite-engine.js";
+import type { EngineSession } from "../../src/engine/types.js";
+import { exec, query } from "./helpers.js";
+
+describe("catalog and the demo database", () => {
+  let engine: PgliteEngine;
+  let s: EngineSession;
+  before(async () => {
+    engine = await PgliteEngine.create({ demo: true, serverName: "ol_emu", hostName: "emuhost" });
+    s = engine.openSession("informix");
+    await s.openDatabase("stores_demo", false);
+  });
+  after(async () => {
+    await s.close();
+    await engine.close();
+  });
+
+  it("stores_demo is logged and filled", async () => {
+    assert.equal(s.database?.logged, true);
+    assert.ok((await engine.listDatabases()).includes("stores_demo"));
+    const counts: Record<string, bigint> = {};
+    for (const t of ["customer", "orders", "items", "stock", "manufact", "state", "call_type", "cust_calls"]) {
+      counts[t] = (await query(s, `select count(*) from ${t}`)).rows[0]?.[0] as bigint;
+    }
+    assert.deepEqual(counts, {
+      customer: 28n,
+      orders: 23n,
+      items: 67n,
+      stock: 73n,
+      manufact: 9n,
+      state: 52n,
+      call_type: 5n,
+      cust_calls: 7n,
+    });
+    const c = await query(s, "select fname, lname from customer where customer_num = 101");
+    assert.deepEqual(c.rows, [["Ludwig         ", "Pauli          "]]);
+  });
+
+  it("systables lists user tables with tabid >= 100 and catalog tables below", async () => {
+    const { rows } = await query(
+      s,
+      "select tabname, tabtype from 'informix'.systables where tabid >= 100 and tabtype = 'T' order by tabname",
+    );
+    assert.deepEqual(
+      rows.map((r) => r[0]),
+      ["call_type", "cust_calls", "customer", "items", "manufact", "orders", "state", "stock"],
+    );
+    const sys = await query(s, 'select tabname from "informix".systables where tabid = 1');
+    assert.deepEqual(sys.rows, [["systables"]]);
+  });
+
+  it("syscolumns carries Informix coltype (+256 NOT NULL) and collength", async () => {
+    const { rows } = await query(
+      s,
+      `select c.colname, c.coltype, c.collength from stores_demo:syscolumns c, stores_demo:systables t
+       where c.tabid = t.tabid and t.tabname = 'orders' order by c.colno`,
+    );
+    assert.deepEqual(rows, [
+      ["order_num", 262, 4],
+      ["order_date", 7, 4],
+      ["customer_num", 258, 4],
+      ["ship_instruct", 0, 40],
+      ["backlog", 0, 1],
+      ["po_num", 0, 10],
+      ["ship_date", 7, 4],
+      ["ship_weight", 5, (8 << 8) | 2],
+      ["ship_charge", 8, (6 << 8) | 2],
+      ["paid_date", 7, 4],
+    ]);
+  });
+
+  it("sysindexes and sysconstraints describe keys", async () => {
+    const idx = await query(
+      s,
+      "select idxname, idxtype, part1, part2 from sysindexes i, systables t where i.tabid = t.tabid and t.tabname = 'stock' order by idxname",
+    );
+    assert.deepEqual(idx.rows, [["stock_pkey", "U", 1, 2]]);
+    const cons = await query(
+      s,
+      "select constrtype from sysconstraints c, systables t where c.tabid = t.tabid and t.tabname = 'items' and constrtype <> 'N' order by constrtype",
+    );
+    assert.deepEqual(
+      cons.rows.map((r) => r[0]),
+      ["C", "P", "R", "R"],
+    );
+  });
+
+  it("answers a JDBC getColumns-like join and nmap's table query", async () => {
+    const { rows } = await query(
+      s,
+      `select t.tabname, c.colname, c.coltype, c.collength from systables t, outer syscolumns c
+       where t.tabid = c.tabid and t.tabname matches 'cust*' and t.tabtype = 'T' order by t.tabname, c.colno`,
+    );
+    assert.equal(rows.length, 17);
+    const nmap = await query(
+      s,
+      "select first 2 tabname, dbinfo('dbhostname'), dbinfo('version','full') from systables where tabid >= 100 order by tabname",
+    );
+    assert.equal(nmap.rows[0]?.[1], "emuhost");
+  });
+
+  it("old outer join, MATCHES, DECODE, units and date functions on demo data", async () => {
+    const outer = await query(
+      s,
+      `select c.customer_num, o.order_num from customer c, outer orders o
+       where c.customer_num = o.customer_num and c.customer_num in (101, 102) order by 1, 2`,
+    );
+    assert.ok(outer.rows.some((r) => r[1] === null));
+    const m = await query(s, "select count(*) from state where sname matches 'N*'");
+    assert.deepEqual(m.rows, [[8n]]);
+    const d = await query(
+      s,
+      "select decode(code, 'CA', 'home', 'away'), mdy(2, 29, 2024) + 1 units day, year(today) - year(today) from state where code = 'CA'",
+    );
+    assert.deepEqual(d.rows[0]?.slice(0, 1), ["home"]);
+    assert.equal(d.rows[0]?.[2], 0);
+  });
+
+  it("CREATE VIEW and DROP TABLE keep the side catalog in step", async () => {
+    await exec(s, "create view ca_customers as select customer_num, fname from customer where state = 'CA'");
+    const v = await query(s, "select * from ca_customers where customer_num = 101");
+    assert.deepEqual(
+      v.columns.map((c) => [c.name, c.type, c.encodedLength]),
+      [
+        ["customer_num", 6, 4],
+        ["fname", 0, 15],
+      ],
+    );
+    const tab = await query(s, "select tabtype from systables where tabname = 'ca_customers'");
+    assert.deepEqual(tab.rows, [["V"]]);
+    await exec(s, "drop view ca_customers");
+    const gone = await query(s, "select count(*) from systables where tabname = 'ca_customers'");
+    assert.deepEqual(gone.rows, [[0n]]);
+  });
+});
