@@ -3,4 +3,29 @@
 //
 // Public barrel of informix-db. Every export is listed by name; a change here is an API change.
 
-export {};
+export { InformixDate, InformixDateTime, InformixInterval } from "@informix-db/protocol";
+export { connect } from "./connect.js";
+export type { CallOptions } from "./connection/cancel.js";
+export type { ConnectOptions, RowMode } from "./connection/config.js";
+export { parseConnectionString } from "./connection/config.js";
+export { Connection, type IsolationLevel } from "./connection/connection.js";
+export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";
+export type { ConnectionState } from "./connection/scheduler.js";
+export { Transaction } from "./connection/transaction.js";
+export {
+  AbortError,
+  ConnectionError,
+  DriverError,
+  type ErrorCode,
+  errorText,
+  InformixError,
+  ProtocolError,
+  TimeoutError,
+} from "./errors.js";
+export type { ColumnInfo } from "./result/columns.js";
+export type { QueryResult } from "./result/result.js";
+export type { Row, TypeParser, TypeParsers } from "./result/row-decoder.js";
+export type { QueryOptions } from "./statement/executor.js";
+export { Param, type ParamType, type TypedParameter } from "./statement/parameters.js";
+export { PreparedStatement } from "./statement/prepared-statement.js";
+export type { Transport, TransportFactory, TransportTarget } from "./transport/transport.js";

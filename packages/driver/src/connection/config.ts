@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Connect options and the two URL forms:
+//   informix://user:pass@host:9088/db?server=ol_informix&clientLocale=en_US.utf8&DBDATE=MDY4/
+//   jdbc:informix-sqli://host:9088/db:INFORMIXSERVER=ol_informix;user=u;password=p;DB_LOCALE=en_US.819
+// Query-string / property names that are not driver options become login environment
+// variables (sent in the CONREQ env block, like JDBC's connection properties).
+
+import { DriverError } from "../errors.js";
+import type { TypeParsers } from "../result/row-decoder.js";
+import type { TransportFactory } from "../transport/transport.js";
+
+/** Options of {@link connect}. */
+export interface ConnectOptions {
+  /** Host name or address (default "localhost"). */
+  readonly host?: string;
+  /** SQLI port (default 9088). */
+  readonly port?: number;
+  /** INFORMIXSERVER: the server's DBSERVERNAME or an alias (default "informix"). */
+  readonly server?: string;
+  /** Database to open after login; none when absent. */
+  readonly database?: string;
+  readonly user?: string;
+  readonly password?: string;
+  /** CLIENT_LOCALE sent at login (default "en_US.8859-1"). Decides the code set of SQL text and strings. */
+  readonly clientLocale?: string;
+  /** DB_LOCALE sent at login (JDBC then leaves CLIENT_LOCALE and DBDATE out). */
+  readonly dbLocale?: string;
+  /** Login environment variables (DBDATE, IFX_LOCK_MODE_WAIT, IFX_ISOLATION_LEVEL, DELIMIDENT, OPTOFC, …). */
+  readonly env?: Readonly<Record<string, string | number | boolean>>;
+  /** Milliseconds for TCP connect plus login (default 30000; 0 = none). */
+  readonly connectTimeout?: number;
+  /** Default per-call timeout in milliseconds (0 = none). Expiry on the wire breaks the connection. */
+  readonly queryTimeout?: number;
+  /** TLS: true, or node:tls connect options. */
+  readonly tls?: boolean | Readonly<Record<string, unknown>>;
+  /** Prepared statements kept per connection for statements with parameters (default 32; 0 disables). */
+  readonly statementCacheSize?: number;
+  /** Rows per SQ_NFETCH round trip, used to size the fetch buffer (default 100). */
+  readonly fetchSize?: number;
+  /** "object" (default) gives `{ column: value }` rows; "array" gives value arrays. */
+  readonly rowMode?: RowMode;
+  /** Per-connection value parsers by Informix type name (e.g. `{ DECIMAL: (v) => new Big(v) }`). */
+  readonly types?: TypeParsers;
+  /** Replaces the TCP/TLS transport (tests, custom sockets). */
+  readonly transport?: TransportFactory;
+  /** Aborts the connect. */
+  readonly signal?: AbortSignal;
+}
+
+export type RowMode = "object" | "array";
+
+/** Options after defaults and URL parsing. */
+export interface ResolvedConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly server: string;
+  readonly database: string | undefined;
+  readonly user: string;
+  readonly password: string | null;
+  readonly clientLocale: string | undefined;
+  readonly dbLocale: string | undefined;
+  readonly env: ReadonlyArray<readonly [string, string]>;
+  readonly connectTimeout: number;
+  readonly queryTimeout: number;
+  readonly tls: boolean | Readonly<Record<string, unknown>>;
+  readonly statementCacheSize: number;
+  readonly fetchSize: number;
+  readonly rowMode: RowMode;
+  readonly types: TypeParsers;
+  readonly transport: TransportFactory | undefined;
+}
+
+export const DEFAULT_PORT = 9088;
+const DEFAULT_CONNECT_TIMEOUT = 30_000;
+const DEFAULT_STATEMENT_CACHE = 32;
+const DEFAULT_FETCH_SIZE = 100;
+
+/** URL keys (case-insensitive) that are driver options, not login environment variables. */
+const OPTION_KEYS: Record<string, keyof ConnectOptions> = {
+  informixserver: "server",
+  server: "server",
+  user: "user",
+  password: "password",
+  database: "database",
+  client_locale: "clientLocale",
+  clientlocale: "clientLocale",
+  db_locale: "dbLocale",
+  dblocale: "dbLocale",
+  connecttimeout: "connectTimeout",
+  login_timeout: "connectTimeout",
+  logintimeout: "connectTimeout",
+  querytimeout: "queryTimeout",
+  statementcachesize: "statementCacheSize",
+  fetchsize: "fetchSize",
+  rowmode: "rowMode",
+  tls: "tls",
+  ssl: "tls",
+  ssl_connection: "tls",
+};
+const NUMERIC_OPTIONS = new Set<keyof ConnectOptions>([
+  "connectTimeout",
+  "queryTimeout",
+  "statementCacheSize",
+  "fetchSize",
+]);
+
+function invalid(message: string): DriverError {
+  return new DriverError("INVALID_ARGUMENT", message);
+}
+
+/** Parses either URL form into options. */
+export function parseConnectionString(url: string): ConnectOptions {
+  const trimmed = url.trim();
+  if (/^jdbc:informix-sqli:\/\//i.test(trimmed)) return parseJdbcUrl(trimmed);
+  if (/^informix(\+tls|s)?:\/\//i.test(trimmed)) return parseInformixUrl(trimmed);
+  throw invalid(`unsupported connection string "${trimmed.replace(/:[^:@/]*@/, ":***@")}"`);
+}
+
+function parseInformixUrl(text: string): ConnectOptions {
+  let u: URL;
+  try {
+    u = new URL(text.replace(/^informix(\+tls|s)?:/i, "http:"));
+  } catch (cause) {
+    throw invalid(`malformed informix:// URL: ${(cause as Error).message}`);
+  }
+  const out: Record<string, unknown> = {};
+  if (u.hostname) out["host"] = u.hostname.replace(/^\[|\]$/g, "");
+  if (u.port) out["port"] = Number(u.port);
+  if (u.username) out["user"] = decodeURIComponent(u.username);
+  if (u.password) out["password"] = decodeURIComponent(u.password);
+  const db = decodeURIComponent(u.pathname.replace(/^\//, ""));
+  if (db) out["database"] = db;
+  if (/^informix(\+tls|s):/i.test(text)) out["tls"] = true;
+  const env: Record<string, string> = {};
+  for (const [key, value] of u.searchParams) assign(out, env, key, value);
+  if (Object.keys(env).length > 0) out["env"] = env;
+  return out as ConnectOptions;
+}
+
+function parseJdbcUrl(text: string): ConnectOptions {
+  const rest = text.replace(/^jdbc:informix-sqli:\/\//i, "");
+  const colonProps = rest.indexOf(":", rest.indexOf("/") === -1 ? rest.length : rest.indexOf("/"));
+  const head = colonProps === -1 ? rest : rest.slice(0, colonProps);
+  const props = colonProps === -1 ? "" : rest.slice(colonProps + 1);
+  const slash = head.indexOf("/");
+  const hostPort = slash === -1 ? head : head.slice(0, slash);
+  const db = slash === -1 ? "" : head.slice(slash + 1);
+  const out: Record<string, unknown> = {};
+  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(hostPort);
+  if (!m) throw invalid(`malformed JDBC URL host "${hostPort}"`);
+  if (m[1]) out["host"] = m[1].replace(/^\[|\]$/g, "");
+  if (m[2]) out["port"] = Number(m[2]);
+  if (db) out["database"] = db;
+  const env: Record<string, string> = {};
+  for (const part of props.split(";")) {
+    if (part.trim() === "") continue;
+    const eq = part.indexOf("=");
+    if (eq === -1) throw invalid(`JDBC URL property "${part}" has no "="`);
+    assign(out, env, part.slice(0, eq).trim(), part.slice(eq + 1));
+  }
+  if (Object.keys(env).length > 0) out["env"] = env;
+  return out as ConnectOptions;
+}
+
+function assign(out: Record<string, unknown>, env: Record<string, string>, key: string, value: string): void {
+  const option = OPTION_KEYS[key.toLowerCase()];
+  if (option === undefined) {
+    env[key.toUpperCase() === key ? key : key.toUpperCase()] = value;
+    return;
+  }
+  if (NUMERIC_OPTIONS.has(option)) {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw invalid(`option ${key} must be a non-negative number, got "${value}"`);
+    // JDBC's LOGIN_TIMEOUT is in milliseconds too.
+    out[option] = n;
+  } else if (option === "tls") {
+    out[option] = /^(1|true|yes|on)$/i.test(value);
+  } else {
+    out[option] = value;
+  }
+}
+
+/** Applies defaults and validates. */
+export function resolveConfig(options: ConnectOptions): ResolvedConfig {
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw invalid(`port must be 1..65535, got ${port}`);
+  const env: Array<readonly [string, string]> = [];
+  for (const [k, v] of Object.entries(options.env ?? {})) env.push([k, String(v)]);
+  const fetchSize = options.fetchSize ?? DEFAULT_FETCH_SIZE;
+  if (!Number.isInteger(fetchSize) || fetchSize < 1) throw invalid(`fetchSize must be a positive integer`);
+  return {
+    host: options.host ?? "localhost",
+    port,
+    server: options.server ?? "informix",
+    database: options.database === "" ? undefined : options.database,
+    user: options.user ?? "informix",
+    password: options.password ?? null,
+    clientLocale: options.clientLocale,
+    dbLocale: options.dbLocale,
+    env,
+    connectTimeout: options.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT,
+    queryTimeout: options.queryTimeout ?? 0,
+    tls: options.tls ?? false,
+    statementCacheSize: options.statementCacheSize ?? DEFAULT_STATEMENT_CACHE,
+    fetchSize,
+    rowMode: options.rowMode ?? "object",
+    types: options.types ?? {},
+    transport: options.transport,
+  };
+}

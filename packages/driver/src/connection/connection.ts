@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The public Connection: queries, streams, prepared statements, transactions, close.
+// Every public method captures its caller's stack, checks its arguments, then queues
+// one task on the scheduler (scheduler.ts); the statement flows live in statement/.
+
+import { DEFAULT_CONTEXT, typeCodes as T, type TextCodec } from "@informix-db/protocol";
+import { AbortError, captureCallSite, DriverError, InformixError, TimeoutError, withCallSite } from "../errors.js";
+import type { QueryResult } from "../result/result.js";
+import { type ConnectionCore, ignoreSqlError, type QueryOptions, runQuery, streamRows } from "../statement/executor.js";
+import { bindParameters } from "../statement/parameters.js";
+import { orderParameters, planPlaceholders } from "../statement/placeholders.js";
+import { PreparedStatement } from "../statement/prepared-statement.js";
+import { StatementCache } from "../statement/statement-cache.js";
+import { prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
+import { openSocketTransport } from "../transport/tcp.js";
+import type { Transport } from "../transport/transport.js";
+import type { CallOptions } from "./cancel.js";
+import type { ResolvedConfig } from "./config.js";
+import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
+import { type ConnectionState, Scheduler } from "./scheduler.js";
+import { Session } from "./session.js";
+import { Transaction } from "./transaction.js";
+
+const CURSOR_PREFIX = "_ifxc";
+const CURSOR_DIGITS = 13;
+const EXIT_WAIT_MS = 2000;
+
+export type IsolationLevel =
+  | "DIRTY READ"
+  | "COMMITTED READ"
+  | "COMMITTED READ LAST COMMITTED"
+  | "CURSOR STABILITY"
+  | "REPEATABLE READ";
+
+export class Connection implements ConnectionCore {
+  readonly scheduler: Scheduler;
+  readonly cache: StatementCache;
+  #serverInfo: ServerInfo = { version: "", serverName: "", serial: "" };
+  #database: DatabaseInfo | undefined;
+  #inTransaction = false;
+  #cursorSeq = 0;
+  #closing: Promise<void> | undefined;
+  #session: Session | undefined;
+
+  private constructor(readonly config: ResolvedConfig) {
+    this.scheduler = new Scheduler(config.queryTimeout);
+    this.cache = new StatementCache(config.statementCacheSize);
+  }
+
+  /** Connects and logs in (use {@link connect}). */
+  static async open(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
+    const conn = new Connection(config);
+    let transport: Transport | undefined;
+    let expired: Error | undefined;
+    const timer =
+      config.connectTimeout > 0
+        ? setTimeout(() => {
+            expired = new TimeoutError(`connect timed out after ${config.connectTimeout} ms`, { fatal: true });
+            transport?.destroy();
+          }, config.connectTimeout)
+        : undefined;
+    const onAbort = () => {
+      expired = new AbortError("connect aborted", { fatal: true, cause: signal?.reason });
+      transport?.destroy();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const factory = config.transport ?? openSocketTransport;
+      transport = await factory({
+        host: config.host,
+        port: config.port,
+        tls: config.tls,
+        connectTimeout: config.connectTimeout,
+        ...(signal ? { signal } : {}),
+      });
+      if (expired) throw expired;
+      const session = new Session(transport, DEFAULT_CONTEXT);
+      conn.#session = session;
+      conn.scheduler.state = "handshaking";
+      conn.#serverInfo = await login(session, config);
+      await negotiate(session, config);
+      if (config.database !== undefined) conn.#database = await openDatabase(session, config.database);
+      conn.scheduler.state = "idle";
+      conn.scheduler.attach(session);
+      return conn;
+    } catch (error) {
+      transport?.destroy();
+      conn.scheduler.state = "closed";
+      throw expired ?? error;
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  /** connecting → handshaking → idle ⇄ busy → closing → closed, or broken. */
+  get state(): ConnectionState {
+    return this.scheduler.state;
+  }
+
+  /** Version text and DBSERVERNAME from the login reply. */
+  get serverInfo(): ServerInfo {
+    return this.#serverInfo;
+  }
+
+  /** The open database (from the DBOPEN reply), or undefined. */
+  get databaseInfo(): DatabaseInfo | undefined {
+    return this.#database;
+  }
+
+  /** True between begin() and commit()/rollback(). */
+  get inTransaction(): boolean {
+    return this.#inTransaction;
+  }
+
+  text(): TextCodec {
+    return this.#session?.ctx.codec ?? DEFAULT_CONTEXT.codec;
+  }
+
+  nextCursorName(): string {
+    return CURSOR_PREFIX + String(this.#cursorSeq++).padStart(CURSOR_DIGITS, "0");
+  }
+
+  async afterStatement(session: Session, h: StatementHandle): Promise<void> {
+    if (h.statementType === T.SQ_BEGWORK) this.#inTransaction = true;
+    else if (h.statementType === T.SQ_COMMIT || h.statementType === T.SQ_ROLLBACK) this.#inTransaction = false;
+    else if (this.#database?.ansi && !this.#inTransaction) await this.#commitWork(session);
+  }
+
+  async #commitWork(session: Session): Promise<void> {
+    const reply = await session.exchange([{ kind: "cmmtwork" }]);
+    if (reply.error) throw new InformixError(reply.error);
+  }
+
+  #prepareCall(sql: string, params: readonly unknown[]) {
+    if (typeof sql !== "string" || sql.trim() === "")
+      throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
+    if (!Array.isArray(params)) throw new DriverError("INVALID_ARGUMENT", "params must be an array");
+    const plan = planPlaceholders(sql);
+    const binds = bindParameters(orderParameters(plan, params), this.text());
+    return { plan, binds };
+  }
+
+  /** Runs one statement; `?` or `:1` placeholders are bound server-side, never spliced. */
+  async query<R = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ): Promise<QueryResult<R>> {
+    const site = captureCallSite(this.query);
+    try {
+      const { plan, binds } = this.#prepareCall(sql, params);
+      const src = { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && this.cache.capacity > 0 };
+      return await this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  /** Streams the rows of a query: one SQ_NFETCH round trip per batch, only when you ask for more. */
+  stream<R = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ): AsyncGenerator<R, void, undefined> {
+    const { plan, binds } = this.#prepareCall(sql, params);
+    const src = { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && this.cache.capacity > 0 };
+    return streamRows<R>(this, src, binds, options);
+  }
+
+  /** Prepares a statement for repeated use; close() it when done. */
+  async prepare(sql: string, options: CallOptions = {}): Promise<PreparedStatement> {
+    const site = captureCallSite(this.prepare);
+    try {
+      const plan = planPlaceholders(sql);
+      const h = await this.scheduler.run((s) => prepareStatement(s, plan.sql, plan.count, this.text()), options);
+      return new PreparedStatement(this, plan, h);
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  async #control(
+    fn: (s: Session) => Promise<void>,
+    site: { stack?: string },
+    options: CallOptions = {},
+  ): Promise<void> {
+    try {
+      await this.scheduler.run(fn, options);
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  #requireLogged(what: string): void {
+    if (!this.#database?.logged) {
+      throw new InformixError(
+        { sqlcode: -256, parameter: this.#database?.name ?? "" },
+        {
+          code: "NOT_SUPPORTED",
+          message: `Transactions are not supported: ${this.#database ? `database ${this.#database.name} has no transaction log` : "no database is open"} (${what}).`,
+        },
+      );
+    }
+  }
+
+  /** Starts a transaction (SQ_BEGIN; nothing is sent on ANSI databases, whose transactions are implicit). */
+  async begin(options: CallOptions = {}): Promise<void> {
+    const site = captureCallSite(this.begin);
+    await this.#control(
+      async (s) => {
+        this.#requireLogged("begin");
+        if (this.#inTransaction) throw new InformixError({ sqlcode: -535 }, { code: "INVALID_STATE" });
+        if (!this.#database!.ansi) {
+          const reply = await s.exchange([{ kind: "begin" }]);
+          if (reply.error) throw new InformixError(reply.error);
+        }
+        this.#inTransaction = true;
+      },
+      site,
+      options,
+    );
+  }
+
+  /** Commits the open transaction (SQ_CMMTWORK); does nothing when none is open. */
+  async commit(options: CallOptions = {}): Promise<void> {
+    const site = captureCallSite(this.commit);
+    await this.#control(
+      async (s) => {
+        this.#requireLogged("commit");
+        if (!this.#inTransaction) return;
+        await this.#commitWork(s);
+        this.#inTransaction = false;
+      },
+      site,
+      options,
+    );
+  }
+
+  /** Rolls the open transaction back (SQ_RBWORK); does nothing when none is open. */
+  async rollback(options: CallOptions = {}): Promise<void> {
+    const site = captureCallSite(this.rollback);
+    await this.#control(
+      async (s) => {
+        this.#requireLogged("rollback");
+        if (!this.#inTransaction) return;
+        const reply = await s.exchange([{ kind: "rbwork", savepoint: 0 }]);
+        this.#inTransaction = false;
+        if (reply.error) throw new InformixError(reply.error);
+      },
+      site,
+      options,
+    );
+  }
+
+  /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    await this.begin(options);
+    const tx = new Transaction(this);
+    let result: T;
+    try {
+      result = await fn(tx);
+    } catch (error) {
+      if (this.#inTransaction && this.scheduler.refusal() === undefined) await this.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      tx.end();
+    }
+    await this.commit(options);
+    return result;
+  }
+
+  /** Savepoint messages 137 (set), 139 (rollback to), 138 (release). */
+  async savepointCommand(
+    kind: "setsavepoint" | "rollbacksavepoint" | "releasesavepoint",
+    name: string,
+    site: { stack?: string },
+  ): Promise<void> {
+    if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name))
+      throw new DriverError("INVALID_ARGUMENT", `bad savepoint name "${name}"`);
+    await this.#control(async (s) => {
+      if (!this.#inTransaction) throw new InformixError({ sqlcode: -255 }, { code: "INVALID_STATE" });
+      const reply = await s.exchange([{ kind, name, unique: false }]);
+      if (reply.error) throw new InformixError(reply.error);
+    }, site);
+  }
+
+  /** SET ISOLATION TO … */
+  async setIsolation(level: IsolationLevel, options: CallOptions = {}): Promise<void> {
+    await this.query(`SET ISOLATION TO ${checkWord(level)}`, [], options);
+  }
+
+  /** SET LOCK MODE TO WAIT [seconds] | NOT WAIT. `true` waits forever. */
+  async setLockMode(wait: boolean | number, options: CallOptions = {}): Promise<void> {
+    const mode = wait === false ? "NOT WAIT" : wait === true ? "WAIT" : `WAIT ${Math.max(0, Math.trunc(wait))}`;
+    await this.query(`SET LOCK MODE TO ${mode}`, [], options);
+  }
+
+  /** Closes the current database (if any) and opens `name` (SQ_DBOPEN). */
+  async selectDatabase(name: string, options: CallOptions = {}): Promise<DatabaseInfo> {
+    const site = captureCallSite(this.selectDatabase);
+    if (!/^[A-Za-z_][A-Za-z0-9_$@:]*$/.test(name))
+      throw new DriverError("INVALID_ARGUMENT", `bad database name "${name}"`);
+    try {
+      return await this.scheduler.run(async (s) => {
+        for (const h of this.cache.clear()) await releaseStatement(s, h).catch(ignoreSqlError);
+        if (this.#database !== undefined) {
+          const reply = await s.exchange([{ kind: "dbclose" }]);
+          if (reply.error) throw new InformixError(reply.error);
+          this.#database = undefined;
+          this.#inTransaction = false;
+        }
+        this.#database = await openDatabase(s, name);
+        return this.#database;
+      }, options);
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  /** Sends SQ_EXIT after the queued calls and closes the socket. Idempotent. */
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
+    const session = this.#session;
+    if (session === undefined || this.scheduler.state === "broken" || this.scheduler.state === "closed") {
+      session?.transport.destroy();
+      this.scheduler.closed();
+      this.#closing = Promise.resolve();
+      return this.#closing;
+    }
+    this.#closing = this.scheduler
+      .run(
+        async (s) => {
+          this.scheduler.state = "closing";
+          await s.send(Uint8Array.of(0x00, 0x38));
+          await waitForExit(s);
+        },
+        {},
+        true,
+      )
+      .catch(() => undefined)
+      .finally(async () => {
+        await session.transport.end().catch(() => undefined);
+        session.transport.destroy();
+        this.scheduler.closed();
+      });
+    this.scheduler.closeRequested = true;
+    return this.#closing;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}
+
+/** Reads the server's SQ_EXIT (or end of stream), bounded in time. */
+async function waitForExit(s: Session): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, EXIT_WAIT_MS);
+  });
+  const read = (async () => {
+    for (;;) {
+      const m = await s.nextMessage();
+      if (m.kind === "exit") return;
+    }
+  })().catch(() => undefined);
+  await Promise.race([read, deadline]);
+  clearTimeout(timer);
+}
+
+function callOptions(o: QueryOptions): CallOptions {
+  return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
+}
+
+function checkWord(level: string): string {
+  if (!/^[A-Z ]+$/.test(level)) throw new DriverError("INVALID_ARGUMENT", `bad isolation level "${level}"`);
+  return level;
+}

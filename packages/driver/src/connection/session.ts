@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The wire half of a connection and the ONE exchange function (STYLE R7): encode a
+// message group plus SQ_EOT, write it, then decode server messages until the group's
+// SQ_EOT (or SQ_EXIT). Any message outside the caller's accepted set, undecodable bytes,
+// or the stream ending mid-group throws a fatal error: the caller marks the connection
+// broken, because SQLI messages have no length and cannot be skipped.
+
+import {
+  ByteWriter,
+  type ClientMessage,
+  type ErrMessage,
+  encodeClientGroup,
+  isNeedMoreData,
+  type ProtocolContext,
+  ServerItemDecoder,
+  type ServerMessage,
+  SqliProtocolError,
+} from "@informix-db/protocol";
+import { ConnectionError, ProtocolError } from "../errors.js";
+import type { Transport } from "../transport/transport.js";
+
+export type ServerKind = ServerMessage["kind"];
+
+/** The reply to one request group, without its SQ_EOT. */
+export interface Reply {
+  readonly messages: readonly ServerMessage[];
+  /** The SQ_ERR of the group, if the server reported one. */
+  readonly error: ErrMessage | undefined;
+}
+
+/** What every reply may contain besides the caller's own kinds. */
+const ALWAYS: readonly ServerKind[] = ["err", "done", "cost", "xactstat"];
+
+export class Session {
+  readonly decoder: ServerItemDecoder;
+  private readonly writer = new ByteWriter(1024);
+
+  constructor(
+    readonly transport: Transport,
+    public ctx: ProtocolContext,
+  ) {
+    this.decoder = new ServerItemDecoder(() => this.ctx);
+  }
+
+  /** Sends `messages` + SQ_EOT and reads the reply group. */
+  async exchange(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
+    const bytes = encodeClientGroup(messages, this.ctx, this.writer);
+    await this.transport.write(bytes);
+    return this.readGroup(accept);
+  }
+
+  /** Writes raw bytes without SQ_EOT (SQ_EXIT). */
+  async send(bytes: Uint8Array): Promise<void> {
+    await this.transport.write(bytes);
+  }
+
+  /** Reads messages up to SQ_EOT. */
+  async readGroup(accept: readonly ServerKind[]): Promise<Reply> {
+    const messages: ServerMessage[] = [];
+    let error: ErrMessage | undefined;
+    for (;;) {
+      const m = await this.nextMessage();
+      if (m.kind === "eot") return { messages, error };
+      if (m.kind === "exit") {
+        throw new ConnectionError("CONNECTION_LOST", "the server ended the session (SQ_EXIT)");
+      }
+      if (m.kind === "err") error ??= m;
+      else if (!ALWAYS.includes(m.kind) && !accept.includes(m.kind)) {
+        throw new ProtocolError(`unexpected ${m.kind} message in this reply`);
+      }
+      messages.push(m);
+    }
+  }
+
+  /** The next decoded server message, reading from the transport as needed. */
+  async nextMessage(): Promise<ServerMessage> {
+    for (;;) {
+      let m: ReturnType<ServerItemDecoder["next"]>;
+      try {
+        m = this.decoder.next();
+      } catch (cause) {
+        if (cause instanceof SqliProtocolError) throw new ProtocolError(cause.message, { cause });
+        throw cause;
+      }
+      if (!isNeedMoreData(m)) return m;
+      await this.fill();
+    }
+  }
+
+  /** Reads one more chunk into the decoder; the end of the stream is a lost connection. */
+  async fill(): Promise<void> {
+    const chunk = await this.transport.read();
+    if (chunk === null) throw new ConnectionError("CONNECTION_LOST", "the server closed the connection");
+    this.decoder.push(chunk);
+  }
+}
+
+/** Group helpers: the SQ_ID prefix addressing a prepared statement. */
+export function onStatement(id: number, ...messages: ClientMessage[]): ClientMessage[] {
+  return [{ kind: "id", statementId: id }, ...messages];
+}

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The driver's error classes (STYLE R10): few classes, a stable `code` from one union,
+// every server field unrenamed, `fatal` (the connection is unusable afterwards) and
+// `retryable` (running the same work again may succeed) decided where the error is made.
+
+import { ERROR_CATALOG } from "./generated/error-catalog.js";
+
+/** Every `code` a driver error can carry. */
+export type ErrorCode =
+  | "SQL_ERROR"
+  | "LOGIN_FAILED"
+  | "CONNECTION_FAILED"
+  | "CONNECTION_LOST"
+  | "CONNECTION_CLOSED"
+  | "CONNECTION_BROKEN"
+  | "PROTOCOL_ERROR"
+  | "TIMEOUT"
+  | "ABORTED"
+  | "INVALID_ARGUMENT"
+  | "INVALID_STATE"
+  | "NOT_SUPPORTED"
+  | "POOL_TIMEOUT"
+  | "POOL_CLOSED";
+
+export interface DriverErrorOptions {
+  readonly fatal?: boolean;
+  readonly retryable?: boolean;
+  readonly cause?: unknown;
+}
+
+/** Base class of every error this driver throws. */
+export class DriverError extends Error {
+  override readonly name: string = "DriverError";
+  /** True when the connection that produced the error can no longer be used. */
+  readonly fatal: boolean;
+  /** True when running the same work again (on a healthy connection) may succeed. */
+  readonly retryable: boolean;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: DriverErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.fatal = options.fatal ?? false;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** SQLCODEs and ISAM codes after which a retry may succeed (locks, deadlocks). */
+const RETRYABLE_CODES = new Set([-107, -143, -154, -243, -244, -245, -246, -250, -263]);
+
+/** Renders the catalogue text of `code` with `parameter` in place of `%s`. */
+export function errorText(code: number, parameter = ""): string {
+  const entry = ERROR_CATALOG.get(code);
+  if (entry === undefined) return `Informix error ${code}${parameter ? ` (${parameter})` : ""}.`;
+  const text = entry[1];
+  if (!text.includes("%s")) return text;
+  return text.replace("%s", parameter === "" ? "" : `(${parameter})`).replace(/ {2,}/g, " ");
+}
+
+/** The SQLSTATE of an Informix code ("IX000" for Informix-specific errors). */
+export function sqlstateOf(code: number): string {
+  return ERROR_CATALOG.get(code)?.[0] ?? "IX000";
+}
+
+export interface InformixErrorFields {
+  readonly sqlcode: number;
+  readonly isamCode?: number;
+  readonly offset?: number;
+  /** The `%s` of the message: a table, column or constraint name. */
+  readonly parameter?: string;
+  readonly sql?: string;
+}
+
+/** An error reported by the server (SQ_ERR, a rejected login, a failed DBOPEN). */
+export class InformixError extends DriverError {
+  override readonly name: string = "InformixError";
+  readonly sqlcode: number;
+  readonly isamCode: number;
+  readonly sqlstate: string;
+  /** 1-based position in the SQL text, 0 when the server gave none. */
+  readonly offset: number;
+  readonly parameter: string;
+  readonly sql: string | undefined;
+
+  constructor(fields: InformixErrorFields, options: DriverErrorOptions & { code?: ErrorCode; message?: string } = {}) {
+    const isam = fields.isamCode ?? 0;
+    const text = options.message ?? errorText(fields.sqlcode, fields.parameter ?? "");
+    const isamText = isam !== 0 ? ` (ISAM ${isam}: ${errorText(isam)})` : "";
+    super(options.code ?? "SQL_ERROR", `[${fields.sqlcode}] ${text}${isamText}`, {
+      ...options,
+      retryable: options.retryable ?? (RETRYABLE_CODES.has(fields.sqlcode) || RETRYABLE_CODES.has(isam)),
+    });
+    this.sqlcode = fields.sqlcode;
+    this.isamCode = isam;
+    this.sqlstate = sqlstateOf(fields.sqlcode);
+    this.offset = fields.offset ?? 0;
+    this.parameter = fields.parameter ?? "";
+    this.sql = fields.sql;
+  }
+}
+
+/** The connection could not be made, was lost, or is closed or broken. */
+export class ConnectionError extends DriverError {
+  override readonly name: string = "ConnectionError";
+  /** Informix's code for the failure (-908, -930) when there is one, else 0. */
+  readonly sqlcode: number;
+
+  constructor(code: ErrorCode, message: string, options: DriverErrorOptions & { sqlcode?: number } = {}) {
+    super(code, message, { fatal: true, ...options });
+    this.sqlcode = options.sqlcode ?? 0;
+  }
+}
+
+/** The server sent bytes that are not the expected SQLI; the connection is broken. */
+export class ProtocolError extends DriverError {
+  override readonly name: string = "ProtocolError";
+  constructor(message: string, options: DriverErrorOptions = {}) {
+    super("PROTOCOL_ERROR", message, { fatal: true, ...options });
+  }
+}
+
+/** A connect, query or pool timeout expired. */
+export class TimeoutError extends DriverError {
+  override readonly name: string = "TimeoutError";
+  constructor(message: string, options: DriverErrorOptions & { code?: ErrorCode } = {}) {
+    super(options.code ?? "TIMEOUT", message, { retryable: true, ...options });
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends DriverError {
+  override readonly name: string = "AbortError";
+  constructor(message: string, options: DriverErrorOptions = {}) {
+    super("ABORTED", message, options);
+  }
+}
+
+/**
+ * Makes `error` show where the user called the driver: the stack captured at the call
+ * site replaces the internal frames below the message.
+ */
+export function withCallSite<E>(error: E, site: { stack?: string }): E {
+  if (error instanceof Error && site.stack !== undefined) {
+    const frames = site.stack.split("\n").slice(1).join("\n");
+    error.stack = `${error.name}: ${error.message}\n${frames}`;
+  }
+  return error;
+}
+
+/** Captures the stack of the caller of `fn` (cheap: no message formatting). */
+export function captureCallSite(fn: (...args: never[]) => unknown): { stack?: string } {
+  const site: { stack?: string } = {};
+  Error.captureStackTrace(site, fn);
+  return site;
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Late decoding (STYLE R5): the protocol hands up raw SQ_TUPLE bodies; a row is decoded
+// only when the consumer materialises it, through the protocol's compiled row layout.
+// Parser overrides (by Informix type name) run on the decoded value; `raw` hands out
+// each column's tuple bytes instead.
+
+import {
+  codecForColumn,
+  compileRowLayout,
+  type DescribeField,
+  type RowLayout,
+  type TextCodec,
+  TypeCodecError,
+} from "@informix-db/protocol";
+import { DriverError, ProtocolError } from "../errors.js";
+import type { ColumnInfo } from "./columns.js";
+
+/** Replaces the default JS value of a type; receives the default value (never null). */
+export type TypeParser = (value: unknown, column: ColumnInfo) => unknown;
+/** Parsers keyed by Informix type name ("DECIMAL", "DATETIME", "INT8", …). */
+export type TypeParsers = Readonly<Record<string, TypeParser>>;
+
+export type Row = Record<string, unknown> | unknown[];
+
+export interface RowOptions {
+  readonly rowMode: "object" | "array";
+  readonly types: TypeParsers;
+  /** Columns as their raw tuple bytes (Uint8Array), no decoding. */
+  readonly raw: boolean;
+}
+
+/** Compiles the layout; an unsupported column type becomes a NOT_SUPPORTED error. */
+export function compileLayout(fields: readonly DescribeField[], text: TextCodec): RowLayout {
+  try {
+    return compileRowLayout(fields, text);
+  } catch (cause) {
+    if (cause instanceof TypeCodecError) {
+      throw new DriverError("NOT_SUPPORTED", `cannot decode this result: ${cause.message}`, { cause });
+    }
+    throw cause;
+  }
+}
+
+export class RowDecoder {
+  private readonly parsers: Array<TypeParser | undefined>;
+  private readonly names: string[];
+  private readonly hasParsers: boolean;
+
+  constructor(
+    private readonly layout: RowLayout,
+    private readonly fields: readonly DescribeField[],
+    private readonly columns: readonly ColumnInfo[],
+    private readonly options: RowOptions,
+  ) {
+    this.parsers = columns.map((c) => options.types[c.type]);
+    this.hasParsers = this.parsers.some((p) => p !== undefined);
+    this.names = columns.map((c) => c.name);
+  }
+
+  decode(tuple: Uint8Array): Row {
+    let values: unknown[];
+    try {
+      values = this.options.raw ? this.rawValues(tuple) : this.layout.decodeRow(tuple);
+    } catch (cause) {
+      if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
+      throw cause;
+    }
+    if (this.hasParsers && !this.options.raw) {
+      for (let i = 0; i < values.length; i++) {
+        const parser = this.parsers[i];
+        if (parser !== undefined && values[i] !== null) values[i] = parser(values[i], this.columns[i]!);
+      }
+    }
+    if (this.options.rowMode === "array") return values;
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < values.length; i++) row[this.names[i]!] = values[i];
+    return row;
+  }
+
+  private rawValues(tuple: Uint8Array): unknown[] {
+    const out: unknown[] = [];
+    let offset = 0;
+    for (const field of this.fields) {
+      const size = codecForColumn(field).tupleSize(field, tuple, offset);
+      if (offset + size > tuple.length) throw new TypeCodecError("TUPLE_TOO_SHORT", "tuple ends inside a column");
+      out.push(tuple.slice(offset, offset + size));
+      offset += size;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Runs statements for query() and prepared statements: picks a prepared statement
+// (the caller's own, the cache's, or a fresh temporary one), executes it or drains its
+// cursor, re-prepares once when the server says the statement is stale (-710, -721),
+// and frees what it used. Every function here runs inside one scheduler task.
+
+import type { BindParameter, TextCodec } from "@informix-db/protocol";
+import type { ResolvedConfig } from "../connection/config.js";
+import type { Scheduler } from "../connection/scheduler.js";
+import type { Session } from "../connection/session.js";
+import { InformixError } from "../errors.js";
+import type { QueryResult } from "../result/result.js";
+import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
+import type { StatementCache } from "./statement-cache.js";
+import {
+  type Batch,
+  closeCursor,
+  commandName,
+  executeStatement,
+  fetchBatch,
+  fetchBuffer,
+  openCursor,
+  prepareStatement,
+  REPREPARE_CODES,
+  releaseStatement,
+  type StatementHandle,
+} from "./statement-ops.js";
+
+/** Per-call options of query(), stream() and prepared statements. */
+export interface QueryOptions {
+  readonly rowMode?: "object" | "array";
+  /** Parsers for this call, merged over the connection's. */
+  readonly types?: TypeParsers;
+  /** Columns as raw tuple bytes. */
+  readonly raw?: boolean;
+  /** Rows per fetch round trip. */
+  readonly fetchSize?: number;
+  readonly signal?: AbortSignal;
+  readonly timeout?: number;
+}
+
+/** What the executor needs from its connection. */
+export interface ConnectionCore {
+  readonly scheduler: Scheduler;
+  readonly cache: StatementCache;
+  readonly config: ResolvedConfig;
+  text(): TextCodec;
+  nextCursorName(): string;
+  /** Transaction bookkeeping and ANSI autocommit after a statement ran. */
+  afterStatement(session: Session, h: StatementHandle): Promise<void>;
+}
+
+/** A statement in use: `temporary` ones are released when done. */
+export interface Lease {
+  readonly handle: StatementHandle;
+  readonly temporary: boolean;
+}
+
+/** Where the statement comes from: the caller's own handle, or the SQL to prepare (cached or not). */
+export interface StatementSource {
+  readonly sql: string;
+  readonly paramCount: number;
+  readonly useCache: boolean;
+  /** A PreparedStatement's own handle (replaced after a re-prepare). */
+  own?: StatementHandle;
+}
+
+export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
+  return {
+    rowMode: o.rowMode ?? core.config.rowMode,
+    types: o.types === undefined ? core.config.types : { ...core.config.types, ...o.types },
+    raw: o.raw ?? false,
+  };
+}
+
+export async function acquire(core: ConnectionCore, session: Session, src: StatementSource): Promise<Lease> {
+  const own = src.own;
+  if (own !== undefined && !own.busy && !own.released) {
+    own.busy = true;
+    return { handle: own, temporary: false };
+  }
+  if (own === undefined && src.useCache) {
+    const hit = core.cache.get(src.sql);
+    if (hit !== undefined && !hit.busy) {
+      hit.busy = true;
+      return { handle: hit, temporary: false };
+    }
+  }
+  const h = await prepareStatement(session, src.sql, src.paramCount, core.text());
+  h.busy = true;
+  if (own === undefined && src.useCache && core.cache.get(src.sql) === undefined) {
+    for (const old of core.cache.put(h)) {
+      if (old === h) return { handle: h, temporary: true };
+      if (old.busy) old.releaseWhenIdle = true;
+      else await releaseStatement(session, old).catch(ignoreSqlError);
+    }
+    return { handle: h, temporary: false };
+  }
+  if (own?.released) {
+    src.own = h;
+    return { handle: h, temporary: false };
+  }
+  return { handle: h, temporary: true };
+}
+
+export async function unlease(session: Session, lease: Lease): Promise<void> {
+  const h = lease.handle;
+  h.busy = false;
+  if (!h.released && (lease.temporary || h.releaseWhenIdle)) await releaseStatement(session, h).catch(ignoreSqlError);
+}
+
+export function ignoreSqlError(error: unknown): void {
+  if (!(error instanceof InformixError)) throw error;
+}
+
+/** Drops a stale statement so the next acquire prepares it again. */
+async function forget(core: ConnectionCore, session: Session, src: StatementSource, lease: Lease): Promise<void> {
+  core.cache.delete(lease.handle);
+  lease.handle.busy = false;
+  await releaseStatement(session, lease.handle).catch(ignoreSqlError);
+  if (src.own === lease.handle) src.own = { ...lease.handle, released: true };
+}
+
+function isStale(error: unknown): boolean {
+  return error instanceof InformixError && REPREPARE_CODES.has(error.sqlcode);
+}
+
+/** query(): the whole statement in one task. */
+export async function runQuery<R>(
+  core: ConnectionCore,
+  session: Session,
+  src: StatementSource,
+  params: readonly BindParameter[],
+  options: QueryOptions,
+): Promise<QueryResult<R>> {
+  for (let attempt = 0; ; attempt++) {
+    const lease = await acquire(core, session, src);
+    try {
+      const result = await runOnLease<R>(core, session, lease, params, options);
+      await unlease(session, lease);
+      await core.afterStatement(session, lease.handle);
+      return result;
+    } catch (error) {
+      if (attempt === 0 && !lease.temporary && isStale(error)) {
+        await forget(core, session, src, lease);
+        continue;
+      }
+      await unlease(session, lease).catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+async function runOnLease<R>(
+  core: ConnectionCore,
+  session: Session,
+  lease: Lease,
+  params: readonly BindParameter[],
+  options: QueryOptions,
+): Promise<QueryResult<R>> {
+  const h = lease.handle;
+  const command = commandName(h.statementType);
+  if (!h.isQuery) {
+    const r = await executeStatement(session, h, params, lease.temporary);
+    return { rows: [], columns: [], rowCount: r.rowCount, insertId: r.insertId, command };
+  }
+  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+  const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
+  const rows: R[] = [];
+  let batch = await openBatch(core, session, lease, params, buffer);
+  for (;;) {
+    for (const t of batch.tuples) rows.push(decoder.decode(t) as R);
+    if (batch.done) break;
+    batch = await fetchBatch(session, h, buffer);
+  }
+  await closeCursor(session, h, lease.temporary);
+  return { rows, columns: h.columns, rowCount: rows.length, insertId: undefined, command };
+}
+
+/** Opens the cursor and returns the first batch; on a server error the cursor is closed. */
+export async function openBatch(
+  core: ConnectionCore,
+  session: Session,
+  lease: Lease,
+  params: readonly BindParameter[],
+  buffer: number,
+): Promise<Batch> {
+  const h = lease.handle;
+  try {
+    return (
+      (await openCursor(session, h, core.nextCursorName(), params, buffer)) ?? (await fetchBatch(session, h, buffer))
+    );
+  } catch (error) {
+    if (error instanceof InformixError) await closeCursor(session, h, false).catch(ignoreSqlError);
+    throw error;
+  }
+}
+
+/** stream(): pulls one batch per round trip, only when the consumer asks for more rows. */
+export async function* streamRows<R>(
+  core: ConnectionCore,
+  src: StatementSource,
+  params: readonly BindParameter[],
+  options: QueryOptions,
+): AsyncGenerator<R, void, undefined> {
+  const call = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+  };
+  const opened = await core.scheduler.run(async (session) => {
+    for (let attempt = 0; ; attempt++) {
+      const lease = await acquire(core, session, src);
+      try {
+        const h = lease.handle;
+        if (!h.isQuery) {
+          await executeStatement(session, h, params, lease.temporary);
+          await unlease(session, lease);
+          await core.afterStatement(session, h);
+          return undefined;
+        }
+        const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
+        return { lease, buffer, first: await openBatch(core, session, lease, params, buffer) };
+      } catch (error) {
+        if (attempt === 0 && !lease.temporary && isStale(error)) {
+          await forget(core, session, src, lease);
+          continue;
+        }
+        await unlease(session, lease).catch(() => undefined);
+        throw error;
+      }
+    }
+  }, call);
+  if (opened === undefined) return;
+  const { lease, buffer } = opened;
+  const h = lease.handle;
+  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+  try {
+    let batch = opened.first;
+    for (;;) {
+      for (const t of batch.tuples) yield decoder.decode(t) as R;
+      if (batch.done) break;
+      batch = await core.scheduler.run((session) => fetchBatch(session, h, buffer), call);
+    }
+  } finally {
+    if (core.scheduler.refusal() === undefined || core.scheduler.closeRequested) {
+      await core.scheduler.run(
+        async (session) => {
+          try {
+            await closeCursor(session, h, lease.temporary);
+          } finally {
+            await unlease(session, lease);
+          }
+          await core.afterStatement(session, h);
+        },
+        {},
+        true,
+      );
+    }
+  }
+}
+
+export type { Row };

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// JS value → SQ_BIND parameter. The type is chosen from the JS value (the server converts
+// to the column type, as it does for JDBC and the Python driver), and the bytes come from
+// the protocol's type codecs; the driver never writes value bytes itself.
+//
+//   null/undefined → NULL             number → INTEGER (i32) | BIGINT (other safe integers) | FLOAT
+//   bigint → BIGINT                   string → VARCHAR              boolean → BOOLEAN ('t'/'f')
+//   Date → DATETIME YEAR TO FRACTION(3) (UTC fields)               InformixDate → DATE
+//   InformixDateTime → DATETIME       InformixInterval → INTERVAL
+//   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR, …)
+
+import {
+  type BindParameter,
+  ByteReader,
+  ByteWriter,
+  bigintCodec,
+  booleanCodec,
+  dateCodec,
+  datetimeCodec,
+  decimalCodec,
+  floatCodec,
+  InformixDate,
+  InformixDateTime,
+  InformixInterval,
+  integerCodec,
+  intervalCodec,
+  smallfloatCodec,
+  smallintCodec,
+  typeCodes as T,
+  type TextCodec,
+  type TypeCodec,
+  varcharCodec,
+} from "@informix-db/protocol";
+import { DriverError } from "../errors.js";
+
+/** Type names accepted by typed parameters. */
+export type ParamType =
+  | "CHAR"
+  | "NCHAR"
+  | "VARCHAR"
+  | "NVARCHAR"
+  | "LVARCHAR"
+  | "SMALLINT"
+  | "INTEGER"
+  | "BIGINT"
+  | "INT8"
+  | "FLOAT"
+  | "SMALLFLOAT"
+  | "DECIMAL"
+  | "MONEY"
+  | "DATE"
+  | "DATETIME"
+  | "INTERVAL"
+  | "BOOLEAN";
+
+/** A parameter with an explicit Informix type, e.g. `{ type: "DECIMAL", value: "12.34" }`. */
+export interface TypedParameter {
+  readonly type: ParamType;
+  readonly value: unknown;
+  /** DATETIME/INTERVAL qualifier for string values, e.g. "YEAR TO SECOND", "DAY(3) TO SECOND". */
+  readonly qualifier?: string;
+}
+
+const typed = (type: ParamType) => (value: unknown, qualifier?: string) =>
+  (qualifier === undefined ? { type, value } : { type, value, qualifier }) as TypedParameter;
+
+/** Helpers that build typed parameters: `Param.decimal("12.34")`, `Param.datetime(d, "YEAR TO SECOND")`. */
+export const Param = {
+  char: typed("CHAR"),
+  nchar: typed("NCHAR"),
+  varchar: typed("VARCHAR"),
+  nvarchar: typed("NVARCHAR"),
+  lvarchar: typed("LVARCHAR"),
+  smallint: typed("SMALLINT"),
+  integer: typed("INTEGER"),
+  bigint: typed("BIGINT"),
+  int8: typed("INT8"),
+  float: typed("FLOAT"),
+  smallfloat: typed("SMALLFLOAT"),
+  decimal: typed("DECIMAL"),
+  money: typed("MONEY"),
+  date: typed("DATE"),
+  datetime: typed("DATETIME"),
+  interval: typed("INTERVAL"),
+  boolean: typed("BOOLEAN"),
+} as const;
+
+const I32_MIN = -2147483648;
+const I32_MAX = 2147483647;
+const NULL_PARAMETER: BindParameter = { type: T.SQLCHAR, indicator: -1, precision: 0, payload: null };
+
+function viaCodec<V>(codec: TypeCodec<V>, value: V, text: TextCodec, type?: number): BindParameter {
+  const slot = codec.bindSlot(value, undefined, text);
+  const w = new ByteWriter(16);
+  codec.encodeBind(value, slot, w, text);
+  const r = new ByteReader();
+  r.push(w.take());
+  const payload = codec.readBind(r, slot).slice();
+  return { type: type ?? slot.type, indicator: 0, precision: slot.precision, payload };
+}
+
+function isTyped(value: object): value is TypedParameter {
+  return typeof (value as { type?: unknown }).type === "string" && "value" in value;
+}
+
+function guessDateTimeQualifier(text: string): string {
+  const dot = text.indexOf(".");
+  if (dot !== -1) return `YEAR TO FRACTION(${Math.min(5, Math.max(1, text.length - dot - 1))})`;
+  if (text.length <= 10) return "YEAR TO DAY";
+  if (text.length <= 16) return "YEAR TO MINUTE";
+  return "YEAR TO SECOND";
+}
+
+function toDateTime(value: unknown, qualifier: string | undefined): InformixDateTime {
+  if (value instanceof InformixDateTime) return value;
+  if (value instanceof Date) return InformixDateTime.fromDate(value, qualifier ?? "YEAR TO FRACTION(3)");
+  if (typeof value === "string") return InformixDateTime.parse(value, qualifier ?? guessDateTimeQualifier(value));
+  throw new TypeError("DATETIME wants an InformixDateTime, a Date or a string");
+}
+
+function toDate(value: unknown): InformixDate {
+  if (value instanceof InformixDate) return value;
+  if (value instanceof Date) return InformixDate.fromDate(value);
+  if (typeof value === "string") return InformixDate.parse(value);
+  throw new TypeError("DATE wants an InformixDate, a Date or a string");
+}
+
+function toInterval(value: unknown, qualifier: string | undefined): InformixInterval {
+  if (value instanceof InformixInterval) return value;
+  if (typeof value === "string" && qualifier !== undefined) return InformixInterval.parse(value, qualifier);
+  throw new TypeError("INTERVAL wants an InformixInterval, or a string with a qualifier");
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  throw new TypeError("a character type wants a string");
+}
+
+function bindTyped(p: TypedParameter, text: TextCodec): BindParameter {
+  const v = p.value;
+  switch (p.type) {
+    case "CHAR":
+      return viaCodec(varcharCodec, textOf(v), text, T.SQLCHAR);
+    case "NCHAR":
+      return viaCodec(varcharCodec, textOf(v), text, T.SQLNCHAR);
+    case "VARCHAR":
+      return viaCodec(varcharCodec, textOf(v), text, T.SQLVCHAR);
+    case "NVARCHAR":
+      return viaCodec(varcharCodec, textOf(v), text, T.SQLNVCHAR);
+    case "LVARCHAR":
+      return viaCodec(varcharCodec, textOf(v), text, T.SQLLVARCHAR);
+    case "SMALLINT":
+      return viaCodec(smallintCodec, Number(v), text);
+    case "INTEGER":
+      return viaCodec(integerCodec, Number(v), text);
+    case "BIGINT":
+    case "INT8":
+      return viaCodec(bigintCodec, BigInt(v as bigint | number | string), text);
+    case "FLOAT":
+      return viaCodec(floatCodec, Number(v), text);
+    case "SMALLFLOAT":
+      return viaCodec(smallfloatCodec, Number(v), text);
+    case "DECIMAL":
+      return viaCodec(decimalCodec, textOf(v), text);
+    case "MONEY":
+      return viaCodec(decimalCodec, textOf(v), text, T.SQLMONEY);
+    case "DATE":
+      return viaCodec(dateCodec, toDate(v), text);
+    case "DATETIME":
+      return viaCodec(datetimeCodec, toDateTime(v, p.qualifier), text);
+    case "INTERVAL":
+      return viaCodec(intervalCodec, toInterval(v, p.qualifier), text);
+    case "BOOLEAN":
+      return viaCodec(booleanCodec, Boolean(v), text);
+    default:
+      throw new TypeError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
+  }
+}
+
+function bindValue(value: unknown, text: TextCodec): BindParameter {
+  if (value === null || value === undefined) return NULL_PARAMETER;
+  switch (typeof value) {
+    case "number":
+      if (Number.isInteger(value)) {
+        if (value >= I32_MIN && value <= I32_MAX) return viaCodec(integerCodec, value, text);
+        if (Number.isSafeInteger(value)) return viaCodec(bigintCodec, BigInt(value), text);
+      }
+      return viaCodec(floatCodec, value, text);
+    case "bigint":
+      return viaCodec(bigintCodec, value, text);
+    case "string":
+      return viaCodec(varcharCodec, value, text);
+    case "boolean":
+      return viaCodec(booleanCodec, value, text);
+    case "object":
+      if (value instanceof Date) return viaCodec(datetimeCodec, toDateTime(value, undefined), text);
+      if (value instanceof InformixDate) return viaCodec(dateCodec, value, text);
+      if (value instanceof InformixDateTime) return viaCodec(datetimeCodec, value, text);
+      if (value instanceof InformixInterval) return viaCodec(intervalCodec, value, text);
+      if (value instanceof Uint8Array) {
+        throw new DriverError("NOT_SUPPORTED", "BYTE parameters (Uint8Array) are not supported yet");
+      }
+      if (isTyped(value)) return bindTyped(value, text);
+      break;
+    default:
+      break;
+  }
+  throw new TypeError(`cannot bind a value of type ${typeof value}`);
+}
+
+/** Builds the SQ_BIND parameters; errors name the parameter's 1-based position. */
+export function bindParameters(values: readonly unknown[], text: TextCodec): BindParameter[] {
+  return values.map((value, i) => {
+    try {
+      return bindValue(value, text);
+    } catch (cause) {
+      if (cause instanceof DriverError) throw cause;
+      throw new DriverError("INVALID_ARGUMENT", `parameter ${i + 1}: ${(cause as Error).message}`, { cause });
+    }
+  });
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// A statement the user prepared explicitly. It owns its server statement (not the
+// cache's); close() sends SQ_RELEASE. Concurrent use (a stream still open while query()
+// runs) falls back to a temporary statement, since a statement has one cursor.
+
+import { captureCallSite, DriverError, withCallSite } from "../errors.js";
+import type { ColumnInfo } from "../result/columns.js";
+import type { QueryResult } from "../result/result.js";
+import {
+  type ConnectionCore,
+  ignoreSqlError,
+  type QueryOptions,
+  runQuery,
+  type StatementSource,
+  streamRows,
+} from "./executor.js";
+import { bindParameters } from "./parameters.js";
+import { orderParameters, type PlaceholderPlan } from "./placeholders.js";
+import { commandName, releaseStatement, type StatementHandle } from "./statement-ops.js";
+
+export class PreparedStatement {
+  readonly #core: ConnectionCore;
+  readonly #plan: PlaceholderPlan;
+  readonly #source: StatementSource;
+  #closed = false;
+
+  /** @internal Use Connection.prepare(). */
+  constructor(core: ConnectionCore, plan: PlaceholderPlan, handle: StatementHandle) {
+    this.#core = core;
+    this.#plan = plan;
+    this.#source = { sql: plan.sql, paramCount: plan.count, useCache: false, own: handle };
+  }
+
+  /** SQL as sent to the server (`:n` rewritten to `?`). */
+  get sql(): string {
+    return this.#plan.sql;
+  }
+
+  /** Number of parameter markers. */
+  get paramCount(): number {
+    return this.#plan.count;
+  }
+
+  /** Result columns (empty unless the statement returns rows). */
+  get columns(): readonly ColumnInfo[] {
+    return this.#source.own!.columns;
+  }
+
+  /** Statement kind from the server's description, e.g. "SELECT", "INSERT". */
+  get command(): string {
+    return commandName(this.#source.own!.statementType);
+  }
+
+  #binds(params: readonly unknown[]) {
+    if (this.#closed) throw new DriverError("INVALID_STATE", "the prepared statement is closed");
+    return bindParameters(orderParameters(this.#plan, params), this.#core.text());
+  }
+
+  async query<R = Record<string, unknown>>(
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ): Promise<QueryResult<R>> {
+    const site = captureCallSite(this.query);
+    try {
+      const binds = this.#binds(params);
+      return await this.#core.scheduler.run((s) => runQuery<R>(this.#core, s, this.#source, binds, options), {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+      });
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  stream<R = Record<string, unknown>>(
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ): AsyncGenerator<R, void, undefined> {
+    return streamRows<R>(this.#core, this.#source, this.#binds(params), options);
+  }
+
+  /** Releases the server statement (SQ_RELEASE). Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const h = this.#source.own!;
+    if (h.released || this.#core.scheduler.refusal() !== undefined) return;
+    if (h.busy) {
+      h.releaseWhenIdle = true;
+      return;
+    }
+    await this.#core.scheduler.run((s) => releaseStatement(s, h).catch(ignoreSqlError));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

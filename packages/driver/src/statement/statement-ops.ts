@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The statement message flows (docs/protocol/statements.md, jdbc-observed.md), each one
+// exchange on the session:
+//   prepare   SQ_PREPARE SQ_NDESCRIBE SQ_WANTDONE        → SQ_DESCRIBE SQ_DONE SQ_COST
+//   execute   SQ_ID [SQ_BIND] SQ_EXECUTE [SQ_ID SQ_RELEASE] → [SQ_INSERTDONE] SQ_DONE SQ_COST
+//   open      SQ_ID SQ_CURNAME [SQ_BIND] SQ_OPEN [SQ_NFETCH] → SQ_TUPLE* [SQ_DONE SQ_COST]
+//   fetch     SQ_ID SQ_NFETCH                              → SQ_TUPLE* [SQ_DONE SQ_COST]
+//   close     SQ_ID SQ_CLOSE [SQ_ID SQ_RELEASE]            → SQ_EOT
+//   release   SQ_ID SQ_RELEASE                             → SQ_EOT
+// The first NFETCH rides with OPEN only when every column is fixed width, as JDBC does.
+// End of data: a fetch reply with SQ_DONE, or one without tuples.
+
+import {
+  type BindParameter,
+  type ClientMessage,
+  type DescribeField,
+  type ErrMessage,
+  type RowLayout,
+  typeCodes as T,
+  type TextCodec,
+} from "@informix-db/protocol";
+import { onStatement, type Reply, type Session } from "../connection/session.js";
+import { InformixError, ProtocolError } from "../errors.js";
+import { type ColumnInfo, describeColumn } from "../result/columns.js";
+import { compileLayout } from "../result/row-decoder.js";
+
+/** A statement prepared on the server. */
+export interface StatementHandle {
+  readonly id: number;
+  readonly sql: string;
+  readonly paramCount: number;
+  readonly statementType: number;
+  readonly fields: readonly DescribeField[];
+  readonly columns: readonly ColumnInfo[];
+  /** Row layout of a query; undefined for other statements. */
+  readonly layout: RowLayout | undefined;
+  readonly tupleSize: number;
+  readonly isQuery: boolean;
+  /** A cursor or execution is using it. */
+  busy: boolean;
+  released: boolean;
+  /** Release as soon as it is no longer busy (evicted from the cache while in use). */
+  releaseWhenIdle: boolean;
+}
+
+export interface Batch {
+  readonly tuples: Uint8Array[];
+  /** The server reported the end of the result set. */
+  readonly done: boolean;
+}
+
+export interface ExecuteOutcome {
+  readonly rowCount: number;
+  readonly insertId: number | bigint | undefined;
+}
+
+/** SQLCODEs after which a prepared statement must be prepared again. */
+export const REPREPARE_CODES: ReadonlySet<number> = new Set([-710, -721]);
+
+const TUPLE_OVERHEAD = 6;
+const MIN_FETCH_BUFFER = 4096;
+const MAX_FETCH_BUFFER = 16 * 1024 * 1024;
+
+const COMMANDS: Readonly<Record<number, string>> = {
+  [T.SQ_DATABASE]: "DATABASE",
+  [T.SQ_SELECT]: "SELECT",
+  [T.SQ_SELINTO]: "SELECT",
+  [T.SQ_UPDATE]: "UPDATE",
+  [T.SQ_DELETE]: "DELETE",
+  [T.SQ_INSERT]: "INSERT",
+  [T.SQ_CREADB]: "CREATE DATABASE",
+  [T.SQ_DROPDB]: "DROP DATABASE",
+  [T.SQ_CRETAB]: "CREATE TABLE",
+  [T.SQ_DRPTAB]: "DROP TABLE",
+  [T.SQ_CREIDX]: "CREATE INDEX",
+  [T.SQ_DRPIDX]: "DROP INDEX",
+  [T.SQ_ALTER]: "ALTER TABLE",
+  [T.SQ_BEGWORK]: "BEGIN WORK",
+  [T.SQ_COMMIT]: "COMMIT WORK",
+  [T.SQ_ROLLBACK]: "ROLLBACK WORK",
+  [T.SQ_CREVIEW]: "CREATE VIEW",
+  [T.SQ_DROPVIEW]: "DROP VIEW",
+  [T.SQ_SETISOL]: "SET ISOLATION",
+  [T.SQ_EXECPROC]: "EXECUTE PROCEDURE",
+  [T.SQ_TRUNCATE]: "TRUNCATE",
+};
+
+export function commandName(statementType: number): string {
+  return COMMANDS[statementType] ?? `STATEMENT ${statementType}`;
+}
+
+export function sqlError(err: ErrMessage, sql?: string): InformixError {
+  return new InformixError({
+    sqlcode: err.sqlcode,
+    isamCode: err.isamCode,
+    offset: err.offset,
+    parameter: err.parameter,
+    ...(sql === undefined ? {} : { sql }),
+  });
+}
+
+function check(reply: Reply, sql: string): Reply {
+  if (reply.error) throw sqlError(reply.error, sql);
+  return reply;
+}
+
+export async function prepareStatement(
+  session: Session,
+  sql: string,
+  paramCount: number,
+  text: TextCodec,
+): Promise<StatementHandle> {
+  const reply = check(
+    await session.exchange(
+      [{ kind: "prepare", paramCount, sql }, { kind: "ndescribe" }, { kind: "wantdone" }],
+      ["describe", "insertdone"],
+    ),
+    sql,
+  );
+  const d = reply.messages.find((m) => m.kind === "describe");
+  if (d?.kind !== "describe") throw new ProtocolError("the PREPARE reply has no SQ_DESCRIBE");
+  const isQuery = d.statementType === T.SQ_SELECT || (d.statementType === T.SQ_EXECPROC && d.fields.length > 0);
+  const handle: StatementHandle = {
+    id: d.statementId,
+    sql,
+    paramCount,
+    statementType: d.statementType,
+    fields: d.fields,
+    columns: isQuery ? d.fields.map(describeColumn) : [],
+    layout: undefined,
+    tupleSize: d.tupleSize,
+    isQuery,
+    busy: false,
+    released: false,
+    releaseWhenIdle: false,
+  };
+  if (!isQuery) return handle;
+  try {
+    return { ...handle, layout: compileLayout(d.fields, text) };
+  } catch (error) {
+    await releaseStatement(session, handle).catch(() => undefined);
+    throw error;
+  }
+}
+
+function bindGroup(params: readonly BindParameter[]): ClientMessage[] {
+  return params.length === 0 ? [] : [{ kind: "bind", parameters: params }];
+}
+
+function outcome(reply: Reply): ExecuteOutcome {
+  let rowCount = 0;
+  let serial = 0;
+  let insertId: number | bigint | undefined;
+  for (const m of reply.messages) {
+    if (m.kind === "done") {
+      rowCount = m.rows;
+      serial = m.serial;
+    } else if (m.kind === "insertdone") {
+      if (m.bigserial !== 0n) insertId = m.bigserial;
+      else if (m.serial8 !== 0n) insertId = m.serial8;
+    }
+  }
+  if (insertId === undefined && serial !== 0) insertId = serial;
+  return { rowCount, insertId };
+}
+
+/** Executes a non-query; with `release` the statement is freed in the same group. */
+export async function executeStatement(
+  session: Session,
+  h: StatementHandle,
+  params: readonly BindParameter[],
+  release: boolean,
+): Promise<ExecuteOutcome> {
+  const group = onStatement(h.id, ...bindGroup(params), { kind: "execute" });
+  if (release) {
+    group.push(...onStatement(h.id, { kind: "release" }));
+    h.released = true;
+  }
+  return outcome(check(await session.exchange(group, ["insertdone"]), h.sql));
+}
+
+/** Fetch buffer for about `rows` rows of this statement. */
+export function fetchBuffer(h: StatementHandle, rows: number): number {
+  const want = rows * (Math.max(h.tupleSize, 1) + TUPLE_OVERHEAD);
+  return Math.min(MAX_FETCH_BUFFER, Math.max(MIN_FETCH_BUFFER, want));
+}
+
+function batchOf(reply: Reply, sql: string): Batch {
+  check(reply, sql);
+  const tuples: Uint8Array[] = [];
+  let done = false;
+  for (const m of reply.messages) {
+    if (m.kind === "tuple") tuples.push(m.data);
+    else if (m.kind === "done") done = true;
+  }
+  return { tuples, done: done || tuples.length === 0 };
+}
+
+/** Opens a cursor; returns the first batch when the first NFETCH rode along. */
+export async function openCursor(
+  session: Session,
+  h: StatementHandle,
+  cursorName: string,
+  params: readonly BindParameter[],
+  bufferSize: number,
+): Promise<Batch | undefined> {
+  const withFetch = h.layout?.fixedWidth !== undefined;
+  const group = onStatement(h.id, { kind: "curname", name: cursorName }, ...bindGroup(params), { kind: "open" });
+  if (withFetch) group.push({ kind: "nfetch", bufferSize, arraySize: 0 });
+  const reply = await session.exchange(group, ["tuple", "tupid"]);
+  if (!withFetch) {
+    check(reply, h.sql);
+    return undefined;
+  }
+  return batchOf(reply, h.sql);
+}
+
+export async function fetchBatch(session: Session, h: StatementHandle, bufferSize: number): Promise<Batch> {
+  const reply = await session.exchange(onStatement(h.id, { kind: "nfetch", bufferSize, arraySize: 0 }), [
+    "tuple",
+    "tupid",
+    "close",
+  ]);
+  return batchOf(reply, h.sql);
+}
+
+/** Closes the cursor, and releases the statement too when `release`. */
+export async function closeCursor(session: Session, h: StatementHandle, release: boolean): Promise<void> {
+  const group = onStatement(h.id, { kind: "close" });
+  if (release) {
+    group.push(...onStatement(h.id, { kind: "release" }));
+    h.released = true;
+  }
+  check(await session.exchange(group), h.sql);
+}
+
+export async function releaseStatement(session: Session, h: StatementHandle): Promise<void> {
+  if (h.released) return;
+  h.released = true;
+  check(await session.exchange(onStatement(h.id, { kind: "release" })), h.sql);
+}

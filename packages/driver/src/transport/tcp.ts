@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// TCP and TLS transports over node:net / node:tls. TLS starts right after the TCP
+// connect; there is no STARTTLS-like message (session-layer notes §20).
+
+import { connect as netConnect, type Socket } from "node:net";
+import { hostname } from "node:os";
+import { type ConnectionOptions, connect as tlsConnect } from "node:tls";
+import { AbortError, ConnectionError, TimeoutError } from "../errors.js";
+import type { ClientProcessInfo, Transport, TransportTarget } from "./transport.js";
+
+/** -908: attempt to connect failed; -930: cannot connect (host unknown). */
+const SQLCODE_CONNECT_FAILED = -908;
+const SQLCODE_HOST_UNKNOWN = -930;
+
+class SocketTransport implements Transport {
+  private readonly chunks: Uint8Array[] = [];
+  private waiter: { resolve: (c: Uint8Array | null) => void; reject: (e: Error) => void } | undefined;
+  private ended = false;
+  private failure: Error | undefined;
+
+  constructor(private readonly socket: Socket) {
+    socket.on("data", (chunk: Buffer) => this.deliver(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+    socket.on("end", () => this.finish());
+    socket.on("close", () => this.finish());
+    socket.on("error", (error) => {
+      this.failure ??= new ConnectionError("CONNECTION_LOST", `connection lost: ${error.message}`, { cause: error });
+      this.finish();
+    });
+  }
+
+  private deliver(chunk: Uint8Array): void {
+    const w = this.waiter;
+    if (w) {
+      this.waiter = undefined;
+      w.resolve(chunk);
+    } else this.chunks.push(chunk);
+  }
+
+  private finish(): void {
+    this.ended = true;
+    const w = this.waiter;
+    if (!w) return;
+    this.waiter = undefined;
+    if (this.failure) w.reject(this.failure);
+    else w.resolve(null);
+  }
+
+  read(): Promise<Uint8Array | null> {
+    const chunk = this.chunks.shift();
+    if (chunk) return Promise.resolve(chunk);
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.ended) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.socket.destroyed || this.ended) {
+      return Promise.reject(new ConnectionError("CONNECTION_LOST", "connection to the server is closed"));
+    }
+    return new Promise((resolve, reject) => {
+      this.socket.write(bytes, (error) => {
+        if (error) reject(new ConnectionError("CONNECTION_LOST", `write failed: ${error.message}`, { cause: error }));
+        else resolve();
+      });
+    });
+  }
+
+  end(): Promise<void> {
+    if (this.socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.socket.destroy(), 1000);
+      this.socket.once("close", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.socket.end();
+    });
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+    this.finish();
+  }
+}
+
+/** Opens a TCP (or TLS) connection to `target`. */
+export function openSocketTransport(target: TransportTarget): Promise<Transport> {
+  return new Promise((resolve, reject) => {
+    const where = `${target.host}:${target.port}`;
+    let settled = false;
+    let socket: Socket;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      socket.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(new AbortError(`connect to ${where} aborted`, { cause: target.signal?.reason }));
+    const timer =
+      target.connectTimeout && target.connectTimeout > 0
+        ? setTimeout(
+            () =>
+              fail(
+                new TimeoutError(`connect to ${where} timed out after ${target.connectTimeout} ms`, {
+                  fatal: true,
+                }),
+              ),
+            target.connectTimeout,
+          )
+        : undefined;
+    const cleanup = () => {
+      if (timer) clearTimeout(timer);
+      target.signal?.removeEventListener("abort", onAbort);
+    };
+    const onError = (error: NodeJS.ErrnoException) => {
+      const unknownHost = error.code === "ENOTFOUND" || error.code === "EAI_AGAIN";
+      const sqlcode = unknownHost ? SQLCODE_HOST_UNKNOWN : SQLCODE_CONNECT_FAILED;
+      fail(
+        new ConnectionError("CONNECTION_FAILED", `[${sqlcode}] cannot connect to ${where}: ${error.message}`, {
+          sqlcode,
+          retryable: !unknownHost,
+          cause: error,
+        }),
+      );
+    };
+    const onConnected = () => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      socket.off("error", onError);
+      socket.setNoDelay(true);
+      resolve(new SocketTransport(socket));
+    };
+    if (target.tls) {
+      const options: ConnectionOptions = {
+        host: target.host,
+        port: target.port,
+        servername: target.host,
+        ...(typeof target.tls === "object" ? (target.tls as ConnectionOptions) : {}),
+      };
+      socket = tlsConnect(options, onConnected);
+    } else {
+      socket = netConnect({ host: target.host, port: target.port }, onConnected);
+    }
+    socket.once("error", onError);
+    if (target.signal?.aborted) onAbort();
+    else target.signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Process facts for the login PDU (tag 107), as JDBC sends them. */
+export function clientProcessInfo(): ClientProcessInfo {
+  return { pid: process.pid, hostname: hostname(), cwd: process.cwd() };
+}
