@@ -141,20 +141,14 @@ function parseInformixUrl(text: string): ConnectOptions {
 
 function parseJdbcUrl(text: string): ConnectOptions {
   const rest = text.replace(/^jdbc:informix-sqli:\/\//i, "");
-  const colonProps = rest.indexOf(":", rest.indexOf("/") === -1 ? rest.length : rest.indexOf("/"));
-  const head = colonProps === -1 ? rest : rest.slice(0, colonProps);
-  const props = colonProps === -1 ? "" : rest.slice(colonProps + 1);
-  const slash = head.indexOf("/");
-  const hostPort = slash === -1 ? head : head.slice(0, slash);
-  const db = slash === -1 ? "" : head.slice(slash + 1);
+  const m = /^(\[[^\]]+\]|[^:/]*)(?::(\d+))?(?:\/([^:]*))?(?::(.*))?$/s.exec(rest);
+  if (!m) throw invalid(`malformed JDBC URL "${rest.replace(/password=[^;]*/i, "password=***")}"`);
   const out: Record<string, unknown> = {};
-  const m = /^(\[[^\]]+\]|[^:]*)(?::(\d+))?$/.exec(hostPort);
-  if (!m) throw invalid(`malformed JDBC URL host "${hostPort}"`);
   if (m[1]) out["host"] = m[1].replace(/^\[|\]$/g, "");
   if (m[2]) out["port"] = Number(m[2]);
-  if (db) out["database"] = db;
+  if (m[3]) out["database"] = m[3];
   const env: Record<string, string> = {};
-  for (const part of props.split(";")) {
+  for (const part of (m[4] ?? "").split(";")) {
     if (part.trim() === "") continue;
     const eq = part.indexOf("=");
     if (eq === -1) throw invalid(`JDBC URL property "${part}" has no "="`);
@@ -167,7 +161,7 @@ function parseJdbcUrl(text: string): ConnectOptions {
 function assign(out: Record<string, unknown>, env: Record<string, string>, key: string, value: string): void {
   const option = OPTION_KEYS[key.toLowerCase()];
   if (option === undefined) {
-    env[key.toUpperCase() === key ? key : key.toUpperCase()] = value;
+    env[key.toUpperCase()] = value;
     return;
   }
   if (NUMERIC_OPTIONS.has(option)) {

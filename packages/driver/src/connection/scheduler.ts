@@ -56,6 +56,9 @@ export class Scheduler {
   run<T>(work: (session: Session) => Promise<T>, options: CallOptions = {}, internal = false): Promise<T> {
     const refused = internal && (this.state === "idle" || this.state === "busy") ? undefined : this.refusal();
     if (refused) return Promise.reject(refused);
+    if (options.signal?.aborted) {
+      return Promise.reject(new AbortError("the call was aborted", { cause: options.signal.reason }));
+    }
     return new Promise<T>((resolve, reject) => {
       const task: Task = {
         work,

@@ -87,7 +87,8 @@ export const Param = {
   boolean: typed("BOOLEAN"),
 } as const;
 
-const I32_MIN = -2147483648;
+/** -2147483648 is INTEGER's NULL sentinel, so it binds as BIGINT. */
+const I32_MIN = -2147483647;
 const I32_MAX = 2147483647;
 const NULL_PARAMETER: BindParameter = { type: T.SQLCHAR, indicator: -1, precision: 0, payload: null };
 
