@@ -22,6 +22,7 @@ export {
   ProtocolError,
   TimeoutError,
 } from "./errors.js";
+export { createPool, Pool, type PoolOptions } from "./pool/pool.js";
 export type { ColumnInfo } from "./result/columns.js";
 export type { QueryResult } from "./result/result.js";
 export type { Row, TypeParser, TypeParsers } from "./result/row-decoder.js";

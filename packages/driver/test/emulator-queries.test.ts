@@ -254,7 +254,7 @@ test("abort and timeouts", async () => {
   await assert.rejects(conn.query("SELECT n FROM big", [], { signal: ac.signal }), { name: "AbortError" });
   assert.equal(conn.state, "idle");
   await using victim = await connect({ ...opts(), database: "qdb" });
-  await assert.rejects(victim.query("SELECT n FROM big", [], { timeout: 1 }), { name: "TimeoutError" });
+  await assert.rejects(victim.query("SELECT n FROM big", [], { timeout: 1, fetchSize: 1 }), { name: "TimeoutError" });
   if (victim.state === "broken") {
     await assert.rejects(victim.query("SELECT 1 FROM big"), { code: "CONNECTION_BROKEN" });
   }
