@@ -14,8 +14,8 @@ export {
   contextFromFeatures,
   DEFAULT_CONTEXT,
   EMULATOR_SERVER_FEATURES,
-  FEATURE_DESCRIBE_INPUT,
   FEATURE_BIGINT,
+  FEATURE_DESCRIBE_INPUT,
   FEATURE_LARGE_TUPLE,
   FEATURE_LONG_ROW_ID,
   FEATURE_REMOVE_64K_LIMIT,
@@ -45,6 +45,7 @@ export {
   SFETCH_NEXT,
   type SFetchMessage,
 } from "./messages/cursor.js";
+export type { DbListMessage } from "./messages/dblist.js";
 export type { DbOpenMessage } from "./messages/dbopen.js";
 export type { DescribeField, DescribeMessage } from "./messages/describe.js";
 export {

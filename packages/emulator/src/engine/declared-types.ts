@@ -154,6 +154,17 @@ export class DeclaredTypes {
   }
 }
 
+/**
+ * The type code DESCRIBE reports. The catalogue keeps LVARCHAR as 43 and BOOLEAN as
+ * 45 (syscolumns.coltype), but IDS describes result columns of those types as the
+ * built-in opaque types they are: UDTVAR (40) "lvarchar" and UDTFIXED (41) "boolean".
+ */
+function describedCode(code: number): number {
+  if (code === codes.SQLLVARCHAR) return codes.SQLUDTVAR;
+  if (code === codes.SQLBOOL) return codes.SQLUDTFIXED;
+  return code;
+}
+
 export function engineColumn(
   name: string,
   type: ColumnType,
@@ -162,7 +173,7 @@ export function engineColumn(
 ): EngineColumn {
   return {
     name,
-    type: type.code | (notNull ? codes.SQLNONULL : 0),
+    type: describedCode(type.code) | (notNull ? codes.SQLNONULL : 0),
     encodedLength: type.encodedLength,
     extendedId: type.xid,
     extendedOwner: type.xid !== 0 ? "informix" : "",

@@ -9,6 +9,7 @@ import { hostname } from "node:os";
 import { createServer as createTlsServer, type TlsOptions } from "node:tls";
 import { PgliteEngine } from "../engine/pglite-engine.js";
 import type { Engine } from "../engine/types.js";
+import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import type { LoginPolicy } from "./login.js";
 import { SqliSession } from "./session.js";
 import { type TraceSink, traceSinkFromEnv } from "./trace.js";
@@ -41,7 +42,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export const EMULATOR_VERSION_TEXT = "IBM Informix Dynamic Server Version 15.0.1.0.3DE";
+export const EMULATOR_VERSION_TEXT = SERVER_VERSION_TEXT;
 const SERIAL_TEXT = "Software Serial Number AAA#B000000";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {

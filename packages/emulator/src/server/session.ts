@@ -122,7 +122,12 @@ export class SqliSession {
       return false;
     }
     this.phase = "protocols";
-    this.handler = new StatementHandler(this.options.engine.openSession(request.user), () => this.ctx);
+    const engine = this.options.engine;
+    this.handler = new StatementHandler(
+      engine.openSession(request.user),
+      () => this.ctx,
+      () => engine.listDatabases(),
+    );
     return true;
   }
 

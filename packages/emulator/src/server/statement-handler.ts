@@ -50,6 +50,7 @@ export class StatementHandler {
   constructor(
     private readonly engine: EngineSession,
     private readonly ctx: () => ProtocolContext,
+    private readonly listDatabases: () => Promise<string[]>,
   ) {}
 
   async close(): Promise<void> {
@@ -67,6 +68,9 @@ export class StatementHandler {
         out.push(done(0, doneWarnings(db)), cost());
         return;
       }
+      case "dblist":
+        out.push({ kind: "dblist", databases: await this.listDatabases() });
+        return;
       case "dbclose":
         await this.engine.closeDatabase();
         out.push(done(0), cost());

@@ -24,11 +24,14 @@ export interface RewriteContext {
 /** Version string reported by DBINFO('version', ...) and the banner of the emulator. */
 export const SERVER_VERSION = {
   server: "IBM Informix Dynamic Server",
-  major: "14",
-  minor: "10",
-  os: "U",
-  level: "FC10",
+  major: "15",
+  minor: "0",
+  os: "",
+  level: "1.0.3DE",
 };
+
+/** The version text of the login reply and of DBINFO('version', 'full'). */
+export const SERVER_VERSION_TEXT = `${SERVER_VERSION.server} Version ${SERVER_VERSION.major}.${SERVER_VERSION.minor}.${SERVER_VERSION.level}`;
 
 /** A PostgreSQL string literal. */
 export function pgString(value: string): string {

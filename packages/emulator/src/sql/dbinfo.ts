@@ -6,7 +6,7 @@
 // uses a value that changes between statements (see `isDynamicDbinfo`).
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
-import { pgString, type RewriteContext, SERVER_VERSION } from "./context.js";
+import { pgString, type RewriteContext, SERVER_VERSION, SERVER_VERSION_TEXT } from "./context.js";
 import type { Token } from "./tokenizer.js";
 
 const DYNAMIC = new Set(["sqlca.sqlerrd1", "sqlca.sqlerrd2", "serial8", "bigserial"]);
@@ -30,8 +30,13 @@ function versionPart(part: string): string {
     case "level":
       return v.level;
     default:
-      return `${v.server} Version ${v.major}.${v.minor}.${v.os}${v.level}`;
+      return SERVER_VERSION_TEXT;
   }
+}
+
+/** IDS returns DBINFO's text as character columns, not LVARCHAR (nmap cannot read LVARCHAR). */
+function varchar(text: string): string {
+  return `CAST(${pgString(text)} AS varchar(${Math.max(1, Math.min(255, text.length))}))`;
 }
 
 /** The PostgreSQL expression that replaces a DBINFO call. */
@@ -44,15 +49,15 @@ export function dbinfo(args: readonly Token[][], ctx: RewriteContext, at: Token)
   const second = args[1]?.[0];
   switch (key) {
     case "dbhostname":
-      return pgString(ctx.hostName);
+      return varchar(ctx.hostName);
     case "dbservername":
-      return pgString(ctx.serverName);
+      return varchar(ctx.serverName);
     case "dbname":
-      return pgString(ctx.database ?? "");
+      return varchar(ctx.database ?? "");
     case "sessionid":
       return String(ctx.sessionId);
     case "version":
-      return pgString(versionPart(second?.value.toLowerCase() ?? "full"));
+      return varchar(versionPart(second?.value.toLowerCase() ?? "full"));
     case "sqlca.sqlerrd1":
       return String(ctx.lastSerial);
     case "sqlca.sqlerrd2":

@@ -12,6 +12,7 @@ import { pgIdent, type RewriteContext } from "./context.js";
 import { isDynamicDbinfo } from "./dbinfo.js";
 import type { LogMode, Plan, SqlPlan } from "./plan.js";
 import { render } from "./render.js";
+import { quoteReservedAliases } from "./rewrite-aliases.js";
 import {
   rewriteAlterTable,
   rewriteCreateIndex,
@@ -223,7 +224,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   const h = head(source, 3);
   if (type === codes.SQ_SELECT) {
     const into = extractIntoTemp(tokens);
-    tokens = rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens));
+    tokens = quoteReservedAliases(rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens)));
     tokens = rewriteExpr(tokens, ctx);
     if (into) {
       isQuery = false;

@@ -156,7 +156,7 @@ describe("rewriter: dialect", () => {
   it("DBINFO, USER, SITENAME and casts with Informix type names", () => {
     assert.equal(
       pg("select dbinfo('dbhostname'), dbinfo('sessionid'), user, sitename from t"),
-      "select 'testhost', 7, 'informix', 'ol_test' from t",
+      "select CAST('testhost' AS varchar(8)), 7, 'informix', 'ol_test' from t",
     );
     assert.equal(pg("select dbinfo('sqlca.sqlerrd1') from t"), "select 42 from t");
     assert.equal(sql("select dbinfo('sqlca.sqlerrd1') from t").dynamic, true);

@@ -23,6 +23,7 @@ export const FEATURE_FOUR_BYTE_OFFSET = 50;
 export const FEATURE_BIGINT = 54;
 export const FEATURE_SAVEPOINT = 56;
 export const FEATURE_REMOVE_64K_LIMIT = 62;
+export const FEATURE_TWO_GB_FETCH_BUFFER = 63;
 export const FEATURE_LARGE_TUPLE = 69;
 export const FEATURE_LONG_ROW_ID = 70;
 
@@ -56,6 +57,8 @@ function withoutFeature(bits: Uint8Array, feature: number): Uint8Array {
 export interface ProtocolContext {
   /** SQ_DESCRIBE field index and name-table size are int32, not int16 (feature 50; nmap lacks it). */
   readonly fourByteOffset: boolean;
+  /** SQ_NFETCH/SQ_SFETCH buffer size is int32, not int16 (feature 63; nmap's 11.50-era offer lacks it). */
+  readonly longFetchBuffer: boolean;
   /** SQL text in SQ_PREPARE/SQ_COMMAND has an int32 length; SQ_ERR offset is int32 (feature 62). */
   readonly longSqlText: boolean;
   /** SQ_DESCRIBE tuple size is int32 (feature 69). */
@@ -71,6 +74,7 @@ export interface ProtocolContext {
 export function contextFromFeatures(negotiated: Uint8Array, codec: TextCodec = latin1): ProtocolContext {
   return {
     fourByteOffset: hasFeature(negotiated, FEATURE_FOUR_BYTE_OFFSET),
+    longFetchBuffer: hasFeature(negotiated, FEATURE_TWO_GB_FETCH_BUFFER),
     longSqlText: hasFeature(negotiated, FEATURE_REMOVE_64K_LIMIT),
     largeTuple: hasFeature(negotiated, FEATURE_LARGE_TUPLE),
     longRowId: hasFeature(negotiated, FEATURE_LONG_ROW_ID),

@@ -7,13 +7,15 @@
 //                  (Some clients write `00 04 00 00 00 0N`, reading it as SQ_ID + an int
 //                  "action"; the bytes are the same for statement 0.)
 // SQ_CURNAME (3)   char cursor name, e.g. "_ifxc0000000000000"
-// SQ_NFETCH (9)    i32 buffer size (bytes of tuples the server may send), i16 0
-// SQ_SFETCH (23)   i16 scroll type (1 next, 4 last, 6 absolute), i32 row, i32 buffer size
+// SQ_NFETCH (9)    i32 buffer size (feature 63) | i16 buffer size; then i16 0
+//                  (bytes of tuples the server may send; nmap sends `10 00 00 00`)
+// SQ_SFETCH (23)   i16 scroll type (1 next, 4 last, 6 absolute), i32 row, buffer size as NFETCH
 // SQ_RET_TYPE(100) i16 1, i16 n, n x (i16 type, [char owner, char name], i32 length)
 //
 // Bodiless: SQ_OPEN 6, SQ_EXECUTE 7, SQ_CLOSE 10, SQ_RELEASE 11, SQ_NDESCRIBE 22,
 // SQ_SCROLL 24, SQ_HOLD 43, SQ_WANTDONE 49, SQ_AUTOFREE 108 (see bare.ts).
 
+import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_CURNAME, SQ_ID, SQ_NFETCH, SQ_RET_TYPE, SQ_SFETCH } from "../constants/opcodes.js";
 import { SQLTYPE_MASK, SQLUDTFIXED, SQLUDTVAR } from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
@@ -79,23 +81,35 @@ export function decodeCurName(r: ByteReader): CurNameMessage {
   return { kind: "curname", name: latin1.decode(r.char()) };
 }
 
-export function encodeNFetch(msg: NFetchMessage, w: ByteWriter): void {
-  w.u16(SQ_NFETCH).i32(msg.bufferSize).i16(msg.arraySize);
+function writeBufferSize(size: number, ctx: ProtocolContext, w: ByteWriter): void {
+  if (ctx.longFetchBuffer) w.i32(size);
+  else w.u16(Math.min(size, 0xffff));
 }
 
-export function decodeNFetch(r: ByteReader): NFetchMessage {
-  const bufferSize = r.i32();
+function readBufferSize(r: ByteReader, ctx: ProtocolContext): number {
+  return ctx.longFetchBuffer ? r.i32() : r.u16();
+}
+
+export function encodeNFetch(msg: NFetchMessage, ctx: ProtocolContext, w: ByteWriter): void {
+  w.u16(SQ_NFETCH);
+  writeBufferSize(msg.bufferSize, ctx, w);
+  w.i16(msg.arraySize);
+}
+
+export function decodeNFetch(r: ByteReader, ctx: ProtocolContext): NFetchMessage {
+  const bufferSize = readBufferSize(r, ctx);
   return { kind: "nfetch", bufferSize, arraySize: r.i16() };
 }
 
-export function encodeSFetch(msg: SFetchMessage, w: ByteWriter): void {
-  w.u16(SQ_SFETCH).i16(msg.scrollType).i32(msg.row).i32(msg.bufferSize);
+export function encodeSFetch(msg: SFetchMessage, ctx: ProtocolContext, w: ByteWriter): void {
+  w.u16(SQ_SFETCH).i16(msg.scrollType).i32(msg.row);
+  writeBufferSize(msg.bufferSize, ctx, w);
 }
 
-export function decodeSFetch(r: ByteReader): SFetchMessage {
+export function decodeSFetch(r: ByteReader, ctx: ProtocolContext): SFetchMessage {
   const scrollType = r.i16();
   const row = r.i32();
-  return { kind: "sfetch", scrollType, row, bufferSize: r.i32() };
+  return { kind: "sfetch", scrollType, row, bufferSize: readBufferSize(r, ctx) };
 }
 
 const RET_TYPE_DIRECTION = 1;

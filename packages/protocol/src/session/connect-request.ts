@@ -119,9 +119,15 @@ export function encodeConnectRequest(req: ConnectRequest): Uint8Array {
   return frameSlPdu(SLTYPE_CONREQ, 0, w.take());
 }
 
-/** An s16z that may be sent as a bare `00 00` (empty, no NUL). */
+/**
+ * An s16z read as the C string the server sees: up to the first NUL. nmap, retrying
+ * after -761 with the name from the reply, sends it with its NUL plus one more.
+ * A bare `00 00` (empty, no NUL) is accepted too.
+ */
 function optionalS16z(r: ByteReader): string {
-  return str(r.s16z());
+  const bytes = r.s16z();
+  const nul = bytes.indexOf(0);
+  return str(nul < 0 ? bytes : bytes.subarray(0, nul));
 }
 
 /** Decodes a CONREQ body (the bytes after the SL header). Throws RangeError on a malformed body. */

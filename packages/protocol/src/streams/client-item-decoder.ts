@@ -46,9 +46,9 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
     case Op.SQ_CURNAME:
       return decodeCurName(r);
     case Op.SQ_NFETCH:
-      return decodeNFetch(r);
+      return decodeNFetch(r, ctx);
     case Op.SQ_SFETCH:
-      return decodeSFetch(r);
+      return decodeSFetch(r, ctx);
     case Op.SQ_RET_TYPE:
       return decodeRetType(r);
     case Op.SQ_BIND:

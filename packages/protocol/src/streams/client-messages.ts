@@ -75,9 +75,9 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
     case "curname":
       return encodeCurName(msg, w);
     case "nfetch":
-      return encodeNFetch(msg, w);
+      return encodeNFetch(msg, ctx, w);
     case "sfetch":
-      return encodeSFetch(msg, w);
+      return encodeSFetch(msg, ctx, w);
     case "rettype":
       return encodeRetType(msg, w);
     case "bind":

@@ -7,6 +7,7 @@ import type { ProtocolContext } from "../constants/capabilities.js";
 import * as Op from "../constants/opcodes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import { decodeBlob } from "../messages/blob.js";
+import { decodeDbList } from "../messages/dblist.js";
 import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
@@ -51,6 +52,8 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeErr(r, ctx);
     case Op.SQ_BLOB:
       return decodeBlob(r);
+    case Op.SQ_DBLIST:
+      return decodeDbList(r, ctx);
     default:
       return undefined;
   }

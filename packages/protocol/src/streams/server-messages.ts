@@ -8,6 +8,7 @@ import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_CLOSE, SQ_EOT, SQ_EXIT } from "../constants/opcodes.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 import { type BlobMessage, encodeBlob } from "../messages/blob.js";
+import { type DbListMessage, encodeDbList } from "../messages/dblist.js";
 import { type DescribeMessage, encodeDescribe } from "../messages/describe.js";
 import {
   type CostMessage,
@@ -39,7 +40,8 @@ export type ServerMessage =
   | InsertDoneMessage
   | XactStatMessage
   | ErrMessage
-  | BlobMessage;
+  | BlobMessage
+  | DbListMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -66,6 +68,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeErr(msg, ctx, w);
     case "blob":
       return encodeBlob(msg, w);
+    case "dblist":
+      return encodeDbList(msg, ctx, w);
     default:
       w.u16(BARE[msg.kind]);
   }

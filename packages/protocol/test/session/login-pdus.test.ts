@@ -103,3 +103,9 @@ test("REDIRECT round-trips its detail text", () => {
   const p = pdu(bytes);
   assert.equal(decodeConnectResponse(p.slType, p.body).redirect, "redirect=ol_b|db-b.example|9088");
 });
+
+test("login strings are C strings: a server name sent with extra NULs (nmap's -761 retry) reads up to the first NUL", () => {
+  const req = { user: "informix", password: "in4mix", server: "informix\0", database: "", env: [], cap1: 316 };
+  const decoded = decodeConnectRequest(pdu(encodeConnectRequest(req)).body);
+  assert.equal(decoded.server, "informix");
+});
