@@ -60,6 +60,7 @@ export {
 } from "./messages/done.js";
 export type { ErrMessage } from "./messages/err.js";
 export type { InfoMessage } from "./messages/info.js";
+export type { InputDescribeMessage, InputParameter } from "./messages/input-describe.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";

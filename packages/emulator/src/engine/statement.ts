@@ -7,7 +7,8 @@
 // to EngineValues only then.
 
 import type { Plan } from "../sql/plan.js";
-import type { ColumnType } from "./declared-types.js";
+import { SQ_INSERT } from "../sql/type-codes.js";
+import { type ColumnType, engineColumn, informixTypeOf } from "./declared-types.js";
 import type { EngineColumn, EngineCursor, EngineStatement, EngineValue } from "./types.js";
 import { toEngineValue } from "./values.js";
 
@@ -36,6 +37,19 @@ export class PreparedStatement implements EngineStatement {
 
   get paramCount(): number {
     return this.plan.kind === "sql" ? this.plan.paramCount : 0;
+  }
+
+  /**
+   * Placeholder types. An INSERT with one placeholder per target column takes the
+   * declared column types (what IDS reports); anything else takes PostgreSQL's
+   * inferred parameter types.
+   */
+  get params(): readonly EngineColumn[] {
+    const n = this.paramCount;
+    if (this.plan.statementType === SQ_INSERT && this.columns.length === n) return this.columns;
+    return Array.from({ length: n }, (_, i) =>
+      engineColumn(`p${i + 1}`, informixTypeOf(this.paramTypes[i] ?? 0, -1), false, undefined),
+    );
   }
 }
 

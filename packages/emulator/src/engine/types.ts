@@ -55,6 +55,8 @@ export interface EngineStatement {
   readonly columns: readonly EngineColumn[];
   /** Number of `?` / `:n` placeholders. */
   readonly paramCount: number;
+  /** The type of each placeholder, in order, for SQ_IDESCRIBE ("describe input"). */
+  readonly params: readonly EngineColumn[];
 }
 
 export interface ExecResult {

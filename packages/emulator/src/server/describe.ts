@@ -5,7 +5,12 @@
 // start positions of a fixed-layout tuple and the maximum tuple size, which clients
 // use to size their fetch buffers.
 
-import { type DescribeField, type DescribeMessage, typeCodes as T } from "@informix-db/protocol";
+import {
+  type DescribeField,
+  type DescribeMessage,
+  type InputDescribeMessage,
+  typeCodes as T,
+} from "@informix-db/protocol";
 import type { EngineColumn, EngineStatement } from "../engine/types.js";
 
 const FIXED: Readonly<Record<number, number>> = {
@@ -95,5 +100,19 @@ export function describeStatement(statement: EngineStatement, statementId: numbe
     estimatedCost: 0,
     tupleSize: position,
     fields,
+  };
+}
+
+/** SQ_IDESCRIBE: the types of the `?` parameters. */
+export function describeInput(statement: EngineStatement): InputDescribeMessage {
+  return {
+    kind: "idescribe",
+    parameters: statement.params.map((c) => ({
+      type: c.type,
+      extendedId: c.extendedId,
+      extendedOwner: c.extendedOwner,
+      extendedName: c.extendedName,
+      encodedLength: c.encodedLength,
+    })),
   };
 }

@@ -17,7 +17,7 @@ import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db
 import { DONE_WARN_ANSI, DONE_WARN_IDS, DONE_WARN_LOGGED, DONE_WARN_SET, typeCodes as T } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
-import { describeStatement } from "./describe.js";
+import { describeInput, describeStatement } from "./describe.js";
 import { decodeBindValues, RowEncoder } from "./values.js";
 
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
@@ -80,7 +80,7 @@ export class StatementHandler {
         this.current = this.allocate(await this.engine.prepare(m.sql));
         return;
       case "cidescribe":
-        out.push({ ...describeStatement(this.require().statement, this.require().id), kind: "idescribe" });
+        out.push(describeInput(this.require().statement));
         return;
       case "ndescribe":
         out.push(describeStatement(this.require().statement, this.require().id));

@@ -60,9 +60,13 @@ class MemorySession implements EngineSession {
   async prepare(sql: string): Promise<EngineStatement> {
     const text = sql.trim().toLowerCase();
     if (text.startsWith("select * from t")) {
-      return { statementType: T.SQ_SELECT, isQuery: true, columns: COLUMNS, paramCount: text.split("?").length - 1 };
+      const paramCount = text.split("?").length - 1;
+      const params = Array.from({ length: paramCount }, () => COLUMNS[0]!);
+      return { statementType: T.SQ_SELECT, isQuery: true, columns: COLUMNS, paramCount, params };
     }
-    if (text.startsWith("insert")) return { statementType: T.SQ_INSERT, isQuery: false, columns: [], paramCount: 0 };
+    if (text.startsWith("insert")) {
+      return { statementType: T.SQ_INSERT, isQuery: false, columns: [], paramCount: 0, params: [] };
+    }
     if (text.startsWith("select")) throw new InformixSqlError(-206, -111, "nosuch", 15);
     throw new InformixSqlError(-201, 0, "", 1);
   }

@@ -244,3 +244,16 @@ test("bytes that are not SQLI drop this session only", async () => {
   const other = new Pipe();
   assert.equal((await other.ready())[0]?.kind, "done");
 });
+
+test("SQ_CIDESCRIBE is answered with SQ_IDESCRIBE: one record per placeholder", async () => {
+  const p = new Pipe();
+  await p.ready();
+  await p.group([{ kind: "prepare", paramCount: 1, sql: "select * from t where id < ?" }, { kind: "ndescribe" }]);
+  const reply = await p.group([{ kind: "id", statementId: 0 }, { kind: "cidescribe" }]);
+  assert.equal(reply[0]?.kind, "idescribe");
+  assert.ok(reply[0]?.kind === "idescribe");
+  assert.deepEqual(
+    reply[0].parameters.map((x) => [x.type, x.encodedLength]),
+    [[COLUMNS[0]!.type, 4]],
+  );
+});

@@ -39,19 +39,8 @@ export function intersectFeatures(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * What the emulator answers: IDS 15's reply without feature 34 (describe input). With
- * 34 set, IBM JDBC sends SQ_CIDESCRIBE after preparing a statement with parameters and
- * expects an SQ_IDESCRIBE whose layout no public source records (it is not SQ_DESCRIBE's
- * body); without it JDBC binds by the Java type, as with servers that lack the feature.
- */
-export const EMULATOR_SERVER_FEATURES = withoutFeature(IDS15_SERVER_FEATURES, FEATURE_DESCRIBE_INPUT);
-
-function withoutFeature(bits: Uint8Array, feature: number): Uint8Array {
-  const out = bits.slice();
-  out[feature >> 3]! &= ~(0x80 >> (feature & 7));
-  return out;
-}
+/** What the emulator answers: exactly IDS 15's reply. */
+export const EMULATOR_SERVER_FEATURES = IDS15_SERVER_FEATURES;
 
 /** Everything a decoder or encoder needs to know about the negotiated session. */
 export interface ProtocolContext {

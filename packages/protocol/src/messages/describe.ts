@@ -21,12 +21,11 @@
 //   name table: NUL-terminated names, padded to even
 // For DML the fields describe the target columns, not the input parameters.
 //
-// SQ_IDESCRIBE (125) answers SQ_CIDESCRIBE (124, bodiless, "describe input") with the
-// same body, describing the `?` parameters (IBM JDBC asks for it when the server sets
-// feature 34; observed black-box, docs/protocol/jdbc-observed.md).
+// SQ_IDESCRIBE (125) answers SQ_CIDESCRIBE (124, bodiless, "describe input"); see
+// input-describe.ts.
 
 import type { ProtocolContext } from "../constants/capabilities.js";
-import { SQ_DESCRIBE, SQ_IDESCRIBE } from "../constants/opcodes.js";
+import { SQ_DESCRIBE } from "../constants/opcodes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 
@@ -44,8 +43,7 @@ export interface DescribeField {
 }
 
 export interface DescribeMessage {
-  /** "describe": output columns (SQ_DESCRIBE); "idescribe": input parameters (SQ_IDESCRIBE). */
-  readonly kind: "describe" | "idescribe";
+  readonly kind: "describe";
   readonly statementType: number;
   readonly statementId: number;
   readonly estimatedCost: number;
@@ -56,10 +54,7 @@ export interface DescribeMessage {
 export function encodeDescribe(msg: DescribeMessage, ctx: ProtocolContext, w: ByteWriter): void {
   const names = msg.fields.map((f) => ctx.codec.encode(f.name));
   const tableSize = names.reduce((n, b) => n + b.length + 1, 0);
-  w.u16(msg.kind === "describe" ? SQ_DESCRIBE : SQ_IDESCRIBE)
-    .i16(msg.statementType)
-    .i16(msg.statementId)
-    .i32(msg.estimatedCost);
+  w.u16(SQ_DESCRIBE).i16(msg.statementType).i16(msg.statementId).i32(msg.estimatedCost);
   if (ctx.largeTuple) w.i32(msg.tupleSize);
   else w.i16(msg.tupleSize);
   w.i16(msg.fields.length);
@@ -121,5 +116,5 @@ export function decodeDescribe(
     while (end < table.length && table[end] !== 0) end++;
     return { name: ctx.codec.decode(table.subarray(nameOffset, end)), ...rest };
   });
-  return { kind, statementType, statementId, estimatedCost, tupleSize, fields };
+  return { kind: "describe", statementType, statementId, estimatedCost, tupleSize, fields };
 }

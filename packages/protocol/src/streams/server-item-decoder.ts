@@ -11,6 +11,7 @@ import { decodeDbList } from "../messages/dblist.js";
 import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
+import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeTupId, decodeTuple } from "../messages/tuple.js";
 import { ItemDecoder } from "./item-decoder.js";
@@ -35,7 +36,7 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
     case Op.SQ_DESCRIBE:
       return decodeDescribe(r, ctx);
     case Op.SQ_IDESCRIBE:
-      return decodeDescribe(r, ctx, "idescribe");
+      return decodeInputDescribe(r, ctx);
     case Op.SQ_TUPLE:
       return decodeTuple(r);
     case Op.SQ_TUPID:

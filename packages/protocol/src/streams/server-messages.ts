@@ -21,6 +21,7 @@ import {
   type XactStatMessage,
 } from "../messages/done.js";
 import { type ErrMessage, encodeErr } from "../messages/err.js";
+import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeTupId, encodeTuple, type TupIdMessage, type TupleMessage } from "../messages/tuple.js";
 
@@ -33,6 +34,7 @@ export type ServerMessage =
   | ServerBareMessage
   | ProtocolsMessage
   | DescribeMessage
+  | InputDescribeMessage
   | TupleMessage
   | TupIdMessage
   | DoneMessage
@@ -50,8 +52,9 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
     case "protocols":
       return encodeProtocols(msg, w);
     case "describe":
-    case "idescribe":
       return encodeDescribe(msg, ctx, w);
+    case "idescribe":
+      return encodeInputDescribe(msg, ctx, w);
     case "tuple":
       return encodeTuple(msg, w);
     case "tupid":

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Describing the `?` parameters of a prepared statement ("describe input").
+// Client -> server: SQ_ID n, SQ_CIDESCRIBE (124, no body), SQ_EOT. IBM JDBC sends it
+// after preparing an INSERT/UPDATE with parameters. Server -> client:
+//
+//   00 7D                         SQ_IDESCRIBE (125)
+//   i16 parameter count           JDBC: "Number of input values does not match number of
+//                                 question marks" when it differs from the `?` count
+//   i16 0                         unknown flag; JDBC reads more bytes when it is 1
+//   per parameter (22 bytes with empty names):
+//     i16 type (| SQLNONULL)      JDBC ParameterMetaData type and isNullable
+//     i32 extended id, char owner, char name,
+//     i16 reference, i16 alignment, i32 source type, i32 encoded length
+// Layout established black-box against IBM JDBC 15.0.0.1.1 (docs/protocol/jdbc-observed.md).
+
+import type { ProtocolContext } from "../constants/capabilities.js";
+import { SQ_IDESCRIBE } from "../constants/opcodes.js";
+import type { ByteReader } from "../io/byte-reader.js";
+import type { ByteWriter } from "../io/byte-writer.js";
+
+export interface InputParameter {
+  readonly type: number;
+  readonly extendedId: number;
+  readonly extendedOwner: string;
+  readonly extendedName: string;
+  readonly encodedLength: number;
+}
+
+export interface InputDescribeMessage {
+  readonly kind: "idescribe";
+  readonly parameters: readonly InputParameter[];
+}
+
+export function encodeInputDescribe(msg: InputDescribeMessage, ctx: ProtocolContext, w: ByteWriter): void {
+  w.u16(SQ_IDESCRIBE).i16(msg.parameters.length).i16(0);
+  for (const p of msg.parameters) {
+    w.u16(p.type).i32(p.extendedId);
+    w.char(ctx.codec.encode(p.extendedOwner)).char(ctx.codec.encode(p.extendedName));
+    w.i16(0).i16(0).i32(0).i32(p.encodedLength);
+  }
+}
+
+export function decodeInputDescribe(r: ByteReader, ctx: ProtocolContext): InputDescribeMessage {
+  const count = r.i16();
+  r.i16();
+  const parameters: InputParameter[] = [];
+  for (let i = 0; i < count; i++) {
+    const type = r.u16();
+    const extendedId = r.i32();
+    const extendedOwner = ctx.codec.decode(r.char());
+    const extendedName = ctx.codec.decode(r.char());
+    r.i16();
+    r.i16();
+    r.i32();
+    parameters.push({ type, extendedId, extendedOwner, extendedName, encodedLength: r.i32() });
+  }
+  return { kind: "idescribe", parameters };
+}
