@@ -46,6 +46,8 @@ export const PG = {
 } as const;
 
 const VARCHAR_MAX = 255;
+/** INT8's length in DESCRIBE and syscolumns. */
+const INT8_LENGTH = 10;
 const DEFAULT_LVARCHAR = 2048;
 
 function t(code: number, encodedLength: number, xid = 0, xname = ""): ColumnType {
@@ -65,7 +67,7 @@ export function informixTypeOf(oid: number, typmod: number): ColumnType {
     case PG.OID:
       return t(codes.SQLINT, 4);
     case PG.INT8:
-      return t(codes.SQLINT8, 8);
+      return t(codes.SQLINT8, INT8_LENGTH);
     case PG.FLOAT4:
       return t(codes.SQLSMFLOAT, 4);
     case PG.FLOAT8:

@@ -71,6 +71,7 @@ export class SqliSession {
   /** Bytes from the client. Processing is serialised: one message at a time. */
   feed(chunk: Uint8Array): void {
     if (this.phase === "closed") return;
+    this.options.trace?.(this.options.id, "c>s", { kind: "bytes", length: chunk.length }, chunk);
     this.decoder.push(chunk);
     this.work = this.work.then(() => this.pump()).catch((error: unknown) => this.abort(error));
   }

@@ -23,6 +23,8 @@ import { decodeBindValues, RowEncoder } from "./values.js";
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
 const SQLCODE_CURSOR_NOT_OPEN = -400;
 const SQLCODE_BAD_STATEMENT_ID = -258;
+/** Statements after which the DONE warnings describe the database now open. */
+const OPENS_DATABASE = new Set([T.SQ_DATABASE, T.SQ_CREADB, T.SQ_STARTDB]);
 /** Tuples per NFETCH are limited by the client's buffer; this is the per-tuple overhead in it. */
 const TUPLE_OVERHEAD = 6;
 
@@ -98,10 +100,19 @@ export class StatementHandler {
       case "curname":
         this.require().cursorName = m.name;
         return;
+      case "rettype": {
+        // The types the client wants the columns in; only BOOLEAN changes its bytes (45: 1/0).
+        const s = this.require();
+        const columns = s.statement.columns.map((c, i) => {
+          const wanted = m.columns[i]?.type ?? c.type;
+          return (wanted & T.SQLTYPE_MASK) === T.SQLBOOL ? { ...c, type: wanted } : c;
+        });
+        s.encoder = new RowEncoder(columns, this.ctx());
+        return;
+      }
       case "scroll":
       case "hold":
       case "autofree":
-      case "rettype":
         return;
       case "open":
         await this.open(this.require());
@@ -226,7 +237,10 @@ export class StatementHandler {
     if (s.statement.statementType === T.SQ_INSERT && (result.serial8 !== 0n || result.bigserial !== 0n)) {
       out.push({ kind: "insertdone", serial8: result.serial8, bigserial: result.bigserial });
     }
-    out.push(done(result.rowCount, 0, result.serial), cost());
+    // DATABASE and CREATE DATABASE report the new database's kind the way DBOPEN does;
+    // JDBC reads it to decide whether to commit after each statement (ANSI).
+    const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
+    out.push(done(result.rowCount, db ? doneWarnings(db) : 0, result.serial), cost());
   }
 }
 

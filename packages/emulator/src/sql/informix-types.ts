@@ -38,6 +38,9 @@ import {
   XID_LVARCHAR,
 } from "./type-codes.js";
 
+/** INT8 and SERIAL8 are 10 bytes (sign word + two 32-bit halves); BIGINT is 8. */
+const INT8_LENGTH = 10;
+
 export type SerialKind = "serial" | "serial8" | "bigserial";
 
 /** A column type as declared in Informix DDL. */
@@ -127,7 +130,7 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       type = simple(SQLINT, 4, "integer");
       break;
     case "int8":
-      type = simple(SQLINT8, 8, "bigint");
+      type = simple(SQLINT8, INT8_LENGTH, "bigint");
       break;
     case "bigint":
       type = simple(SQLINFXBIGINT, 8, "bigint");
@@ -139,7 +142,9 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       const base =
         t.value === "serial"
           ? simple(SQLSERIAL, 4, "integer")
-          : simple(t.value === "serial8" ? SQLSERIAL8 : SQLBIGSERIAL, 8, "bigint");
+          : t.value === "serial8"
+            ? simple(SQLSERIAL8, INT8_LENGTH, "bigint")
+            : simple(SQLBIGSERIAL, 8, "bigint");
       type = { ...base, serial: { kind: t.value, start: Math.max(start, 1) } };
       break;
     }

@@ -13,6 +13,7 @@ import { isDynamicDbinfo } from "./dbinfo.js";
 import type { LogMode, Plan, SqlPlan } from "./plan.js";
 import { render } from "./render.js";
 import { quoteReservedAliases } from "./rewrite-aliases.js";
+import { rewriteCollectionTables } from "./rewrite-collections.js";
 import {
   rewriteAlterTable,
   rewriteCreateIndex,
@@ -225,6 +226,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   if (type === codes.SQ_SELECT) {
     const into = extractIntoTemp(tokens);
     tokens = quoteReservedAliases(rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens)));
+    tokens = rewriteCollectionTables(tokens);
     tokens = rewriteExpr(tokens, ctx);
     if (into) {
       isQuery = false;

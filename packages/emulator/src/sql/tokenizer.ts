@@ -63,6 +63,12 @@ export function tokenize(sql: string): Token[] {
       while (i < n && sql[i] !== "\n") i++;
       continue;
     }
+    if (c === "{" && isWord(out[out.length - 1], "set", "multiset", "list")) {
+      // A collection literal, SET{1, 2}: its braces are tokens, not a comment.
+      out.push(makeToken("op", c, i));
+      i++;
+      continue;
+    }
     if (c === "{") {
       const end = sql.indexOf("}", i + 1);
       if (end < 0) throw new InformixSqlError(-201, 0, "", i + 1);

@@ -46,7 +46,7 @@ describe("declared types: DESCRIBE and values", () => {
       lvd: [40, 2048, 1, "lvarchar"],
       si: [1, 2, 0, ""],
       i: [2 | 256, 4, 0, ""],
-      i8: [17, 8, 0, ""],
+      i8: [17, 10, 0, ""],
       bi: [52, 8, 0, ""],
       sf: [4, 4, 0, ""],
       f: [3, 8, 0, ""],
@@ -168,7 +168,7 @@ describe("declared types: DESCRIBE and values", () => {
     assert.deepEqual(
       columns.map((c) => [c.name, c.type, c.encodedLength]),
       [
-        ["(count)", 17, 8],
+        ["(count)", 17, 10],
         ["(expression)", 2, 4],
         ["(expression)", 40, 2048],
         ["current_date", 7, 4],

@@ -101,6 +101,7 @@ export const SQ_UPDALL = 33;
 export const SQ_BEGWORK = 34;
 export const SQ_COMMIT = 35;
 export const SQ_ROLLBACK = 36;
+export const SQ_STARTDB = 38;
 export const SQ_CREVIEW = 40;
 export const SQ_DROPVIEW = 41;
 export const SQ_CREASYN = 43;

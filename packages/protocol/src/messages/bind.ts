@@ -6,14 +6,16 @@
 //   00 05  i16 n
 //   per parameter:
 //     i16 type                        base type code (the value's type, not the column's)
-//     [char owner, char name]         opaque types only (40, 41, 44)
+//     [char owner, char name]         types above 18 except BIGINT/BIGSERIAL (52, 53): IBM JDBC
+//                                     sends LVARCHAR (43) and BOOLEAN (45) with "informix" and
+//                                     their name, and an i32 length before the value
 //     i16 indicator                   0 value, -1 NULL (no payload follows)
 //     i16 precision                   type-specific: length, scale, or qualifier
 //     payload, padded to even:
 //       SMALLINT 2, INTEGER/SERIAL/DATE/SMALLFLOAT 4, FLOAT/BIGINT/BIGSERIAL 8,
 //       INT8/SERIAL8 10; CHAR/VARCHAR/NCHAR/NVARCHAR/LVARCHAR/BOOLEAN and
-//       DECIMAL/MONEY/DATETIME/INTERVAL: i16 length + bytes; opaque types: i32 length
-//       + bytes; BYTE/TEXT: the 56-byte blob descriptor.
+//       DECIMAL/MONEY/DATETIME/INTERVAL: i16 length + bytes; named types (above):
+//       i32 length + bytes; BYTE/TEXT: the 56-byte blob descriptor.
 // Each type's codec owns its framing (types/registry.ts readBindPayload); the value
 // bytes are kept raw here and decoded later by the same codec (R5).
 
@@ -58,13 +60,16 @@ const FIXED_WIDTHS: Readonly<Record<number, number>> = {
   [T.SQLTEXT]: BLOB_DESCRIPTOR_SIZE,
 };
 
-const OPAQUE = new Set([T.SQLUDTVAR, T.SQLUDTFIXED, T.SQLSENDRECV]);
+/** Types sent with their owner and name (and an i32-framed value). */
+function carriesTypeName(base: number): boolean {
+  return base > T.SQLSERIAL8 && base !== T.SQLINFXBIGINT && base !== T.SQLBIGSERIAL;
+}
 
 /** How the payload of a base type is framed in SQ_BIND (the encoding side of the codecs' readBind). */
 export function bindFraming(type: number): "fixed" | "short-length" | "int-length" {
   const base = type & T.SQLTYPE_MASK;
   if (FIXED_WIDTHS[base] !== undefined) return "fixed";
-  if (OPAQUE.has(base)) return "int-length";
+  if (carriesTypeName(base)) return "int-length";
   return "short-length";
 }
 
@@ -72,7 +77,7 @@ export function encodeBind(msg: BindMessage, ctx: ProtocolContext, w: ByteWriter
   w.u16(SQ_BIND).i16(msg.parameters.length);
   for (const p of msg.parameters) {
     w.u16(p.type);
-    if (OPAQUE.has(p.type & T.SQLTYPE_MASK)) {
+    if (carriesTypeName(p.type & T.SQLTYPE_MASK)) {
       w.char(ctx.codec.encode(p.owner ?? "")).char(ctx.codec.encode(p.typeName ?? ""));
     }
     w.i16(p.payload === null ? INDICATOR_NULL : p.indicator).i16(p.precision);
@@ -93,7 +98,7 @@ export function decodeBind(r: ByteReader, ctx: ProtocolContext): BindMessage {
     const base = type & T.SQLTYPE_MASK;
     let owner: string | undefined;
     let typeName: string | undefined;
-    if (OPAQUE.has(base)) {
+    if (carriesTypeName(base)) {
       owner = ctx.codec.decode(r.char());
       typeName = ctx.codec.decode(r.char());
     }

@@ -17,7 +17,7 @@
 
 import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_CURNAME, SQ_ID, SQ_NFETCH, SQ_RET_TYPE, SQ_SFETCH } from "../constants/opcodes.js";
-import { SQLTYPE_MASK, SQLUDTFIXED, SQLUDTVAR } from "../constants/type-codes.js";
+import { SQLBOOL, SQLLVARCHAR, SQLSENDRECV, SQLTYPE_MASK, SQLUDTFIXED, SQLUDTVAR } from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 import { latin1 } from "../text/code-pages.js";
@@ -113,11 +113,13 @@ export function decodeSFetch(r: ByteReader, ctx: ProtocolContext): SFetchMessage
 }
 
 const RET_TYPE_DIRECTION = 1;
-/** Opaque types carry their owner and name in SQ_RET_TYPE. */
-const hasExtendedName = (type: number) => {
-  const base = type & SQLTYPE_MASK;
-  return base === SQLUDTVAR || base === SQLUDTFIXED;
-};
+/**
+ * Which column types carry owner and name in SQ_RET_TYPE: the opaque types and their
+ * client-side forms. IBM JDBC returns a column described as UDTVAR "lvarchar" as type 43
+ * with owner "informix" and name "lvarchar" (observed).
+ */
+const EXTENDED_NAME_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED, SQLLVARCHAR, SQLSENDRECV, SQLBOOL]);
+const hasExtendedName = (type: number) => EXTENDED_NAME_TYPES.has(type & SQLTYPE_MASK);
 
 export function encodeRetType(msg: RetTypeMessage, w: ByteWriter): void {
   w.u16(SQ_RET_TYPE).i16(RET_TYPE_DIRECTION).i16(msg.columns.length);

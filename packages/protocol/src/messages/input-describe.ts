@@ -8,7 +8,9 @@
 //   00 7D                         SQ_IDESCRIBE (125)
 //   i16 parameter count           JDBC: "Number of input values does not match number of
 //                                 question marks" when it differs from the `?` count
-//   i16 0                         unknown flag; JDBC reads more bytes when it is 1
+//   [i16 0]                       only when the count is not 0: unknown flag; JDBC reads
+//                                 more bytes when it is 1, and with a count of 0 it reads
+//                                 these bytes as the next message code (-408)
 //   per parameter (22 bytes with empty names):
 //     i16 type (| SQLNONULL)      JDBC ParameterMetaData type and isNullable
 //     i32 extended id, char owner, char name,
@@ -34,7 +36,8 @@ export interface InputDescribeMessage {
 }
 
 export function encodeInputDescribe(msg: InputDescribeMessage, ctx: ProtocolContext, w: ByteWriter): void {
-  w.u16(SQ_IDESCRIBE).i16(msg.parameters.length).i16(0);
+  w.u16(SQ_IDESCRIBE).i16(msg.parameters.length);
+  if (msg.parameters.length > 0) w.i16(0);
   for (const p of msg.parameters) {
     w.u16(p.type).i32(p.extendedId);
     w.char(ctx.codec.encode(p.extendedOwner)).char(ctx.codec.encode(p.extendedName));
@@ -44,7 +47,7 @@ export function encodeInputDescribe(msg: InputDescribeMessage, ctx: ProtocolCont
 
 export function decodeInputDescribe(r: ByteReader, ctx: ProtocolContext): InputDescribeMessage {
   const count = r.i16();
-  r.i16();
+  if (count > 0) r.i16();
   const parameters: InputParameter[] = [];
   for (let i = 0; i < count; i++) {
     const type = r.u16();

@@ -7,9 +7,9 @@
 // also accepts payload 01/00; so do we. Bind: VARCHAR 't'/'f' (type 13), as libsqli sends.
 // JS value: boolean.
 
-import { SQLBOOL, SQLUDTFIXED, SQLVCHAR, XID_BOOLEAN } from "../constants/type-codes.js";
+import { SQLBOOL, SQLTYPE_MASK, SQLUDTFIXED, SQLVCHAR, XID_BOOLEAN } from "../constants/type-codes.js";
 import type { TypeCodec } from "./codec.js";
-import { readBindText, writeBindText } from "./text-field.js";
+import { readBindTextOrOpaque, writeBindText } from "./text-field.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { ENVELOPE_HEADER, envelopeSize, isEnvelopeNull, writeEnvelope } from "./udt-envelope.js";
 
@@ -22,6 +22,8 @@ const TRUE_BYTE = 1;
 const FALSE_BYTE = 0;
 const TRUE_PAYLOAD = Uint8Array.of(TRUE_CHAR);
 const FALSE_PAYLOAD = Uint8Array.of(FALSE_CHAR);
+const TRUE_BINARY = Uint8Array.of(TRUE_BYTE);
+const FALSE_BINARY = Uint8Array.of(FALSE_BYTE);
 
 function readFlag(byte: number | undefined): boolean {
   if (byte === TRUE_CHAR || byte === TRUE_BYTE) return true;
@@ -46,14 +48,25 @@ export const booleanCodec: TypeCodec<boolean> = {
       throw new TypeCodecError("INVALID_ENCODING", `BOOLEAN payload of ${size - ENVELOPE_HEADER} bytes`);
     return readFlag(bytes[offset + ENVELOPE_HEADER]);
   },
-  encode(value, _column, out) {
-    writeEnvelope(value === null ? null : checkBoolean(value) ? TRUE_PAYLOAD : FALSE_PAYLOAD, out);
+  encode(value, column, out) {
+    // Described as the opaque type (41) the payload is 't'/'f'; a client that asked for the
+    // column as its own BOOLEAN (45) in SQ_RET_TYPE, as IBM JDBC does, gets 1/0.
+    const binary = (column.type & SQLTYPE_MASK) === SQLBOOL;
+    const payload = checkBoolean(value ?? false)
+      ? binary
+        ? TRUE_BINARY
+        : TRUE_PAYLOAD
+      : binary
+        ? FALSE_BINARY
+        : FALSE_PAYLOAD;
+    writeEnvelope(value === null ? null : payload, out);
   },
   bindSlot: () => ({ type: SQLVCHAR, precision: 1 }),
   encodeBind(value, _slot, out) {
     writeBindText(checkBoolean(value) ? TRUE_PAYLOAD : FALSE_PAYLOAD, out);
   },
-  readBind: (reader) => readBindText(reader),
+  // Sent by us as VARCHAR (char-framed); IBM JDBC types them 43/45, i32-framed.
+  readBind: (reader, slot) => readBindTextOrOpaque(reader, slot.type),
   decodeBind(payload) {
     if (payload.length !== 1) throw new TypeCodecError("INVALID_ENCODING", `BOOLEAN bind of ${payload.length} bytes`);
     return readFlag(payload[0]);

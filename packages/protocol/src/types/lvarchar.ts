@@ -9,7 +9,7 @@
 
 import { SQLLVARCHAR, SQLUDTVAR, SQLVCHAR, XID_LVARCHAR } from "../constants/type-codes.js";
 import type { TypeCodec } from "./codec.js";
-import { bindTextBytes, decodeTextRange, encodeText, readBindText, writeBindText } from "./text-field.js";
+import { bindTextBytes, decodeTextRange, encodeText, readBindTextOrOpaque, writeBindText } from "./text-field.js";
 import { ENVELOPE_HEADER, envelopeSize, isEnvelopeNull, writeEnvelope } from "./udt-envelope.js";
 
 /** Extended type name and id of LVARCHAR as an opaque type. */
@@ -33,6 +33,7 @@ export const lvarcharCodec: TypeCodec<string> = {
   encodeBind(value, _slot, out, text) {
     writeBindText(bindTextBytes(value, text), out);
   },
-  readBind: (reader) => readBindText(reader),
+  // Sent by us as VARCHAR (char-framed); IBM JDBC types them 43/45, i32-framed.
+  readBind: (reader, slot) => readBindTextOrOpaque(reader, slot.type),
   decodeBind: (payload, _slot, text) => decodeTextRange(payload, 0, payload.length, text),
 };

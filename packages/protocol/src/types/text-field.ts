@@ -8,6 +8,7 @@
 // The ASCII fast path assumes an ASCII-compatible code set (all Informix client code sets
 // in text/code-pages.ts are); any byte ≥ 0x80 falls back to the TextCodec.
 
+import { SQLBIGSERIAL, SQLINFXBIGINT, SQLSERIAL8, SQLTYPE_MASK } from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 import { latin1, type TextCodec } from "../text/code-pages.js";
@@ -70,4 +71,24 @@ export function writeBindText(bytes: Uint8Array, out: ByteWriter): void {
 /** Reads a string bind payload (i16 length + bytes + pad) and returns the bytes. */
 export function readBindText(reader: ByteReader): Uint8Array {
   return reader.char();
+}
+
+/**
+ * Reads the bind payload of an opaque-typed parameter (LVARCHAR 43, BOOLEAN 45, UDTs):
+ * i32 length, bytes, pad to even. IBM JDBC sends LVARCHAR and BOOLEAN this way, with
+ * the type's owner and name before the indicator (messages/bind.ts).
+ */
+export function readBindOpaque(reader: ByteReader): Uint8Array {
+  const n = reader.i32();
+  if (n < 0) throw new TypeCodecError("INVALID_ENCODING", `negative opaque bind length ${n}`);
+  const bytes = reader.bytes(n);
+  reader.padTo2(n);
+  return bytes;
+}
+
+/** Named types (above SERIAL8, except BIGINT/BIGSERIAL) are i32-framed; text types are char-framed. */
+export function readBindTextOrOpaque(reader: ByteReader, type: number): Uint8Array {
+  const base = type & SQLTYPE_MASK;
+  const named = base > SQLSERIAL8 && base !== SQLINFXBIGINT && base !== SQLBIGSERIAL;
+  return named ? readBindOpaque(reader) : readBindText(reader);
 }

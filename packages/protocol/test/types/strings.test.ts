@@ -6,7 +6,9 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { DEFAULT_CONTEXT } from "../../src/constants/capabilities.js";
 import { SQLCHAR, SQLLVARCHAR, SQLNVCHAR, SQLUDTFIXED, SQLVCHAR, XID_BOOLEAN } from "../../src/constants/type-codes.js";
+import { ClientItemDecoder } from "../../src/streams/client-item-decoder.js";
 import { latin1, utf8 } from "../../src/text/code-pages.js";
 import { booleanCodec } from "../../src/types/boolean.js";
 import { charCodec } from "../../src/types/char.js";
@@ -14,7 +16,7 @@ import type { ColumnType } from "../../src/types/codec.js";
 import { lvarcharCodec } from "../../src/types/lvarchar.js";
 import { TypeCodecError } from "../../src/types/type-codec-error.js";
 import { varcharCodec } from "../../src/types/varchar.js";
-import { bindRoundTrip, decodeValue, encodeValue } from "./support.js";
+import { bindRoundTrip, decodeValue, encodeValue, fromHex } from "./support.js";
 
 const CHAR5: ColumnType = { type: SQLCHAR, encodedLength: 5 };
 const VARCHAR: ColumnType = { type: SQLVCHAR, encodedLength: 255 };
@@ -104,5 +106,23 @@ describe("BOOLEAN", () => {
     assert.equal(r.hex, "00017400");
     assert.equal(r.value, true);
     assert.equal(bindRoundTrip(booleanCodec, false).hex, "00016600");
+  });
+});
+
+describe("IBM JDBC's binds of LVARCHAR and BOOLEAN (captured)", () => {
+  test("typed 43/45 with owner and name, an i32 length, and BOOLEAN as 01", () => {
+    // SQ_BIND with 2 parameters: LVARCHAR 'xy' and BOOLEAN true, as JDBC 15 sends them.
+    const bytes = fromHex(
+      "0005 0002 002b 0000 0000 0000 0000 00000002 7879 002d 0008 696e666f726d6978 0007 626f6f6c65616e00 0000 0001 00000001 0100 000c",
+    );
+    const decoder = new ClientItemDecoder(() => DEFAULT_CONTEXT);
+    decoder.push(bytes);
+    const bind = decoder.next();
+    assert.ok(typeof bind === "object" && "kind" in bind && bind.kind === "bind");
+    const [lv, bool] = bind.parameters;
+    assert.equal(lv?.type, 43);
+    assert.equal(lvarcharCodec.decodeBind(lv.payload!, { type: 43, precision: 0 }), "xy");
+    assert.equal(bool?.typeName, "boolean");
+    assert.equal(booleanCodec.decodeBind(bool.payload!, { type: 45, precision: 1 }), true);
   });
 });
