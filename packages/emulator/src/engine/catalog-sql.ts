@@ -9,6 +9,7 @@
 // pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
 
 import { pgIdent, pgString } from "../sql/context.js";
+import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 
 /** Catalog tables listed in systables with their fixed Informix tabids. */
 export const CATALOG_TABLES: readonly (readonly [string, number])[] = [
@@ -20,6 +21,7 @@ export const CATALOG_TABLES: readonly (readonly [string, number])[] = [
 ];
 
 export const BOOTSTRAP_SQL = String.raw`
+${JDBC_CATALOG_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
   logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL);
@@ -128,9 +130,10 @@ FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN ifx.tables t O
 LEFT JOIN pg_class ic ON ic.oid = co.conindid WHERE c.relnamespace = ${ns};
 CREATE VIEW ${s}.sysdefaults AS
 SELECT CAST(c.oid AS integer) AS tabid, CAST(d.adnum AS smallint) AS colno, CAST('L' AS char(1)) AS type,
-  CAST(pg_get_expr(d.adbin, d.adrelid) AS varchar(256)) AS "default"
+  CAST(pg_get_expr(d.adbin, d.adrelid) AS varchar(256)) AS "default", CAST('T' AS char(1)) AS class
 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.reloid = c.oid
 WHERE c.relnamespace = ${ns};
+${synonymTableSql(s)}
 `;
 }
 

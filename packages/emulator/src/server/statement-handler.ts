@@ -91,8 +91,9 @@ export class StatementHandler {
         out.push(done(0), cost());
         return;
       case "id":
+        // An unknown id is only an error when something other than CLOSE/RELEASE uses it:
+        // JDBC frees statement 0 after a PREPARE that failed and expects silence.
         this.current = this.statements.get(m.statementId);
-        if (!this.current) throw new InformixSqlError(SQLCODE_BAD_STATEMENT_ID);
         return;
       case "bind":
         this.require().params = decodeBindValues(m, this.ctx());
@@ -124,13 +125,13 @@ export class StatementHandler {
         await this.execute(this.require(), out);
         return;
       case "close": {
-        const s = this.require();
-        await s.cursor?.close();
-        s.cursor = undefined;
+        const s = this.current;
+        await s?.cursor?.close();
+        if (s) s.cursor = undefined;
         return;
       }
       case "release":
-        await this.release(this.require());
+        if (this.current) await this.release(this.current);
         return;
       case "begin":
         await this.engine.begin();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Column aliases that are reserved words in PostgreSQL but plain names in Informix:
+// Names that are reserved words in PostgreSQL but plain names in Informix. Qualified
+// names (`d.default`, JDBC's getColumns) are quoted wherever they stand. Column aliases:
 // nmap's informix-tables runs `SELECT cast(tabname as char(20)) table, ... ORDER BY
 // table, column`. Such an alias is quoted where it is declared (after a complete
 // select-list expression) and where ORDER BY / GROUP BY refers to it.
@@ -51,6 +52,49 @@ const RESERVED = new Set([
   "window",
 ]);
 
+/** Every PostgreSQL reserved word: after a `.` such a word is a column name (d.default). */
+const RESERVED_AFTER_DOT = new Set([
+  ...RESERVED,
+  "and",
+  "as",
+  "asc",
+  "case",
+  "cast",
+  "collate",
+  "current_catalog",
+  "current_role",
+  "desc",
+  "distinct",
+  "else",
+  "end",
+  "except",
+  "false",
+  "fetch",
+  "for",
+  "from",
+  "group",
+  "having",
+  "in",
+  "intersect",
+  "into",
+  "limit",
+  "not",
+  "null",
+  "offset",
+  "on",
+  "or",
+  "order",
+  "select",
+  "then",
+  "to",
+  "true",
+  "union",
+  "using",
+  "when",
+  "where",
+  "with",
+]);
+
 /** Tokens after which an expression is complete, so a following word is an alias. */
 function endsExpression(t: Token | undefined): boolean {
   if (t === undefined) return false;
@@ -73,6 +117,10 @@ export function quoteReservedAliases(input: readonly Token[]): Token[] {
     const t = tokens[i]!;
     if (isOp(t, "(")) depth++;
     else if (isOp(t, ")")) depth--;
+    if (t.kind === "word" && isOp(tokens[i - 1], ".") && RESERVED_AFTER_DOT.has(t.value)) {
+      tokens[i] = quoted(t);
+      continue;
+    }
     if (depth !== 0 || t.kind !== "word") continue;
     if (t.value === "select") inSelectList = true;
     else if (t.value === "from" || t.value === "into") inSelectList = false;
