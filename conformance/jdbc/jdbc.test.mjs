@@ -49,7 +49,10 @@ const built = existsSync(join(classes, "Scenarios.class"));
 let scenarios = FALLBACK_SCENARIOS;
 if (built) {
   const list = spawnSync("java", ["-cp", classpath, "Scenarios", "--list"], { encoding: "utf8", timeout: 60_000 });
-  const names = (list.stdout ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+  const names = (list.stdout ?? "")
+    .split("\n")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.status === 0 && names.length > 0) scenarios = names;
 }
 
@@ -58,35 +61,47 @@ let setupError = null;
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
-before(async () => {
-  if (!built) {
-    setupError = `JDBC runner not built (${classes}/Scenarios.class missing): run node scripts/install-oracles.mjs`;
-    return;
-  }
-  target = await startTarget({ demo: false });
-  if (target.error) {
-    setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
-    return;
-  }
-  for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
-    const group = scenarios.slice(i, i + GROUP_SIZE);
-    const r = await run(
-      "java",
-      [`-Dscenario.timeoutMs=${SCENARIO_TIMEOUT_MS}`, "-cp", classpath, "Scenarios", target.host, String(target.port), ...group],
-      { cwd: dir, timeoutMs: GROUP_TIMEOUT_MS },
-    );
-    for (const line of r.stdout.split("\n")) {
-      if (!line.startsWith("{")) continue;
-      try {
-        const parsed = JSON.parse(line);
-        if (typeof parsed.scenario === "string") results.set(parsed.scenario, parsed);
-      } catch {
-        // a torn line (process killed mid-write): the scenario then counts as missing
-      }
+before(
+  async () => {
+    if (!built) {
+      setupError = `JDBC runner not built (${classes}/Scenarios.class missing): run node scripts/install-oracles.mjs`;
+      return;
     }
-    if (r.error || r.timedOut || r.code !== 0) groupFailures.push(describeRun(`java Scenarios ${group.join(" ")}`, r));
-  }
-}, { timeout: GROUP_TIMEOUT_MS * Math.ceil(FALLBACK_SCENARIOS.length / GROUP_SIZE + 2) });
+    target = await startTarget({ demo: false });
+    if (target.error) {
+      setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
+      return;
+    }
+    for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
+      const group = scenarios.slice(i, i + GROUP_SIZE);
+      const r = await run(
+        "java",
+        [
+          `-Dscenario.timeoutMs=${SCENARIO_TIMEOUT_MS}`,
+          "-cp",
+          classpath,
+          "Scenarios",
+          target.host,
+          String(target.port),
+          ...group,
+        ],
+        { cwd: dir, timeoutMs: GROUP_TIMEOUT_MS },
+      );
+      for (const line of r.stdout.split("\n")) {
+        if (!line.startsWith("{")) continue;
+        try {
+          const parsed = JSON.parse(line);
+          if (typeof parsed.scenario === "string") results.set(parsed.scenario, parsed);
+        } catch {
+          // a torn line (process killed mid-write): the scenario then counts as missing
+        }
+      }
+      if (r.error || r.timedOut || r.code !== 0)
+        groupFailures.push(describeRun(`java Scenarios ${group.join(" ")}`, r));
+    }
+  },
+  { timeout: GROUP_TIMEOUT_MS * Math.ceil(FALLBACK_SCENARIOS.length / GROUP_SIZE + 2) },
+);
 
 after(async () => {
   await target?.close();
