@@ -57,7 +57,10 @@ async function nmap(script, args, { debug = false } = {}) {
 
 function expectAll(output, needles, what) {
   for (const needle of needles) {
-    assert.ok(output.includes(needle), `${what}: output lacks ${JSON.stringify(needle)}\n--- nmap output ---\n${output}`);
+    assert.ok(
+      output.includes(needle),
+      `${what}: output lacks ${JSON.stringify(needle)}\n--- nmap output ---\n${output}`,
+    );
   }
 }
 
@@ -68,7 +71,11 @@ const login = {
 
 test("nmap: informix-query default query (hostname, version) on sysmaster", async () => {
   const { output } = await nmap("informix-query", { ...login, "informix-info.instance": CREDENTIALS.server });
-  expectAll(output, ["| informix-query:", "User: informix", "Database: sysmaster", "Results", "hostname", "version"], "informix-query");
+  expectAll(
+    output,
+    ["| informix-query:", "User: informix", "Database: sysmaster", "Results", "hostname", "version"],
+    "informix-query",
+  );
 });
 
 test("nmap: informix-query custom query", async () => {
@@ -90,7 +97,11 @@ test("nmap: informix-query instance auto-detection (-761 then retry with the ser
 test("nmap: informix-query bad password is rejected with -951's message", async () => {
   const { output } = await nmap(
     "informix-query",
-    { "informix-query.username": CREDENTIALS.user, "informix-query.password": "not-the-password", "informix-info.instance": CREDENTIALS.server },
+    {
+      "informix-query.username": CREDENTIALS.user,
+      "informix-query.password": "not-the-password",
+      "informix-info.instance": CREDENTIALS.server,
+    },
     { debug: true },
   );
   expectAll(output, ["Incorrect password or user is not known on the database server"], "informix-query bad password");

@@ -103,40 +103,43 @@ let setupError = null;
 let runInfo = "";
 let results = new Map();
 
-before(async () => {
-  if (!venvReady) {
-    setupError = `python venv missing (${python}): run node scripts/install-oracles.mjs`;
-    return;
-  }
-  if (collectError) {
-    setupError = collectError;
-    return;
-  }
-  target = await startTarget({ demo: false });
-  if (target.error) {
-    setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
-    return;
-  }
-  const tmp = mkdtempSync(join(tmpdir(), "ifx-python-oracle-"));
-  const xmlPath = join(tmp, "junit.xml");
-  try {
-    const r = await run(
-      python,
-      [...pytestBase, "-q", `--timeout=${PER_TEST_TIMEOUT_S}`, `--junitxml=${xmlPath}`, "-o", "junit_family=xunit1"],
-      {
-        cwd: dir,
-        timeoutMs: PYTEST_TIMEOUT_MS,
-        env: { ...process.env, IFX_HOST: target.host, IFX_PORT: String(target.port), PYTHONDONTWRITEBYTECODE: "1" },
-      },
-    );
-    // pytest exits 1 when some test failed: that is reported per test, not here.
-    if (r.error || r.timedOut || (r.code !== 0 && r.code !== 1)) runInfo = describeRun("pytest", r);
-    if (existsSync(xmlPath)) results = parseJunit(readFileSync(xmlPath, "utf8"));
-    else runInfo ||= describeRun("pytest (no JUnit XML written)", r);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}, { timeout: PYTEST_TIMEOUT_MS + 120_000 });
+before(
+  async () => {
+    if (!venvReady) {
+      setupError = `python venv missing (${python}): run node scripts/install-oracles.mjs`;
+      return;
+    }
+    if (collectError) {
+      setupError = collectError;
+      return;
+    }
+    target = await startTarget({ demo: false });
+    if (target.error) {
+      setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
+      return;
+    }
+    const tmp = mkdtempSync(join(tmpdir(), "ifx-python-oracle-"));
+    const xmlPath = join(tmp, "junit.xml");
+    try {
+      const r = await run(
+        python,
+        [...pytestBase, "-q", `--timeout=${PER_TEST_TIMEOUT_S}`, `--junitxml=${xmlPath}`, "-o", "junit_family=xunit1"],
+        {
+          cwd: dir,
+          timeoutMs: PYTEST_TIMEOUT_MS,
+          env: { ...process.env, IFX_HOST: target.host, IFX_PORT: String(target.port), PYTHONDONTWRITEBYTECODE: "1" },
+        },
+      );
+      // pytest exits 1 when some test failed: that is reported per test, not here.
+      if (r.error || r.timedOut || (r.code !== 0 && r.code !== 1)) runInfo = describeRun("pytest", r);
+      if (existsSync(xmlPath)) results = parseJunit(readFileSync(xmlPath, "utf8"));
+      else runInfo ||= describeRun("pytest (no JUnit XML written)", r);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+  { timeout: PYTEST_TIMEOUT_MS + 120_000 },
+);
 
 after(async () => {
   await target?.close();
