@@ -35,6 +35,7 @@ const files = [];
 for (const pkg of readdirSync(join(root, "packages"))) {
   walk(join(root, "packages", pkg, "dist", "test"), (p) => p.endsWith(".test.js"), files);
 }
+files.push(join(root, "scripts", "lint.test.mjs"));
 if (withOracles) {
   const install = spawnSync(process.execPath, [join(root, "scripts", "install-oracles.mjs")], { stdio: "inherit" });
   if (install.status !== 0) process.stderr.write("install-oracles: some oracle could not be installed\n");
