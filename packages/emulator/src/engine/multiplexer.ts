@@ -2,25 +2,52 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // Many Informix sessions share one PGlite connection, and PostgreSQL has one transaction
-// per connection. So the multiplexer runs one statement at a time (a FIFO mutex) and,
-// while a session owns an open transaction, serves only that session: a statement of
-// another session waits according to its SET LOCK MODE (NOT WAIT: fail at once, WAIT n:
-// up to n seconds, WAIT: forever), as if every row of the database were locked. This is
-// coarser than IDS row locks, and documented as such.
+// per connection. So the multiplexer runs one statement at a time (a FIFO mutex) and keeps
+// track of two sessions:
+//
+// - the holder: the session whose PostgreSQL transaction is open on the connection;
+// - the owner: the holder once its transaction has written something.
+//
+// A holder that has only read is suspended when another session needs the connection: its
+// PostgreSQL transaction is committed (it changed nothing) while its Informix transaction
+// stays open, and it starts a new one at its next statement. An owner is never suspended:
+// until it commits or rolls back, a statement of another session waits according to its
+// SET LOCK MODE (NOT WAIT: fail at once, WAIT n: up to n seconds, WAIT: forever), as if
+// every row of the database were locked. This is coarser than IDS row locks, and
+// documented as such.
 
 export type LockErrorFactory = (timedOut: boolean) => Error;
 
+/** A session that can hold the connection's PostgreSQL transaction. */
+export interface TransactionHolder {
+  /** Ends its read-only PostgreSQL transaction; its Informix transaction stays open. */
+  suspend(): Promise<void>;
+}
+
 export class Multiplexer {
   private tail: Promise<void> = Promise.resolve();
-  private owner: object | null = null;
+  private owner: TransactionHolder | null = null;
+  private holder: TransactionHolder | null = null;
   private readonly waiters = new Set<() => void>();
 
-  /** The session that owns the open PostgreSQL transaction, if any. */
-  get transactionOwner(): object | null {
+  /** The session whose open PostgreSQL transaction has written, if any. */
+  get transactionOwner(): TransactionHolder | null {
     return this.owner;
   }
 
-  setOwner(who: object | null): void {
+  /** The session whose PostgreSQL transaction is open, if any (the owner, or a reader). */
+  get transactionHolder(): TransactionHolder | null {
+    return this.holder;
+  }
+
+  /** Records who has the PostgreSQL transaction open (call inside the mutex). */
+  setHolder(who: TransactionHolder | null): void {
+    this.holder = who;
+    if (who === null) this.setOwner(null);
+  }
+
+  /** Marks the holder as having written (`who`), or the transaction as ended (null). */
+  setOwner(who: TransactionHolder | null): void {
     this.owner = who;
     if (who === null) {
       for (const wake of this.waiters) wake();
@@ -28,7 +55,7 @@ export class Multiplexer {
     }
   }
 
-  /** Runs `fn` alone on the connection, regardless of who owns the transaction. */
+  /** Runs `fn` alone on the connection, regardless of who holds the transaction. */
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const release = await this.lock();
     try {
@@ -39,15 +66,26 @@ export class Multiplexer {
   }
 
   /**
-   * Runs `fn` alone on the connection once no other session owns a transaction.
+   * Runs `fn` alone on the connection once no other session owns a transaction, after
+   * suspending another session's read-only transaction.
    * `waitSeconds`: 0 fail at once, n > 0 wait up to n seconds, < 0 wait forever.
    */
-  async run<T>(who: object, waitSeconds: number, lockError: LockErrorFactory, fn: () => Promise<T>): Promise<T> {
+  async run<T>(
+    who: TransactionHolder,
+    waitSeconds: number,
+    lockError: LockErrorFactory,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     const deadline = waitSeconds < 0 ? Number.POSITIVE_INFINITY : Date.now() + waitSeconds * 1000;
     for (;;) {
       const release = await this.lock();
       if (this.owner === null || this.owner === who) {
         try {
+          const reader = this.holder;
+          if (reader !== null && reader !== who) {
+            this.holder = null;
+            await reader.suspend();
+          }
           return await fn();
         } finally {
           release();

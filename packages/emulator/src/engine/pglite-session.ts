@@ -10,6 +10,12 @@
 // a transaction that lasts until COMMIT/ROLLBACK. Inside a transaction each statement
 // runs under a PostgreSQL savepoint, so a failing statement is undone alone and the
 // transaction goes on, as in IDS.
+//
+// The Informix transaction is logical; its PostgreSQL transaction starts at the session's
+// first statement inside it. While it has only read, another session's statement
+// suspends it (see multiplexer.ts) and the next statement starts a new one, savepoints
+// included. Once it has written (PostgreSQL assigned it a transaction id), it owns the
+// connection until COMMIT/ROLLBACK.
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent } from "../sql/context.js";
@@ -18,6 +24,7 @@ import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
+import type { TransactionHolder } from "./multiplexer.js";
 import type { EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
 import { describePlan, runSql } from "./statement-runner.js";
@@ -25,7 +32,7 @@ import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, Engine
 
 const NO_RESULT: ExecResult = { rowCount: 0, serial: 0, serial8: 0n, bigserial: 0n };
 
-export class PgliteSession implements EngineSession {
+export class PgliteSession implements EngineSession, TransactionHolder {
   database: DatabaseInfo | null = null;
   inTransaction = false;
   /** SET LOCK MODE: 0 NOT WAIT, n seconds, -1 WAIT. */
@@ -62,7 +69,7 @@ export class PgliteSession implements EngineSession {
   /** Sets search_path for this session (inside the multiplexer). */
   async enter(): Promise<void> {
     const { shared } = this;
-    if (shared.mux.transactionOwner === null && shared.deferred.length > 0) {
+    if (shared.mux.transactionHolder === null && shared.deferred.length > 0) {
       const sql = shared.deferred.splice(0).join(";");
       await shared.pg.exec(sql);
     }
@@ -82,14 +89,46 @@ export class PgliteSession implements EngineSession {
 
   private async startTransaction(): Promise<void> {
     await this.shared.pg.exec("BEGIN");
-    this.shared.mux.setOwner(this);
+    this.shared.mux.setHolder(this);
     this.inTransaction = true;
+  }
+
+  /** Whether this session's PostgreSQL transaction is open on the connection. */
+  private get physical(): boolean {
+    return this.shared.mux.transactionHolder === this;
+  }
+
+  /** Starts the PostgreSQL side of an open Informix transaction that has none (inside the multiplexer). */
+  private async resume(): Promise<void> {
+    if (!this.inTransaction || this.physical) return;
+    const sql = ["BEGIN", ...this.savepoints.map((s) => `SAVEPOINT ${pgIdent(s.name)}`)].join(";");
+    await this.shared.pg.exec(sql);
+    this.shared.mux.setHolder(this);
+  }
+
+  /** The multiplexer ends a read-only PostgreSQL transaction for another session; ours stays open. */
+  async suspend(): Promise<void> {
+    await this.shared.pg.exec("COMMIT");
+  }
+
+  /** After a statement inside a transaction: once it has written, the session owns the connection. */
+  private async noteWrites(): Promise<void> {
+    const { mux, pg } = this.shared;
+    if (!this.inTransaction || !this.physical || mux.transactionOwner === this) return;
+    let wrote = true;
+    try {
+      const rows = await pg.rows("SELECT pg_current_xact_id_if_assigned() IS NOT NULL");
+      wrote = rows[0]?.[0] !== "f";
+    } catch {
+      // An unusable transaction is kept as it is: as if it had written.
+    }
+    if (wrote) mux.setOwner(this);
   }
 
   private endTransaction(): void {
     this.inTransaction = false;
     this.savepoints = [];
-    this.shared.mux.setOwner(null);
+    if (this.physical) this.shared.mux.setHolder(null);
   }
 
   lockError(statementType: number): (timedOut: boolean) => InformixSqlError {
@@ -108,7 +147,12 @@ export class PgliteSession implements EngineSession {
   serve<T>(statementType: number, fn: () => Promise<T>): Promise<T> {
     return this.shared.mux.run(this, this.lockWait, this.lockError(statementType), async () => {
       await this.enter();
-      return fn();
+      await this.resume();
+      try {
+        return await fn();
+      } finally {
+        await this.noteWrites();
+      }
     });
   }
 
@@ -138,7 +182,18 @@ export class PgliteSession implements EngineSession {
     if (plan.kind !== "sql") return new PreparedStatement(sql, plan, [], [], [], "", []);
     return this.shared.mux.exclusive(async () => {
       await this.enter();
-      return describePlan(this, sql, plan);
+      // PREPARE may run inside any session's open transaction: a failing DESCRIBE must not abort it.
+      const { pg, mux } = this.shared;
+      if (mux.transactionHolder === null) return describePlan(this, sql, plan);
+      await pg.exec("SAVEPOINT ifx_describe");
+      try {
+        const described = await describePlan(this, sql, plan);
+        await pg.exec("RELEASE SAVEPOINT ifx_describe");
+        return described;
+      } catch (e) {
+        await pg.exec("ROLLBACK TO SAVEPOINT ifx_describe; RELEASE SAVEPOINT ifx_describe");
+        throw e;
+      }
     });
   }
 
@@ -214,10 +269,11 @@ export class PgliteSession implements EngineSession {
     return this.database;
   }
 
+  /** BEGIN WORK opens the Informix transaction; PostgreSQL's starts with the next statement. */
   async begin(): Promise<void> {
     this.logged();
     if (this.inTransaction) throw new InformixSqlError(SQL.ALREADY_IN_TRANSACTION);
-    await this.serve(codes.SQ_BEGWORK, () => this.startTransaction());
+    this.inTransaction = true;
   }
 
   async commit(): Promise<void> {
@@ -227,7 +283,7 @@ export class PgliteSession implements EngineSession {
       throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
     }
     await this.shared.mux.exclusive(async () => {
-      await this.shared.pg.exec("COMMIT");
+      if (this.physical) await this.shared.pg.exec("COMMIT");
       this.endTransaction();
     });
   }
@@ -239,9 +295,11 @@ export class PgliteSession implements EngineSession {
       throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
     }
     await this.shared.mux.exclusive(async () => {
-      await this.shared.pg.exec("ROLLBACK");
-      this.shared.searchPath = null;
-      this.shared.types.invalidate();
+      if (this.physical) {
+        await this.shared.pg.exec("ROLLBACK");
+        this.shared.searchPath = null;
+        this.shared.types.invalidate();
+      }
       this.endTransaction();
     });
   }
@@ -250,7 +308,19 @@ export class PgliteSession implements EngineSession {
     const db = this.logged();
     if (this.inTransaction) return;
     if (!db.ansi) throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
-    await this.serve(codes.SQ_SAVEPOINT, () => this.startTransaction());
+    this.inTransaction = true;
+  }
+
+  /**
+   * Runs savepoint SQL in this session's PostgreSQL transaction when it is open. A
+   * suspended transaction has written nothing: `resume()` recreates its savepoints.
+   */
+  private async onOwnTransaction(sql: string, after?: () => void): Promise<void> {
+    await this.shared.mux.exclusive(async () => {
+      if (!this.physical) return;
+      await this.shared.pg.exec(sql);
+      after?.();
+    });
   }
 
   async savepoint(name: string, unique: boolean): Promise<void> {
@@ -259,7 +329,7 @@ export class PgliteSession implements EngineSession {
     if (this.savepoints.some((s) => s.name === lower && (s.unique || unique))) {
       throw new InformixSqlError(SQL.SAVEPOINT_EXISTS, 0, lower);
     }
-    await this.shared.mux.exclusive(() => this.shared.pg.exec(`SAVEPOINT ${pgIdent(lower)}`));
+    await this.onOwnTransaction(`SAVEPOINT ${pgIdent(lower)}`);
     this.savepoints.push({ name: lower, unique });
   }
 
@@ -274,8 +344,7 @@ export class PgliteSession implements EngineSession {
 
   async rollbackToSavepoint(name: string): Promise<void> {
     const at = this.savepointIndex(name);
-    await this.shared.mux.exclusive(async () => {
-      await this.shared.pg.exec(`ROLLBACK TO SAVEPOINT ${pgIdent(name.toLowerCase())}`);
+    await this.onOwnTransaction(`ROLLBACK TO SAVEPOINT ${pgIdent(name.toLowerCase())}`, () => {
       this.shared.searchPath = null;
       this.shared.types.invalidate();
     });
@@ -284,7 +353,7 @@ export class PgliteSession implements EngineSession {
 
   async releaseSavepoint(name: string): Promise<void> {
     const at = this.savepointIndex(name);
-    await this.shared.mux.exclusive(() => this.shared.pg.exec(`RELEASE SAVEPOINT ${pgIdent(name.toLowerCase())}`));
+    await this.onOwnTransaction(`RELEASE SAVEPOINT ${pgIdent(name.toLowerCase())}`);
     this.savepoints = this.savepoints.slice(0, at);
   }
 
@@ -294,8 +363,11 @@ export class PgliteSession implements EngineSession {
     const { shared } = this;
     await shared.mux.exclusive(async () => {
       if (this.inTransaction) {
-        await shared.pg.exec("ROLLBACK");
-        shared.searchPath = null;
+        if (this.physical) {
+          await shared.pg.exec("ROLLBACK");
+          shared.searchPath = null;
+          shared.types.invalidate();
+        }
         this.endTransaction();
       }
       if (this.tempCreated) {
@@ -303,7 +375,7 @@ export class PgliteSession implements EngineSession {
           `DROP SCHEMA IF EXISTS ${pgIdent(this.tempSchema)} CASCADE;` +
           "DELETE FROM ifx.columns WHERE reloid NOT IN (SELECT oid FROM pg_class);" +
           "DELETE FROM ifx.tables WHERE reloid NOT IN (SELECT oid FROM pg_class)";
-        if (shared.mux.transactionOwner === null) await shared.pg.exec(drop);
+        if (shared.mux.transactionHolder === null) await shared.pg.exec(drop);
         else shared.deferred.push(drop);
       }
     });

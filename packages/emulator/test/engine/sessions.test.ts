@@ -45,6 +45,7 @@ describe("sessions sharing one PGlite", () => {
     const a = await open();
     const b = await open();
     await exec(a, "begin work");
+    await exec(a, "update t set a = 6");
     await exec(b, "set lock mode to wait 1");
     const started = Date.now();
     await rejects(query(b, "select * from t"), -244, -154);
