@@ -10,6 +10,7 @@ import { isNeedMoreData, type NeedMoreData } from "../../src/index.js";
 export interface Decoder<M> {
   push(chunk: Uint8Array): void;
   next(): M | NeedMoreData;
+  readonly buffered?: number;
 }
 
 export function drain<M>(decoder: Decoder<M>): M[] {
