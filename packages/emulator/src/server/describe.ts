@@ -6,73 +6,29 @@
 // use to size their fetch buffers.
 
 import {
+  codecForColumn,
   type DescribeField,
   type DescribeMessage,
   type InputDescribeMessage,
+  isVariableWidthType,
   typeCodes as T,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineStatement } from "../engine/types.js";
 
-const FIXED: Readonly<Record<number, number>> = {
-  [T.SQLSMINT]: 2,
-  [T.SQLINT]: 4,
-  [T.SQLSERIAL]: 4,
-  [T.SQLDATE]: 4,
-  [T.SQLSMFLOAT]: 4,
-  [T.SQLFLOAT]: 8,
-  [T.SQLINT8]: 10,
-  [T.SQLSERIAL8]: 10,
-  [T.SQLINFXBIGINT]: 8,
-  [T.SQLBIGSERIAL]: 8,
-  [T.SQLBYTES]: 56,
-  [T.SQLTEXT]: 56,
-};
-
-/** DECLEN: bytes of a packed base-100 value whose encoded length is (digits << 8) | low. */
-export function packedWidth(encodedLength: number): number {
-  const high = (encodedLength >> 8) & 0xff;
-  const low = encodedLength & 0xff;
-  return (high + (low & 1) + 3) >> 1;
-}
-
 /** UDT envelope: 1-byte NULL flag + int32 length. */
 const ENVELOPE = 5;
+/** BYTE/TEXT columns carry a 56-byte blob descriptor (no codec yet). */
+const BLOB_DESCRIPTOR_WIDTH = 56;
+const NO_BYTES = new Uint8Array(0);
 
 /** The most bytes a value of this column can take in a tuple. */
 export function maxTupleWidth(column: Pick<EngineColumn, "type" | "encodedLength">): number {
   const base = column.type & T.SQLTYPE_MASK;
-  const fixed = FIXED[base];
-  if (fixed !== undefined) return fixed;
-  switch (base) {
-    case T.SQLCHAR:
-    case T.SQLNCHAR:
-      return column.encodedLength;
-    case T.SQLVCHAR:
-    case T.SQLNVCHAR:
-      return 1 + (column.encodedLength & 0xff);
-    case T.SQLDECIMAL:
-    case T.SQLMONEY:
-    case T.SQLDTIME:
-    case T.SQLINTERVAL:
-      return packedWidth(column.encodedLength);
-    default:
-      return ENVELOPE + column.encodedLength;
-  }
-}
-
-/** True when every column has a fixed width, so start positions are meaningful. */
-export function isFixedLayout(columns: readonly EngineColumn[]): boolean {
-  return columns.every((c) => {
-    const base = c.type & T.SQLTYPE_MASK;
-    return (
-      base !== T.SQLVCHAR &&
-      base !== T.SQLNVCHAR &&
-      base !== T.SQLUDTVAR &&
-      base !== T.SQLUDTFIXED &&
-      base !== T.SQLLVARCHAR &&
-      base !== T.SQLBOOL
-    );
-  });
+  if (base === T.SQLBYTES || base === T.SQLTEXT) return BLOB_DESCRIPTOR_WIDTH;
+  if (!isVariableWidthType(base)) return codecForColumn(column).tupleSize(column, NO_BYTES, 0);
+  // Variable types: their length prefix plus the declared maximum.
+  if (base === T.SQLVCHAR || base === T.SQLNVCHAR) return 1 + (column.encodedLength & 0xff);
+  return ENVELOPE + column.encodedLength;
 }
 
 export function describeStatement(statement: EngineStatement, statementId: number): DescribeMessage {
