@@ -15,6 +15,7 @@ import { Multiplexer } from "./multiplexer.js";
 import { PgClient } from "./pg-client.js";
 import { PgliteSession } from "./pglite-session.js";
 import type { EngineShared } from "./shared.js";
+import { TableVersions } from "./table-versions.js";
 import type { Engine, EngineOptions, EngineSession } from "./types.js";
 
 export class PgliteEngine implements Engine {
@@ -36,6 +37,7 @@ export class PgliteEngine implements Engine {
       mux: new Multiplexer(),
       types,
       databases,
+      versions: new TableVersions(),
       serverName: options.serverName ?? "informix",
       hostName: options.hostName ?? hostname(),
       searchPath: null,

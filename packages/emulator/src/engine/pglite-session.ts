@@ -40,6 +40,8 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   tempCreated = false;
   readonly tempSchema: string;
   private savepoints: { name: string; unique: boolean }[] = [];
+  /** Tables altered, dropped or renamed in the open transaction: a rollback changes them back. */
+  private altered = new Set<number>();
   private last: ExecResult = NO_RESULT;
   private closed = false;
 
@@ -125,7 +127,19 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     if (wrote) mux.setOwner(this);
   }
 
+  /** ALTER/DROP/RENAME of a table: statements prepared on it fail with -710 from now on. */
+  tableAltered(oid: number): void {
+    this.shared.versions.bump(oid);
+    if (this.inTransaction) this.altered.add(oid);
+  }
+
+  /** A rollback undid the transaction's DDL: the tables changed again. */
+  private undoAlters(): void {
+    for (const oid of this.altered) this.shared.versions.bump(oid);
+  }
+
   private endTransaction(): void {
+    this.altered.clear();
     this.inTransaction = false;
     this.savepoints = [];
     if (this.physical) this.shared.mux.setHolder(null);
@@ -300,6 +314,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
         this.shared.searchPath = null;
         this.shared.types.invalidate();
       }
+      this.undoAlters();
       this.endTransaction();
     });
   }
@@ -347,6 +362,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     await this.onOwnTransaction(`ROLLBACK TO SAVEPOINT ${pgIdent(name.toLowerCase())}`, () => {
       this.shared.searchPath = null;
       this.shared.types.invalidate();
+      this.undoAlters();
     });
     this.savepoints = this.savepoints.slice(0, at + 1);
   }
@@ -368,6 +384,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
           shared.searchPath = null;
           shared.types.invalidate();
         }
+        this.undoAlters();
         this.endTransaction();
       }
       if (this.tempCreated) {

@@ -19,6 +19,7 @@ import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
 import { PreparedStatement } from "./statement.js";
+import { TableVersions } from "./table-versions.js";
 import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
 import { toPgParam } from "./values.js";
 
@@ -84,7 +85,8 @@ export async function describePlan(session: PgliteSession, source: string, plan:
       }
     }
   }
-  return new PreparedStatement(source, plan, columns, columnTypes, desc.paramTypes, sql, serialCodes);
+  const dependencies = await session.shared.versions.dependencies(pg, plan.tables ?? []);
+  return new PreparedStatement(source, plan, columns, columnTypes, desc.paramTypes, sql, serialCodes, dependencies);
 }
 
 function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): ExecResult {
@@ -135,7 +137,9 @@ export async function runSql(
   const sql = plan === stmt.plan ? stmt.sql : plan.sql;
   const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
   const { pg } = session.shared;
+  const { versions } = session.shared;
   return session.serve(plan.statementType, async () => {
+    versions.check(stmt.dependencies);
     await session.implicitBegin();
     const needsTemp = plan.intoTemp !== undefined || plan.table?.temp === true;
     const savepoint = session.inTransaction;
@@ -147,7 +151,9 @@ export async function runSql(
         await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${pgIdent(session.tempSchema)}`);
         session.tempCreated = true;
       }
+      const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
       const res = await pg.run(sql, values);
+      if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);
       if (savepoint) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");

@@ -9,6 +9,7 @@
 import type { Plan } from "../sql/plan.js";
 import { SQ_INSERT } from "../sql/type-codes.js";
 import { type ColumnType, engineColumn, informixTypeOf } from "./declared-types.js";
+import type { TableDependency } from "./table-versions.js";
 import type { EngineColumn, EngineCursor, EngineStatement, EngineValue } from "./types.js";
 import { toEngineValue } from "./values.js";
 
@@ -25,6 +26,8 @@ export class PreparedStatement implements EngineStatement {
     readonly sql: string,
     /** Type codes of the SERIAL columns an INSERT returns. */
     readonly serialCodes: readonly number[],
+    /** Tables referenced, with their schema versions at PREPARE (checked for -710). */
+    readonly dependencies: readonly TableDependency[] = [],
   ) {}
 
   get statementType(): number {

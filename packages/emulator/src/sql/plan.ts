@@ -35,6 +35,13 @@ export interface SqlPlan extends PlanBase {
   readonly view?: string;
   /** DROP TABLE / DROP VIEW: the catalog rows to remove. */
   readonly dropped?: string;
+  /**
+   * Tables (PostgreSQL text of their names) a query or DML statement references: their
+   * schema versions are recorded at PREPARE and checked at execution (-710).
+   */
+  readonly tables?: readonly string[];
+  /** ALTER/DROP/RENAME TABLE or VIEW, DROP SYNONYM, RENAME COLUMN: the table whose schema version it bumps. */
+  readonly alters?: string;
 }
 
 export type CommandPlan = PlanBase &

@@ -65,8 +65,11 @@ export function readTableName(
   return { out: [raw(text, first!.start)], next: j + 1, table: name.value };
 }
 
-/** Rewrites every table name in a table position. */
-export function rewriteTableNames(tokens: readonly Token[]): Token[] {
+/**
+ * Rewrites every table name in a table position. `found`, when given, receives the
+ * PostgreSQL text of each name (the tables a statement references, for -710).
+ */
+export function rewriteTableNames(tokens: readonly Token[], found?: string[]): Token[] {
   const out: Token[] = [];
   // Per parenthesis depth: true while inside a FROM list of a query at that depth.
   const fromList: boolean[] = [false];
@@ -94,6 +97,7 @@ export function rewriteTableNames(tokens: readonly Token[]): Token[] {
       expectName = false;
       const name = readTableName(tokens, i);
       if (name) {
+        found?.push(name.out[0]!.text);
         out.push(...name.out);
         i = name.next - 1;
         continue;

@@ -212,11 +212,35 @@ function insertTarget(tokens: readonly Token[]): { table: string; columns: strin
   return { table: name.out[0]!.text, columns: cols };
 }
 
+/** Statements whose prepared form depends on the schema of the tables they reference. */
+const DML_TYPES = new Set<number>([
+  codes.SQ_SELECT,
+  codes.SQ_INSERT,
+  codes.SQ_UPDATE,
+  codes.SQ_UPDALL,
+  codes.SQ_DELETE,
+  codes.SQ_DELALL,
+]);
+
+/**
+ * DDL that invalidates statements prepared on a table (-710). CREATE/DROP INDEX does
+ * not: IDS re-prepares transparently after index changes (AUTO_REPREPARE, on by default).
+ */
+const ALTERING_TYPES = new Set<number>([
+  codes.SQ_ALTER,
+  codes.SQ_DRPTAB,
+  codes.SQ_RENTAB,
+  codes.SQ_RENCOL,
+  codes.SQ_DROPVIEW,
+  codes.SQ_DROPSYN,
+]);
+
 function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   const { type, isQuery: query } = classify(source);
   if (ctx.database === null) throw new InformixSqlError(-349);
   let isQuery = query;
-  let tokens = rewriteTableNames(source);
+  const referenced: string[] = [];
+  let tokens = rewriteTableNames(source, referenced);
   const dynamic = source.some(
     (t, i) => isWord(t, "dbinfo") && isDynamicDbinfo((source[i + 2]?.value ?? "").toLowerCase()),
   );
@@ -300,6 +324,17 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     }
     tokens = rewriteExpr(rewriteOuterJoins(rewriteFirstSkip(tokens)), ctx);
   }
+  if (DML_TYPES.has(type)) extra.tables = [...new Set(referenced)];
+  else if (ALTERING_TYPES.has(type) && !h.startsWith("alter sequence")) {
+    // RENAME COLUMN t.c: `t` alone (readTableName would read `t.c` as owner.table).
+    const name =
+      type === codes.SQ_RENCOL
+        ? readTableName(source.slice(2, 3), 0)?.out[0]?.text
+        : type === codes.SQ_DROPSYN
+          ? readTableName(source, 2)?.out[0]?.text
+          : referenced[0];
+    if (name !== undefined) extra.alters = name;
+  }
   const rendered = render(tokens);
   return {
     kind: "sql",
@@ -316,5 +351,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     ...(extra.intoTemp ? { intoTemp: extra.intoTemp } : {}),
     ...(extra.view ? { view: extra.view } : {}),
     ...(extra.dropped ? { dropped: extra.dropped } : {}),
+    ...(extra.tables ? { tables: extra.tables } : {}),
+    ...(extra.alters ? { alters: extra.alters } : {}),
   };
 }
