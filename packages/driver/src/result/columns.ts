@@ -103,7 +103,8 @@ export function describeColumn(field: DescribeField): ColumnInfo {
     } catch {
       // An undecodable qualifier is left out; the value codec reports it if a row uses it.
     }
-  } else if (CHARACTER_TYPES.has(base) || base === T.SQLBYTES || base === T.SQLTEXT) {
+  } else if (CHARACTER_TYPES.has(base) || base === T.SQLBYTES || base === T.SQLTEXT || info.type === "LVARCHAR") {
+    // LVARCHAR is also described as an opaque type (UDTVAR, extended id XID_LVARCHAR).
     info.length = base === T.SQLVCHAR || base === T.SQLNVCHAR ? len & 0xff : len;
   }
   if (field.extendedName !== "") info.extendedName = field.extendedName;
