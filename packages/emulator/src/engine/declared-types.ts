@@ -6,7 +6,7 @@
 // ifx.columns; an expression gets a type derived from its PostgreSQL type:
 //   int2 SMALLINT · int4 INTEGER · int8 INT8 (so COUNT(*) is INT8) · float4 SMALLFLOAT ·
 //   float8 FLOAT · numeric(p,s) DECIMAL(p,s), numeric DECIMAL(32) floating · bpchar(n)
-//   CHAR(n) · varchar(n) VARCHAR(n) up to 255, else LVARCHAR(n) · text and unknown
+//   CHAR(n), bpchar without a length LVARCHAR · varchar(n) VARCHAR(n) up to 255, else LVARCHAR(n) · text and unknown
 //   LVARCHAR(2048) · date DATE · timestamp(n) DATETIME YEAR TO FRACTION(n) (n = 0:
 //   YEAR TO SECOND; no typmod: FRACTION(5)) · time(n) HOUR TO SECOND/FRACTION(n) ·
 //   interval INTERVAL DAY(9) TO FRACTION(5) · bool BOOLEAN · bytea BYTE.
@@ -78,7 +78,8 @@ export function informixTypeOf(oid: number, typmod: number): ColumnType {
       return t(codes.SQLDECIMAL, (((m >> 16) & 0xff) << 8) | (m & 0xffff));
     }
     case PG.BPCHAR:
-      return t(codes.SQLCHAR, typmod > 4 ? typmod - 4 : 1);
+      // bpchar without a length (a UNION or CASE of CHARs of different lengths) has any length.
+      return typmod > 4 ? t(codes.SQLCHAR, typmod - 4) : lvarchar(DEFAULT_LVARCHAR);
     case PG.VARCHAR:
       if (typmod > 4 && typmod - 4 <= VARCHAR_MAX) return t(codes.SQLVCHAR, typmod - 4);
       return lvarchar(typmod > 4 ? typmod - 4 : DEFAULT_LVARCHAR);

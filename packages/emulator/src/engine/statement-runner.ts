@@ -41,9 +41,37 @@ async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Pr
 
 const AGGREGATES = new Set(["count", "sum", "avg", "min", "max"]);
 
-/** IDS names unnamed expression columns "(expression)" and aggregates "(count)", "(sum)", .... */
+/** Names PostgreSQL gives a cast (`?::INTEGER` is "int4"). */
+const CAST_NAMES = new Set([
+  "int2",
+  "int4",
+  "int8",
+  "float4",
+  "float8",
+  "numeric",
+  "bpchar",
+  "varchar",
+  "text",
+  "bool",
+  "date",
+  "time",
+  "timestamp",
+  "interval",
+  "bytea",
+]);
+
+/** True when the source names a column `name` with `AS name` (not the `AS type` of a CAST). */
+function aliased(name: string, source: string): boolean {
+  return new RegExp(`\\bas\\s+${name}\\b(?!\\s*[()])`, "i").test(source);
+}
+
+/**
+ * IDS names unnamed expression columns "(expression)" and aggregates "(count)",
+ * "(sum)", ...; the rewriter names literals "(constant)" and COUNT(*) "(count(*))".
+ */
 function expressionName(pgName: string, source: string): string {
   if (pgName === "?column?") return "(expression)";
+  if (CAST_NAMES.has(pgName) && !aliased(pgName, source)) return "(expression)";
   if (AGGREGATES.has(pgName) && !new RegExp(`\\bas\\s+${pgName}\\b`, "i").test(source)) return `(${pgName})`;
   return pgName;
 }

@@ -24,6 +24,7 @@ import {
 import { rewriteExpr } from "./rewrite-expr.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
+import { rewriteSelectLists } from "./rewrite-select-list.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
 import * as codes from "./type-codes.js";
 
@@ -250,6 +251,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   if (type === codes.SQ_SELECT) {
     const into = extractIntoTemp(tokens);
     tokens = quoteReservedAliases(rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens)));
+    tokens = rewriteSelectLists(tokens);
     tokens = rewriteCollectionTables(tokens);
     tokens = rewriteExpr(tokens, ctx);
     if (into) {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { PgliteEngine } from "../../src/engine/pglite-engine.js";
 import type { EngineSession } from "../../src/engine/types.js";
-import { exec, query } from "./helpers.js";
+import { exec, query, rejects } from "./helpers.js";
 
 describe("declared types: DESCRIBE and values", () => {
   let engine: PgliteEngine;
@@ -168,15 +168,67 @@ describe("declared types: DESCRIBE and values", () => {
     assert.deepEqual(
       columns.map((c) => [c.name, c.type, c.encodedLength]),
       [
-        ["(count)", 17, 10],
+        ["(count(*))", 17, 10],
         ["(expression)", 2, 4],
-        ["(expression)", 40, 2048],
+        ["(constant)", 0, 3],
         ["current_date", 7, 4],
         ["localtimestamp", 10, 4365],
-        ["(expression)", 5, (32 << 8) | 255],
+        ["(constant)", 5, (2 << 8) | 1],
       ],
     );
     assert.equal(rows[0]?.[0], 1n);
+  });
+
+  it("describes select-list literals as IDS does: CHAR(n), INTEGER, DECIMAL(p,s), FLOAT", async () => {
+    const { columns, rows } = await query(
+      s,
+      "select 'abc', 'it''s' q, 7, -2 n, 3000000000, 12.50, -0.001, 1e3, count(*), count(i), sum(i) from alltypes",
+    );
+    assert.deepEqual(
+      columns.map((c) => [c.name, c.type, c.encodedLength]),
+      [
+        ["(constant)", 0, 3],
+        ["q", 0, 4],
+        ["(constant)", 2, 4],
+        ["n", 2, 4],
+        ["(constant)", 5, (10 << 8) | 0],
+        ["(constant)", 5, (4 << 8) | 2],
+        ["(constant)", 5, (3 << 8) | 3],
+        ["(constant)", 3, 8],
+        ["(count(*))", 17, 10],
+        ["(count)", 17, 10],
+        ["(sum)", 17, 10],
+      ],
+    );
+    assert.deepEqual(rows[0], ["abc", "it's", 7, -2, "3000000000", "12.50", "-0.001", 1000, 1n, 1n, 1n]);
+    // A UNION of CHARs of different lengths has no single length: LVARCHAR.
+    const u = await query(s, "select 'a' from alltypes union all select 'bcd' from alltypes");
+    assert.deepEqual(
+      u.columns.map((c) => [c.type, c.encodedLength]),
+      [[40, 2048]],
+    );
+    assert.deepEqual(u.rows, [["a"], ["bcd"]]);
+  });
+
+  it("rejects a bare placeholder in the select list (-201); a cast one returns the bound value", async () => {
+    await rejects(s.prepare("select ? from alltypes"), -201);
+    await rejects(s.prepare("select i, ? as v from alltypes"), -201);
+    const { columns, rows } = await query(
+      s,
+      "select ?::integer, cast(? as integer) v, cast(? as decimal(5,2)) d, ?::date, ? + 1 from alltypes",
+      [42, 43, "1.5", "2026-06-20", 1],
+    );
+    assert.deepEqual(
+      columns.map((c) => [c.name, c.type, c.encodedLength]),
+      [
+        ["(expression)", 2, 4],
+        ["v", 2, 4],
+        ["d", 5, (5 << 8) | 2],
+        ["(expression)", 7, 4],
+        ["(expression)", 2, 4],
+      ],
+    );
+    assert.deepEqual(rows, [[42, 43, "1.50", "2026-06-20", 2]]);
   });
 
   it("SERIAL: 0 and NULL take the next value, a larger value moves the counter", async () => {

@@ -164,7 +164,7 @@ describe("rewriter: dialect", () => {
       pg("select a::decimal(10,2), cast(b as lvarchar(100)) from t"),
       "select a::numeric(10,2), CAST(b AS varchar(100)) from t",
     );
-    assert.equal(pg('select "text" from t'), "select 'text' from t");
+    assert.equal(pg('select a from t where b = "text"'), "select a from t where b = 'text'");
   });
 
   it("old OUTER join becomes LEFT JOIN with the join condition in ON", () => {
@@ -206,5 +206,71 @@ describe("rewriter: dialect", () => {
     const p = sql("select first 2 nosuch from t");
     const pos = p.sql.indexOf("nosuch") + 1;
     assert.equal(p.sourceOffset(pos), 16);
+  });
+});
+
+describe("rewriter: tables a statement depends on (-710)", () => {
+  it("lists the tables of queries and DML, at any depth", () => {
+    assert.deepEqual(sql("select a from t, outer u where t.x = u.x and a in (select b from v)").tables, [
+      "t",
+      "u",
+      "v",
+    ]);
+    assert.deepEqual(sql("select * from stores:informix.t join t on 1 = 1").tables, ['"stores".t', "t"]);
+    assert.deepEqual(sql("insert into t (a) select b from u").tables, ["t", "u"]);
+    assert.deepEqual(sql("update t set a = 1 where b = 2").tables, ["t"]);
+    assert.deepEqual(sql("delete from t").tables, ["t"]);
+    assert.equal(sql("create table t (a int)").tables, undefined);
+  });
+
+  it("names the table ALTER/DROP/RENAME changes; CREATE/DROP INDEX changes none", () => {
+    assert.equal(sql("alter table t add (c int)").alters, "t");
+    assert.equal(sql("drop table informix.t").alters, "t");
+    assert.equal(sql("rename table t to u").alters, "t");
+    assert.equal(sql("rename column t.a to b").alters, "t");
+    assert.equal(sql("drop view v").alters, "v");
+    assert.equal(sql("drop synonym s").alters, "s");
+    assert.equal(sql("create index i on t (a)").alters, undefined);
+    assert.equal(sql("drop index i").alters, undefined);
+    assert.equal(sql("alter sequence s increment by 2").alters, undefined);
+  });
+});
+
+describe("rewriter: select-list literals and placeholders", () => {
+  it("rejects a bare placeholder in a select list with -201 at the `?`", () => {
+    for (const [text, offset] of [
+      ["select ? from t", 8],
+      ["select ? as v from t", 8],
+      ["select a, ? v from t", 11],
+      ["select a from t where a in (select ? from u)", 36],
+      ["select a from t union select ? from u", 30],
+    ] as const) {
+      assert.throws(
+        () => rewrite(text, ctx),
+        (e: unknown) => e instanceof InformixSqlError && e.sqlcode === -201 && e.offset === offset,
+        text,
+      );
+    }
+    assert.match(
+      pg("select ?::integer, cast(? as integer) v, ? + 1 from t"),
+      /^select \$1::integer, CAST\(\$2 AS integer\) v, \$3 \+ 1/,
+    );
+    assert.match(pg("select first ? a from t where a = ?"), /LIMIT \$1$/);
+  });
+
+  it("casts literals to their IDS types and names them (constant)", () => {
+    assert.equal(
+      pg("select 'abc', 'it''s' x, 7, -2 as n, 3000000000, 12.50, 0.001, 1e3, '' from t"),
+      `select CAST('abc' AS char(3)) AS "(constant)", CAST('it''s' AS char(4)) x, CAST(7 AS integer) AS "(constant)", ` +
+        `CAST(-2 AS integer) as n, CAST(3000000000 AS numeric(10,0)) AS "(constant)", ` +
+        `CAST(12.50 AS numeric(4,2)) AS "(constant)", CAST(0.001 AS numeric(3,3)) AS "(constant)", ` +
+        `CAST(1e3 AS double precision) AS "(constant)", '' from t`,
+    );
+    assert.equal(
+      pg("select count(*), count(*) n, count(a) from t"),
+      'select count(*) AS "(count(*))", count(*) n, count(a) from t',
+    );
+    assert.equal(pg("select a from t where b = 'x' and c = 1"), "select a from t where b = 'x' and c = 1");
+    assert.equal(pg("insert into t select 'x', 1 from u"), "insert into t select 'x', 1 from u");
   });
 });
