@@ -53,6 +53,11 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     this.tempSchema = `ifx_tmp_${id}`;
   }
 
+  /** 1 while a transaction is open, else 0 (for SQ_XACTSTAT, see types.ts). */
+  get transactionLevel(): number {
+    return this.inTransaction ? 1 : 0;
+  }
+
   rewriteContext(): RewriteContext {
     return {
       user: this.user,

@@ -80,6 +80,16 @@ export interface EngineSession {
   readonly database: DatabaseInfo | null;
   /** True between BEGIN WORK (or an ANSI implicit start) and COMMIT/ROLLBACK. */
   readonly inTransaction: boolean;
+  /**
+   * Transaction nesting level for SQ_XACTSTAT: 1 while a transaction is open, else 0.
+   * It changes on BEGIN WORK, COMMIT/ROLLBACK (statements and messages), the implicit
+   * start of an ANSI transaction (the first statement, even one that fails) and
+   * close(). The wire side reads it before and after each request and, in a logged
+   * database, sends SQ_XACTSTAT (event, new level, old level) when it differs.
+   * Optional so that other implementations of this interface stay valid; absent means
+   * "derive it from inTransaction".
+   */
+  readonly transactionLevel?: number;
 
   /** SQ_DBOPEN / DATABASE x. Throws -329 for an unknown database. */
   openDatabase(name: string, exclusive: boolean): Promise<DatabaseInfo>;

@@ -152,4 +152,47 @@ describe("databases and transactions", () => {
     assert.deepEqual((await query(t, "select count(*) from cl")).rows, [[0n]]);
     await t.close();
   });
+
+  it("transactionLevel follows the transaction state, for SQ_XACTSTAT", async () => {
+    const s = engine.openSession("informix");
+    assert.equal(s.transactionLevel, 0);
+    await exec(s, "create database tx_lvl with log");
+    await exec(s, "create table lv (a int)");
+    assert.equal(s.transactionLevel, 0);
+    await s.begin();
+    assert.equal(s.transactionLevel, 1);
+    await rejects(exec(s, "insert into lv values ('x')"), -1213);
+    assert.equal(s.transactionLevel, 1, "a failing statement leaves the transaction open");
+    await exec(s, "savepoint sv");
+    assert.equal(s.transactionLevel, 1, "savepoints do not change the level");
+    await s.rollbackToSavepoint("sv");
+    await exec(s, "commit work");
+    assert.equal(s.transactionLevel, 0);
+    await exec(s, "begin work");
+    assert.equal(s.transactionLevel, 1);
+    await s.rollback();
+    assert.equal(s.transactionLevel, 0);
+    await exec(s, "insert into lv values (1)");
+    assert.equal(s.transactionLevel, 0, "autocommit statements open no transaction");
+
+    await exec(s, "create database tx_lvl_ansi with log mode ansi");
+    assert.equal(s.transactionLevel, 0);
+    await exec(s, "create table la (a int)");
+    assert.equal(s.transactionLevel, 1, "the first statement opens the ANSI transaction");
+    await s.commit();
+    assert.equal(s.transactionLevel, 0);
+    const insert = await s.prepare("insert into la values (?)");
+    assert.equal(s.transactionLevel, 0, "PREPARE opens no transaction");
+    await rejects(s.execute(insert, ["x"]), -1213);
+    assert.equal(s.transactionLevel, 1, "even when it fails");
+    await s.close();
+    assert.equal(s.transactionLevel, 0, "close rolls back");
+
+    const u = engine.openSession("informix");
+    await exec(u, "create database tx_lvl_plain");
+    await exec(u, "create table lp (a int)");
+    await rejects(u.begin(), -256);
+    assert.equal(u.transactionLevel, 0, "an unlogged database never has a transaction");
+    await u.close();
+  });
 });
