@@ -14,6 +14,30 @@ import type { ClientProcessInfo, Transport, TransportTarget } from "./transport.
 const SQLCODE_CONNECT_FAILED = -908;
 const SQLCODE_HOST_UNKNOWN = -930;
 
+/**
+ * Certificate verification failures of node:tls (OpenSSL X509_V_ERR_* names without the
+ * prefix, plus Node's host name check). Retrying cannot fix them.
+ */
+const CERTIFICATE_ERRORS = new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "CERT_UNTRUSTED",
+  "CERT_REJECTED",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_REVOKED",
+  "INVALID_CA",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+function isCertificateError(error: NodeJS.ErrnoException): boolean {
+  return error.code !== undefined && CERTIFICATE_ERRORS.has(error.code);
+}
+
 class SocketTransport implements Transport {
   private readonly chunks: Uint8Array[] = [];
   private waiter: { resolve: (c: Uint8Array | null) => void; reject: (e: Error) => void } | undefined;
@@ -121,10 +145,15 @@ export function openSocketTransport(target: TransportTarget): Promise<Transport>
     const onError = (error: NodeJS.ErrnoException) => {
       const unknownHost = error.code === "ENOTFOUND" || error.code === "EAI_AGAIN";
       const sqlcode = unknownHost ? SQLCODE_HOST_UNKNOWN : SQLCODE_CONNECT_FAILED;
+      const untrusted = Boolean(target.tls) && isCertificateError(error);
+      const reason = untrusted
+        ? `the server's TLS certificate is not trusted (${error.code}: ${error.message}); ` +
+          "pass the CA that signed it as tls.ca"
+        : error.message;
       fail(
-        new ConnectionError("CONNECTION_FAILED", `[${sqlcode}] cannot connect to ${where}: ${error.message}`, {
+        new ConnectionError("CONNECTION_FAILED", `[${sqlcode}] cannot connect to ${where}: ${reason}`, {
           sqlcode,
-          retryable: !unknownHost,
+          retryable: !unknownHost && !untrusted,
           cause: error,
         }),
       );
