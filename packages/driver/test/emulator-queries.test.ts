@@ -10,6 +10,7 @@ import {
   type Connection,
   ConnectionError,
   connect,
+  DriverError,
   InformixDate,
   InformixDateTime,
   InformixError,
@@ -265,4 +266,33 @@ test("close is idempotent and later calls fail with CONNECTION_CLOSED", async ()
   await Promise.all([c.close(), c.close()]);
   assert.equal(c.state, "closed");
   await assert.rejects(c.query("SELECT 1 FROM systables"), { name: "ConnectionError", code: "CONNECTION_CLOSED" });
+});
+
+test("a throwing type parser is a typed, non-fatal error; the connection and the cached statement stay usable", async () => {
+  const sql = "SELECT tabid FROM systables WHERE tabid < ? ORDER BY tabid";
+  const boom = () => {
+    throw new RangeError("boom");
+  };
+  const types = { SERIAL: boom, INTEGER: boom };
+  const failed = (e: unknown) => {
+    assert.ok(e instanceof DriverError, String(e));
+    assert.equal(e.code, "INVALID_ARGUMENT");
+    assert.equal(e.fatal, false);
+    assert.match(e.message, /parser failed on column "tabid": boom/);
+    assert.ok(e.cause instanceof RangeError);
+    return true;
+  };
+  await assert.rejects(conn.query(sql, [10], { types }), failed);
+  assert.equal(conn.state, "idle");
+  await assert.rejects(async () => {
+    for await (const _ of conn.stream(sql, [10], { types })) {
+      // the first row throws
+    }
+  }, failed);
+  assert.equal(conn.state, "idle");
+  const again = await conn.query(sql, [4]);
+  assert.deepEqual(
+    again.rows.map((r) => r.tabid),
+    [1, 2, 3],
+  );
 });

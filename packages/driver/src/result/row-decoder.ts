@@ -59,6 +59,23 @@ export class RowDecoder {
     this.names = columns.map((c) => c.name);
   }
 
+  /** Runs a user parser; its failure is the caller's, so it does not break the connection. */
+  private parse(parser: TypeParser, value: unknown, i: number): unknown {
+    const column = this.columns[i]!;
+    try {
+      return parser(value, column);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new DriverError(
+        "INVALID_ARGUMENT",
+        `the ${column.type} parser failed on column "${column.name}": ${reason}`,
+        {
+          cause,
+        },
+      );
+    }
+  }
+
   decode(tuple: Uint8Array): Row {
     let values: unknown[];
     try {
@@ -70,7 +87,7 @@ export class RowDecoder {
     if (this.hasParsers && !this.options.raw) {
       for (let i = 0; i < values.length; i++) {
         const parser = this.parsers[i];
-        if (parser !== undefined && values[i] !== null) values[i] = parser(values[i], this.columns[i]!);
+        if (parser !== undefined && values[i] !== null) values[i] = this.parse(parser, values[i], i);
       }
     }
     if (this.options.rowMode === "array") return values;

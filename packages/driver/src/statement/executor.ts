@@ -10,7 +10,7 @@ import type { BindParameter, TextCodec } from "@informix-db/protocol";
 import type { ResolvedConfig } from "../connection/config.js";
 import type { Scheduler } from "../connection/scheduler.js";
 import type { Session } from "../connection/session.js";
-import { InformixError } from "../errors.js";
+import { DriverError, InformixError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
 import type { StatementCache } from "./statement-cache.js";
@@ -170,10 +170,17 @@ async function runOnLease<R>(
   const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
   const rows: R[] = [];
   let batch = await openBatch(core, session, lease, params, buffer);
-  for (;;) {
-    for (const t of batch.tuples) rows.push(decoder.decode(t) as R);
-    if (batch.done) break;
-    batch = await fetchBatch(session, h, buffer);
+  try {
+    for (;;) {
+      for (const t of batch.tuples) rows.push(decoder.decode(t) as R);
+      if (batch.done) break;
+      batch = await fetchBatch(session, h, buffer);
+    }
+  } catch (error) {
+    // The session is healthy (a failing type parser, a server error mid-fetch): close the cursor.
+    if (error instanceof DriverError && !error.fatal)
+      await closeCursor(session, h, lease.temporary).catch(ignoreSqlError);
+    throw error;
   }
   await closeCursor(session, h, lease.temporary);
   return { rows, columns: h.columns, rowCount: rows.length, insertId: undefined, command };
