@@ -296,3 +296,46 @@ test("a throwing type parser is a typed, non-fatal error; the connection and the
     [1, 2, 3],
   );
 });
+
+test("a cached statement is re-prepared transparently after the server's -710 (table altered)", async () => {
+  await conn.query("CREATE TABLE alt (id INTEGER, v VARCHAR(10))");
+  await conn.query("INSERT INTO alt VALUES (1, 'a')");
+  const sql = "SELECT * FROM alt WHERE id = ?";
+  assert.deepEqual((await conn.query(sql, [1])).rows, [{ id: 1, v: "a" }]);
+  const cached = conn.cache.size;
+  await conn.query("ALTER TABLE alt ADD w INTEGER");
+  await conn.query("UPDATE alt SET w = 7");
+  // The cached statement predates the ALTER: the server answers -710 and the driver prepares again.
+  assert.deepEqual((await conn.query(sql, [1])).rows, [{ id: 1, v: "a", w: 7 }]);
+  assert.equal(conn.cache.size, cached);
+  // An explicit prepared statement recovers the same way, and describes the new shape.
+  const stmt = await conn.prepare(sql);
+  assert.deepEqual(
+    stmt.columns.map((c) => c.name),
+    ["id", "v", "w"],
+  );
+  await conn.query("ALTER TABLE alt DROP w");
+  assert.deepEqual((await stmt.query([1])).rows, [{ id: 1, v: "a" }]);
+  assert.deepEqual(
+    stmt.columns.map((c) => c.name),
+    ["id", "v"],
+  );
+  await stmt.close();
+});
+
+test("prepare() describes its parameters as the server infers them", async () => {
+  await conn.query("CREATE TABLE pdesc (id INTEGER NOT NULL, amount DECIMAL(10,2), at DATETIME YEAR TO SECOND)");
+  const stmt = await conn.prepare("INSERT INTO pdesc VALUES (?, ?, ?)");
+  assert.deepEqual(
+    stmt.params.map((p) => [p.name, p.type, p.nullable, p.precision, p.scale, p.qualifier]),
+    [
+      ["1", "INTEGER", false, undefined, undefined, undefined],
+      ["2", "DECIMAL", true, 10, 2, undefined],
+      ["3", "DATETIME", true, 14, undefined, "YEAR TO SECOND"],
+    ],
+  );
+  await stmt.close();
+  const none = await conn.prepare("SELECT COUNT(*) AS n FROM pdesc");
+  assert.deepEqual(none.params, []);
+  await none.close();
+});

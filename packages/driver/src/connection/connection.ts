@@ -13,7 +13,7 @@ import { bindParameters } from "../statement/parameters.js";
 import { orderParameters, planPlaceholders } from "../statement/placeholders.js";
 import { PreparedStatement } from "../statement/prepared-statement.js";
 import { StatementCache } from "../statement/statement-cache.js";
-import { prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
+import { describeInput, prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
@@ -175,8 +175,11 @@ export class Connection implements ConnectionCore {
     const site = captureCallSite(this.prepare);
     try {
       const plan = planPlaceholders(sql);
-      const h = await this.scheduler.run((s) => prepareStatement(s, plan.sql, plan.count, this.text()), options);
-      return new PreparedStatement(this, plan, h);
+      const { h, params } = await this.scheduler.run(async (s) => {
+        const h = await prepareStatement(s, plan.sql, plan.count, this.text());
+        return { h, params: plan.count > 0 ? await describeInput(s, h) : [] };
+      }, options);
+      return new PreparedStatement(this, plan, h, params);
     } catch (error) {
       throw withCallSite(error, site);
     }

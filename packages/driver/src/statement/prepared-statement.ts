@@ -24,12 +24,14 @@ export class PreparedStatement {
   readonly #core: ConnectionCore;
   readonly #plan: PlaceholderPlan;
   readonly #source: StatementSource;
+  readonly #params: readonly ColumnInfo[];
   #closed = false;
 
   /** @internal Use Connection.prepare(). */
-  constructor(core: ConnectionCore, plan: PlaceholderPlan, handle: StatementHandle) {
+  constructor(core: ConnectionCore, plan: PlaceholderPlan, handle: StatementHandle, params: readonly ColumnInfo[]) {
     this.#core = core;
     this.#plan = plan;
+    this.#params = params;
     this.#source = { sql: plan.sql, paramCount: plan.count, useCache: false, own: handle };
   }
 
@@ -41,6 +43,14 @@ export class PreparedStatement {
   /** Number of parameter markers. */
   get paramCount(): number {
     return this.#plan.count;
+  }
+
+  /**
+   * The parameters' types as the server describes them (SQ_IDESCRIBE), one per `?` of
+   * `sql`, in order, named "1", "2", …
+   */
+  get params(): readonly ColumnInfo[] {
+    return this.#params;
   }
 
   /** Result columns (empty unless the statement returns rows). */

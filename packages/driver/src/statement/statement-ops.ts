@@ -9,6 +9,7 @@
 //   fetch     SQ_ID SQ_NFETCH                              → SQ_TUPLE* [SQ_DONE SQ_COST]
 //   close     SQ_ID SQ_CLOSE [SQ_ID SQ_RELEASE]            → SQ_EOT
 //   release   SQ_ID SQ_RELEASE                             → SQ_EOT
+//   describe input  SQ_ID SQ_CIDESCRIBE                    → SQ_IDESCRIBE (prepare() only)
 // The first NFETCH rides with OPEN only when every column is fixed width, as JDBC does.
 // End of data: a fetch reply with SQ_DONE, or one without tuples.
 
@@ -143,6 +144,26 @@ export async function prepareStatement(
     await releaseStatement(session, handle).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The `?` parameters' types, as the server infers them (SQ_CIDESCRIBE → SQ_IDESCRIBE, the
+ * exchange IBM JDBC makes for every prepared statement).
+ */
+export async function describeInput(session: Session, h: StatementHandle): Promise<ColumnInfo[]> {
+  const reply = check(await session.exchange(onStatement(h.id, { kind: "cidescribe" }), ["idescribe"]), h.sql);
+  const d = reply.messages.find((m) => m.kind === "idescribe");
+  if (d?.kind !== "idescribe") throw new ProtocolError("the describe-input reply has no SQ_IDESCRIBE");
+  return d.parameters.map((p, i) =>
+    describeColumn({
+      ...p,
+      name: `${i + 1}`,
+      startPosition: 0,
+      reference: 0,
+      alignment: 0,
+      sourceType: 0,
+    }),
+  );
 }
 
 function bindGroup(params: readonly BindParameter[]): ClientMessage[] {
