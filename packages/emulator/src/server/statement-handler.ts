@@ -27,6 +27,8 @@ const SQLCODE_BAD_STATEMENT_ID = -258;
 const OPENS_DATABASE = new Set([T.SQ_DATABASE, T.SQ_CREADB, T.SQ_STARTDB]);
 /** Tuples per NFETCH are limited by the client's buffer; this is the per-tuple overhead in it. */
 const TUPLE_OVERHEAD = 6;
+/** Rows taken from the engine cursor at a time, whatever the client's buffer. */
+const MAX_ROWS_PER_READ = 1000;
 
 interface PreparedState {
   readonly id: number;
@@ -35,8 +37,11 @@ interface PreparedState {
   cursorName: string;
   cursor: EngineCursor | undefined;
   encoder: RowEncoder | undefined;
-  /** Rows read from the engine but not yet sent. */
+  /** Rows read from the engine; those from `pendingAt` on are not sent yet. */
   pending: EngineValue[][];
+  pendingAt: number;
+  /** A tuple encoded for the previous fetch that did not fit its buffer. */
+  carry: Uint8Array | undefined;
   exhausted: boolean;
   fetched: number;
 }
@@ -178,6 +183,8 @@ export class StatementHandler {
       cursor: undefined,
       encoder: undefined,
       pending: [],
+      pendingAt: 0,
+      carry: undefined,
       exhausted: false,
       fetched: 0,
     };
@@ -196,6 +203,8 @@ export class StatementHandler {
     s.cursor = await this.engine.openCursor(s.statement, s.params);
     s.encoder ??= new RowEncoder(s.statement.columns, this.ctx());
     s.pending = [];
+    s.pendingAt = 0;
+    s.carry = undefined;
     s.exhausted = false;
     s.fetched = 0;
   }
@@ -205,22 +214,29 @@ export class StatementHandler {
     let used = 0;
     let sent = 0;
     for (;;) {
-      if (s.pending.length === 0 && !s.exhausted) {
-        const rows = await s.cursor.fetch(Math.max(16, Math.ceil(bufferSize / 16)));
-        if (rows.length === 0) s.exhausted = true;
-        else s.pending = rows;
+      let data = s.carry;
+      s.carry = undefined;
+      if (data === undefined) {
+        if (s.pendingAt === s.pending.length && !s.exhausted) {
+          s.pending = await s.cursor.fetch(Math.min(MAX_ROWS_PER_READ, Math.max(16, Math.ceil(bufferSize / 16))));
+          s.pendingAt = 0;
+          if (s.pending.length === 0) s.exhausted = true;
+        }
+        const row = s.pending[s.pendingAt];
+        if (row === undefined) break;
+        s.pendingAt++;
+        data = s.encoder.encode(row);
       }
-      const row = s.pending[0];
-      if (row === undefined) break;
-      const data = s.encoder.encode(row);
-      if (sent > 0 && used + TUPLE_OVERHEAD + data.length > bufferSize) break;
-      s.pending.shift();
+      if (sent > 0 && used + TUPLE_OVERHEAD + data.length > bufferSize) {
+        s.carry = data;
+        break;
+      }
       used += TUPLE_OVERHEAD + data.length;
       sent++;
       out.push({ kind: "tuple", warnings: 0, data });
     }
     s.fetched += sent;
-    if (s.exhausted && s.pending.length === 0) out.push(done(s.fetched), cost());
+    if (s.exhausted && s.carry === undefined && s.pendingAt === s.pending.length) out.push(done(s.fetched), cost());
   }
 
   private async execute(s: PreparedState, out: ServerMessage[]): Promise<void> {
