@@ -6,8 +6,20 @@
 // (digits << 8) | (start << 4) | end, with the time units of CSDK datetime.h:
 // YEAR 0, MONTH 2, DAY 4, HOUR 6, MINUTE 8, SECOND 10, FRACTION(n) 10 + n.
 
+import {
+  datetimeQualifier,
+  decodeQualifier as decodeProtocolQualifier,
+  intervalQualifier,
+  qualifierToText,
+  TypeCodecError,
+  typeCodes,
+} from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { isOp, isWord, type Token } from "./tokenizer.js";
+
+const { TU_FRAC } = typeCodes;
+/** -1261 "Too many digits in the first field of datetime or interval". */
+const SQLCODE_BAD_QUALIFIER = -1261;
 
 export const UNIT_CODES: Readonly<Record<string, number>> = {
   year: 0,
@@ -28,41 +40,32 @@ export interface Qualifier {
   readonly lead: number;
 }
 
-/** Digits a unit takes when it is not the leading field of an INTERVAL. */
-function unitDigits(unit: number): number {
-  return unit === 0 ? 4 : 2;
-}
-
 /** Number of fraction digits of an end code (0 when the qualifier ends before FRACTION). */
 export function fractionDigits(end: number): number {
   return end > 10 ? end - 10 : 0;
 }
 
-/** Total digits of a DATETIME with this qualifier. */
-export function datetimeDigits(q: Qualifier): number {
-  let digits = 0;
-  for (let u = q.start; u <= Math.min(q.end, 10); u += 2) digits += unitDigits(u);
-  return digits + fractionDigits(q.end);
+/** The protocol's qualifier arithmetic, with its validation reported as an Informix error. */
+function checked<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof TypeCodecError) throw new InformixSqlError(SQLCODE_BAD_QUALIFIER, 0, error.message);
+    throw error;
+  }
 }
 
 export function encodeDatetime(q: Qualifier): number {
-  return (datetimeDigits(q) << 8) | (q.start << 4) | q.end;
+  return checked(() => datetimeQualifier(q.start, q.end));
 }
 
 export function encodeInterval(q: Qualifier): number {
-  let digits = q.start >= 12 ? 0 : q.lead;
-  for (let u = q.start + 2; u <= Math.min(q.end, 10); u += 2) digits += 2;
-  digits += fractionDigits(q.end);
-  return (digits << 8) | (q.start << 4) | q.end;
+  return checked(() => intervalQualifier(q.start, q.end, q.start >= TU_FRAC ? 0 : q.lead));
 }
 
 export function decodeQualifier(encoded: number, interval: boolean): Qualifier {
-  const start = (encoded >> 4) & 0xf;
-  const end = encoded & 0xf;
-  const digits = (encoded >> 8) & 0xff;
-  let rest = fractionDigits(end);
-  for (let u = start + 2; u <= Math.min(end, 10); u += 2) rest += 2;
-  return { start, end, lead: interval ? digits - rest : unitDigits(start) };
+  const q = checked(() => decodeProtocolQualifier(encoded));
+  return { start: q.start, end: q.end, lead: interval ? q.leadingDigits : q.start === 0 ? 4 : 2 };
 }
 
 /**
@@ -104,12 +107,7 @@ export function parseQualifier(tokens: readonly Token[], i: number): { q: Qualif
   return { q: { start, end, lead }, next: j };
 }
 
-const UNIT_NAMES = ["YEAR", "", "MONTH", "", "DAY", "", "HOUR", "", "MINUTE", "", "SECOND"];
-
 /** `YEAR TO FRACTION(3)`: the qualifier as Informix prints it. */
 export function qualifierText(q: Qualifier, interval: boolean): string {
-  const name = (u: number): string => (u > 10 ? `FRACTION(${u - 10})` : u === 12 ? "FRACTION" : UNIT_NAMES[u]!);
-  const startName = q.start >= 12 ? "FRACTION" : UNIT_NAMES[q.start]!;
-  const lead = interval && q.start < 12 && q.lead !== (q.start === 0 ? 4 : 2) ? `(${q.lead})` : "";
-  return `${startName}${lead} TO ${name(q.end)}`;
+  return interval ? qualifierToText(encodeInterval(q), "interval") : qualifierToText(encodeDatetime(q), "datetime");
 }
