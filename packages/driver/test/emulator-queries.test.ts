@@ -62,6 +62,12 @@ test("login failures: -951, -761 with the real server name, -329, unreachable po
     assert.equal(e.code, "CONNECTION_FAILED");
     return true;
   });
+  // A host name that cannot resolve (.invalid is reserved, RFC 6761) is -930, not -908.
+  await assert.rejects(connect({ ...opts(), host: "no-such-host.invalid", connectTimeout: 10_000 }), (e: unknown) => {
+    assert.ok(e instanceof ConnectionError);
+    assert.equal(e.sqlcode, -930);
+    return true;
+  });
 });
 
 test("every supported type round-trips through parameters", async () => {
