@@ -127,21 +127,20 @@ function isStale(error: unknown): boolean {
   return error instanceof InformixError && REPREPARE_CODES.has(error.sqlcode);
 }
 
-/** query(): the whole statement in one task. */
-export async function runQuery<R>(
+/**
+ * Runs `body` on a leased statement. A cached statement the server calls stale
+ * (-710/-721: a table it uses changed) is dropped and prepared again, once.
+ */
+async function withLease<T>(
   core: ConnectionCore,
   session: Session,
   src: StatementSource,
-  params: readonly BindParameter[],
-  options: QueryOptions,
-): Promise<QueryResult<R>> {
+  body: (lease: Lease) => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const lease = await acquire(core, session, src);
     try {
-      const result = await runOnLease<R>(core, session, lease, params, options);
-      await unlease(session, lease);
-      await core.afterStatement(session, lease.handle);
-      return result;
+      return await body(lease);
     } catch (error) {
       if (attempt === 0 && !lease.temporary && isStale(error)) {
         await forget(core, session, src, lease);
@@ -151,6 +150,22 @@ export async function runQuery<R>(
       throw error;
     }
   }
+}
+
+/** query(): the whole statement in one task. */
+export async function runQuery<R>(
+  core: ConnectionCore,
+  session: Session,
+  src: StatementSource,
+  params: readonly BindParameter[],
+  options: QueryOptions,
+): Promise<QueryResult<R>> {
+  return withLease(core, session, src, async (lease) => {
+    const result = await runOnLease<R>(core, session, lease, params, options);
+    await unlease(session, lease);
+    await core.afterStatement(session, lease.handle);
+    return result;
+  });
 }
 
 async function runOnLease<R>(
@@ -216,10 +231,9 @@ export async function* streamRows<R>(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
   };
-  const opened = await core.scheduler.run(async (session) => {
-    for (let attempt = 0; ; attempt++) {
-      const lease = await acquire(core, session, src);
-      try {
+  const opened = await core.scheduler.run(
+    (session) =>
+      withLease(core, session, src, async (lease) => {
         const h = lease.handle;
         if (!h.isQuery) {
           await executeStatement(session, h, params, lease.temporary);
@@ -229,16 +243,9 @@ export async function* streamRows<R>(
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
         return { lease, buffer, first: await openBatch(core, session, lease, params, buffer) };
-      } catch (error) {
-        if (attempt === 0 && !lease.temporary && isStale(error)) {
-          await forget(core, session, src, lease);
-          continue;
-        }
-        await unlease(session, lease).catch(() => undefined);
-        throw error;
-      }
-    }
-  }, call);
+      }),
+    call,
+  );
   if (opened === undefined) return;
   const { lease, buffer } = opened;
   const h = lease.handle;
