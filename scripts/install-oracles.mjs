@@ -7,9 +7,12 @@
 // always exits 0: an oracle that could not be installed makes its own tests fail clearly.
 //   jdbc   — mvn package of conformance/jdbc (Scenarios runner + driver jars in target/lib)
 //   python — venv conformance/python/.venv with conformance/python/requirements.txt
+//   python-suite — informix-driver's own sdist (tests/ included), unpacked in
+//            conformance/python-suite/.sdist and checked against its pinned SHA-256
 //   nmap   — Debian package nmap (informix-query / informix-tables NSE scripts), root only
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -76,6 +79,32 @@ function python() {
   report("python", "installed");
 }
 
+const SDIST = {
+  name: "informix_driver-2026.9.3",
+  requirement: "informix-driver==2026.9.3",
+  sha256: "f72519cbd90c0710c61b6c559149e3a0cf55e2d6f1a09b7a37ea51c4a76ef979",
+};
+
+function pythonSuite() {
+  const dir = join(root, "conformance", "python-suite", ".sdist");
+  const unpacked = join(dir, SDIST.name);
+  if (existsSync(join(unpacked, "tests", "conftest.py"))) return report("python-suite", "already present");
+  const py = join(root, "conformance", "python", ".venv", "bin", "python");
+  if (!existsSync(py)) return report("python-suite", "failed", "the python oracle's venv is missing");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const args = ["-m", "pip", "download", "-q", "--disable-pip-version-check", "--no-binary", ":all:", "--no-deps"];
+  const r = sh(py, [...args, "-d", dir, SDIST.requirement]);
+  if (!r.ok) return report("python-suite", "failed", `pip download: ${r.why}\n${r.output}`);
+  const archive = join(dir, `${SDIST.name}.tar.gz`);
+  if (!existsSync(archive)) return report("python-suite", "failed", `pip download wrote no ${archive}`);
+  const digest = createHash("sha256").update(readFileSync(archive)).digest("hex");
+  if (digest !== SDIST.sha256) return report("python-suite", "failed", `${archive}: SHA-256 ${digest} is not pinned`);
+  const x = sh("tar", ["-xzf", archive, "-C", dir]);
+  if (!x.ok || !existsSync(join(unpacked, "tests"))) return report("python-suite", "failed", `tar: ${x.why}`);
+  report("python-suite", "installed");
+}
+
 function nmap() {
   const script = "/usr/share/nmap/scripts/informix-query.nse";
   if (onPath("nmap") && existsSync(script)) return report("nmap", "already present");
@@ -95,6 +124,7 @@ const selected = new Set(process.argv.slice(2));
 for (const [name, step] of [
   ["jdbc", jdbc],
   ["python", python],
+  ["python-suite", pythonSuite],
   ["nmap", nmap],
 ]) {
   if (selected.size > 0 && !selected.has(name)) continue;

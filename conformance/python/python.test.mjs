@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
+import { parseJunit } from "../lib/junit.mjs";
 
 const dir = join(conformanceDir, "python");
 const python = join(dir, ".venv", "bin", "python");
@@ -55,47 +56,6 @@ if (venvReady) {
     .map((l) => l.split("::").pop());
   if (r.status === 0 && names.length > 0) tests = names;
   else collectError = `pytest --collect-only failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`;
-}
-
-function decodeXml(s) {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&amp;/g, "&");
-}
-
-function attr(tag, name) {
-  const m = tag.match(new RegExp(`\\s${name}="([^"]*)"`));
-  return m ? decodeXml(m[1]) : null;
-}
-
-/** Parses pytest's JUnit XML into Map<test name, { outcome, message, properties }>. */
-function parseJunit(xml) {
-  const out = new Map();
-  const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const name = attr(m[1], "name");
-    const body = m[3] ?? "";
-    const bad = body.match(/<(failure|error)\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1>)/);
-    const skipped = body.match(/<skipped\b([^>]*)/);
-    const properties = {};
-    for (const p of body.matchAll(/<property\b([^>]*)\/>/g)) properties[attr(p[1], "name")] = attr(p[1], "value");
-    const entry = { outcome: "passed", message: "", properties };
-    if (bad) {
-      entry.outcome = bad[1];
-      entry.message = `${attr(bad[2], "message") ?? ""}\n${decodeXml(bad[3] ?? "")}`.trim();
-    } else if (skipped) {
-      entry.outcome = "skipped";
-      entry.message = attr(skipped[1], "message") ?? "";
-    }
-    // An error in teardown adds a second <testcase> entry for the same test; keep the worst.
-    if (!out.has(name) || entry.outcome !== "passed") out.set(name, entry);
-  }
-  return out;
 }
 
 let target;

@@ -9,16 +9,8 @@
 // pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
 
 import { pgIdent, pgString } from "../sql/context.js";
+import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
-
-/** Catalog tables listed in systables with their fixed Informix tabids. */
-export const CATALOG_TABLES: readonly (readonly [string, number])[] = [
-  ["systables", 1],
-  ["syscolumns", 2],
-  ["sysindexes", 3],
-  ["sysconstraints", 11],
-  ["sysdefaults", 14],
-];
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
@@ -84,7 +76,7 @@ function parts(): string {
 export function databaseSql(name: string): string {
   const s = pgIdent(name);
   const ns = `CAST(${pgString(name)} AS regnamespace)`;
-  const catalogRows = CATALOG_TABLES.map(([t, id]) => `(${pgString(t)}, ${id})`).join(", ");
+  const catalogRows = CATALOG_TABIDS.map(([t, id]) => `(${pgString(t)}, ${id})`).join(", ");
   return `
 CREATE SCHEMA ${s};
 CREATE VIEW ${s}.systables AS
@@ -95,6 +87,10 @@ SELECT CAST(tabname AS varchar(128)) AS tabname, CAST(owner AS char(32)) AS owne
   CAST(0 AS double precision) AS npused, 16 AS fextsize, 16 AS nextsize, CAST(0 AS smallint) AS flags,
   CAST('' AS varchar(128)) AS site, CAST('' AS varchar(128)) AS dbname, 0 AS type_xid, 0 AS am_id, 2048 AS pagesize
 FROM (
+  SELECT v.name AS tabname, 'informix' AS owner, v.id AS tabid, 0 AS rowsize, 0 AS ncols, 0 AS nindexes, 0 AS nrows,
+    DATE '2000-01-01' AS created, CASE v.name WHEN 'sysindexes' THEN 'V' ELSE 'T' END AS tabtype
+  FROM (VALUES ${catalogRows}) AS v(name, id)
+  UNION ALL
   SELECT c.relname AS tabname, t.owner, CAST(c.oid AS integer) AS tabid,
     (SELECT COALESCE(SUM(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 16 END), 0) FROM pg_attribute a
       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS rowsize,
@@ -102,8 +98,6 @@ FROM (
     (SELECT COUNT(*) FROM pg_index x WHERE x.indrelid = c.oid) AS nindexes,
     GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN 'V' ELSE 'T' END AS tabtype
   FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
-  UNION ALL
-  SELECT v.name, 'informix', v.id, 0, 0, 0, 0, DATE '2000-01-01', 'T' FROM (VALUES ${catalogRows}) AS v(name, id)
 ) AS x;
 CREATE VIEW ${s}.syscolumns AS
 SELECT CAST(a.attname AS varchar(128)) AS colname, CAST(c.oid AS integer) AS tabid, CAST(a.attnum AS smallint) AS colno,
@@ -137,7 +131,11 @@ ${synonymTableSql(s)}
 `;
 }
 
-/** The sysmaster database: unlogged, with sysdual and sysdatabases. */
+/**
+ * The sysmaster database, with sysdual and sysdatabases. IDS creates it with unbuffered
+ * logging (is_logging 1, is_buff_log 0): clients that open sysmaster and turn autocommit off
+ * (informix-driver's own suite) get real transactions there, not -256.
+ */
 export const SYSMASTER_SQL = `
 ${databaseSql("sysmaster")}
 CREATE TABLE sysmaster.sysdual (dummy char(1));
@@ -147,5 +145,5 @@ SELECT CAST(name AS varchar(128)) AS name, 0 AS partnum, CAST(owner AS char(32))
   CASE WHEN logged THEN 1 ELSE 0 END AS is_logging, CASE WHEN buffered THEN 1 ELSE 0 END AS is_buff_log,
   CASE WHEN ansi THEN 1 ELSE 0 END AS is_ansi, 0 AS is_nls, 0 AS is_case_insens, CAST(0 AS smallint) AS flags
 FROM ifx.databases;
-INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, false, false, false);
+INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, true, false, false);
 `;

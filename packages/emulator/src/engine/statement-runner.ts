@@ -7,7 +7,7 @@
 // side-catalog and SERIAL work after DDL, and error mapping.
 
 import { pgIdent } from "../sql/context.js";
-import type { SqlPlan } from "../sql/plan.js";
+import type { SelectType, SqlPlan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
 import { pruneCatalog, registerTable, setupSerial } from "./catalog-ops.js";
@@ -77,6 +77,27 @@ function expressionName(pgName: string, source: string): string {
 }
 
 /** DESCRIBE: result columns, INSERT/UPDATE targets, parameter types, SERIAL RETURNING. */
+const FLOATING_DECIMAL = (32 << 8) | 255;
+
+/**
+ * An expression column typed as IDS types it (plan.selectTypes): DATETIME/INTERVAL
+ * literals keep their qualifier; COUNT, and SUM/AVG over exact numbers, are DECIMAL
+ * (precision not verified: floating DECIMAL(32)). Floating-point SUM/AVG stay FLOAT.
+ */
+function hinted(
+  c: { column: EngineColumn; type: ColumnType },
+  hint: SelectType | null | undefined,
+): { column: EngineColumn; type: ColumnType } {
+  if (!hint) return c;
+  const exact = [codes.SQLINT8, codes.SQLINT, codes.SQLSMINT, codes.SQLDECIMAL].includes(c.type.code);
+  let type: ColumnType;
+  if (hint.kind === "typed") type = { code: hint.code, encodedLength: hint.encodedLength, xid: 0, xname: "" };
+  else if (hint.fn === "count" || exact)
+    type = { code: codes.SQLDECIMAL, encodedLength: FLOATING_DECIMAL, xid: 0, xname: "" };
+  else return c;
+  return { column: engineColumn(c.column.name, type, false, undefined), type };
+}
+
 export async function describePlan(session: PgliteSession, source: string, plan: SqlPlan): Promise<PreparedStatement> {
   const { pg, types } = session.shared;
   let desc: Awaited<ReturnType<typeof pg.describe>>;
@@ -87,8 +108,8 @@ export async function describePlan(session: PgliteSession, source: string, plan:
   }
   let columns: EngineColumn[] = [];
   const columnTypes: ColumnType[] = [];
-  for (const f of desc.fields) {
-    const c = await types.column(f);
+  for (const [k, f] of desc.fields.entries()) {
+    const c = hinted(await types.column(f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
     columns.push(f.tableID === 0 ? { ...c.column, name: expressionName(f.name, source) } : c.column);
     columnTypes.push(c.type);
   }

@@ -8,6 +8,17 @@ import type { TablePlan } from "./rewrite-ddl.js";
 
 export type LogMode = "none" | "log" | "buffered" | "ansi";
 
+/**
+ * How IDS types a select-list expression that PostgreSQL types differently: a DATETIME or
+ * INTERVAL literal keeps its qualifier (PostgreSQL has only timestamp and interval), and
+ * COUNT, SUM and AVG over exact numbers are DECIMAL (PostgreSQL: bigint or numeric).
+ * Settled by informix-driver's own suite against IDS 15 (test_datetime, test_interval,
+ * test_decimal).
+ */
+export type SelectType =
+  | { readonly kind: "typed"; readonly code: number; readonly encodedLength: number }
+  | { readonly kind: "aggregate"; readonly fn: "count" | "sum" | "avg" };
+
 interface PlanBase {
   /** SQ_DESCRIBE statement type. */
   readonly statementType: number;
@@ -19,6 +30,8 @@ export interface SqlPlan extends PlanBase {
   readonly sql: string;
   readonly sourceOffset: (pgPosition: number) => number;
   readonly paramCount: number;
+  /** Per column of the first select list: the IDS type of an expression PostgreSQL types otherwise. */
+  readonly selectTypes?: readonly (SelectType | null)[];
   /** SQL to DESCRIBE when it differs from `sql` (the SELECT of an INTO TEMP). */
   readonly describeSql?: string;
   /** Uses DBINFO values of the previous statement: rewrite again before each execution. */

@@ -8,11 +8,15 @@
 //     INTEGER, other integers and decimals as DECIMAL(p,s) by their digits, a literal
 //     with an exponent as FLOAT, and names the column "(constant)";
 //   - COUNT(*) is named "(count(*))".
-// Literals become casts; unnamed items get those names as aliases.
+// Literals become casts; unnamed items get those names as aliases. The items of the first
+// select list also get a SelectType where IDS types them otherwise than PostgreSQL.
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString } from "./context.js";
-import { isOp, isWord, raw, type Token } from "./tokenizer.js";
+import type { SelectType } from "./plan.js";
+import { encodeDatetime, encodeInterval, parseQualifier } from "./qualifier.js";
+import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
+import { SQLDTIME, SQLINTERVAL } from "./type-codes.js";
 
 /** Words that end a select list at its own depth. */
 const LIST_END = new Set([
@@ -70,6 +74,26 @@ function isCountStar(expr: readonly Token[]): boolean {
   );
 }
 
+const AGGREGATES = new Set(["count", "sum", "avg"]);
+
+/** The SelectType of an item's expression, or null when PostgreSQL's type is IDS's. */
+function selectType(expr: readonly Token[]): SelectType | null {
+  const [a, b] = expr;
+  if (!isOp(b, "(")) return null;
+  const close = matchParen(expr, 1);
+  if (isWord(a, "datetime", "interval") && close > 0) {
+    const parsed = parseQualifier(expr, close + 1);
+    if (parsed === null || parsed.next !== expr.length) return null;
+    return isWord(a, "datetime")
+      ? { kind: "typed", code: SQLDTIME, encodedLength: encodeDatetime(parsed.q) }
+      : { kind: "typed", code: SQLINTERVAL, encodedLength: encodeInterval(parsed.q) };
+  }
+  if (a?.kind === "word" && AGGREGATES.has(a.value) && close === expr.length - 1) {
+    return { kind: "aggregate", fn: a.value as "count" | "sum" | "avg" };
+  }
+  return null;
+}
+
 /** Splits an item into its expression and its alias tokens (`AS x` or `x`). */
 function splitAlias(item: readonly Token[]): { expr: Token[]; alias: Token[] } {
   const n = item.length;
@@ -82,8 +106,9 @@ function splitAlias(item: readonly Token[]): { expr: Token[]; alias: Token[] } {
   return { expr: [...item], alias: [] };
 }
 
-function rewriteItem(item: Token[]): Token[] {
+function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[] {
   const { expr, alias } = splitAlias(item);
+  types?.push(selectType(expr));
   const at = item[0]!.start;
   if (expr.length === 1 && expr[0]!.kind === "param") {
     throw new InformixSqlError(-201, 0, "", expr[0]!.start + 1);
@@ -98,10 +123,14 @@ function rewriteItem(item: Token[]): Token[] {
   return item;
 }
 
-/** Rewrites the items of every select list (at any depth) of a query. */
-export function rewriteSelectLists(tokens: readonly Token[]): Token[] {
+/**
+ * Rewrites the items of every select list (at any depth) of a query; `types`, when given,
+ * receives the SelectType of each item of the first select list.
+ */
+export function rewriteSelectLists(tokens: readonly Token[], types: (SelectType | null)[] | null = null): Token[] {
   const out: Token[] = [];
   let i = 0;
+  let first = types;
   while (i < tokens.length) {
     const t = tokens[i]!;
     out.push(t);
@@ -110,8 +139,10 @@ export function rewriteSelectLists(tokens: readonly Token[]): Token[] {
     while (isWord(tokens[i], "distinct", "unique", "all")) out.push(tokens[i++]!);
     let depth = 0;
     let item: Token[] = [];
+    const listTypes = first;
+    first = null;
     const flush = (): void => {
-      if (item.length > 0) out.push(...rewriteItem(rewriteSelectLists(item)));
+      if (item.length > 0) out.push(...rewriteItem(rewriteSelectLists(item), listTypes));
       item = [];
     };
     for (; i < tokens.length; i++) {

@@ -10,7 +10,7 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, type RewriteContext } from "./context.js";
 import { isDynamicDbinfo } from "./dbinfo.js";
-import type { LogMode, Plan, SqlPlan } from "./plan.js";
+import type { LogMode, Plan, SelectType, SqlPlan } from "./plan.js";
 import { render } from "./render.js";
 import { quoteReservedAliases } from "./rewrite-aliases.js";
 import { rewriteCollectionTables } from "./rewrite-collections.js";
@@ -251,7 +251,9 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   if (type === codes.SQ_SELECT) {
     const into = extractIntoTemp(tokens);
     tokens = quoteReservedAliases(rewriteOuterJoins(rewriteFirstSkip(into ? into.tokens : tokens)));
-    tokens = rewriteSelectLists(tokens);
+    const selectTypes: (SelectType | null)[] = [];
+    tokens = rewriteSelectLists(tokens, selectTypes);
+    if (selectTypes.some((x) => x !== null)) extra.selectTypes = selectTypes;
     tokens = rewriteCollectionTables(tokens);
     tokens = rewriteExpr(tokens, ctx);
     if (into) {
@@ -348,6 +350,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     dynamic,
     ddl: extra.ddl ?? false,
     ...(extra.describeSql ? { describeSql: extra.describeSql } : {}),
+    ...(extra.selectTypes ? { selectTypes: extra.selectTypes } : {}),
     ...(extra.target ? { target: extra.target } : {}),
     ...(extra.table ? { table: extra.table } : {}),
     ...(extra.intoTemp ? { intoTemp: extra.intoTemp } : {}),

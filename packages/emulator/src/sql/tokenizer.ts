@@ -8,7 +8,9 @@
 //
 // Lexical rules (IDS): '...' strings with '' as the escape for a quote; "..." is a
 // string too unless DELIMIDENT is set (the rewriter decides from context); comments
-// are `-- to end of line`, `{ ... }` and `/* ... */`; placeholders are `?` and `:n`.
+// are `-- to end of line`, `{ ... }` and `/* ... */`; the only placeholder is `?`. (`:n` and
+// `:name` are client-side forms that drivers turn into `?`; to the server a `:` is an
+// operator, and it must be one inside DATETIME(2026-05-04 12:34:56) and INTERVAL literals.)
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 
@@ -132,15 +134,6 @@ export function tokenize(sql: string): Token[] {
       params++;
       out.push(makeToken("param", "?", i, "?", params));
       i++;
-      continue;
-    }
-    if (c === ":" && isDigit(sql[i + 1]) && sql[i - 1] !== ":") {
-      let j = i + 1;
-      while (isDigit(sql[j])) j++;
-      const num = Number(sql.slice(i + 1, j));
-      params = Math.max(params, num);
-      out.push(makeToken("param", sql.slice(i, j), i, sql.slice(i, j), num));
-      i = j;
       continue;
     }
     const two = sql.slice(i, i + 2);

@@ -41,13 +41,18 @@ describe("tokenizer", () => {
     );
   });
 
-  it("numbers ? and :n placeholders", () => {
-    const t = tokenize("select ? , :2 from t where a = ?");
+  it("numbers ? placeholders; `:` is an operator, as in DATETIME literals (issue 6)", () => {
+    const t = tokenize("select ? , 1 from t where a = ?");
     assert.deepEqual(
       t.filter((x) => x.kind === "param").map((x) => x.param),
-      [1, 2, 3],
+      [1, 2],
     );
-    assert.equal(countParams(tokenize("select :1, :3")), 3);
+    const literal = tokenize("DATETIME(2026-05-04 12:34:56) YEAR TO SECOND");
+    assert.equal(countParams(literal), 0);
+    assert.deepEqual(
+      literal.filter((x) => x.kind === "op").map((x) => x.text),
+      ["(", "-", "-", ":", ":", ")"],
+    );
   });
 
   it("keeps double-quoted text as a 'quoted' token", () => {
