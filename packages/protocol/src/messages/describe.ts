@@ -92,7 +92,9 @@ export function decodeDescribe(
   for (let i = 0; i < count; i++) {
     const nameOffset = ctx.fourByteOffset ? r.i32() : r.u16();
     if (nameOffset < 0 || nameOffset > tableSize) {
-      throw new RangeError(`SQ_DESCRIBE field ${i}: name offset ${nameOffset} outside the ${tableSize}-byte name table`);
+      throw new RangeError(
+        `SQ_DESCRIBE field ${i}: name offset ${nameOffset} outside the ${tableSize}-byte name table`,
+      );
     }
     const startPosition = r.i32();
     const type = r.u16();
