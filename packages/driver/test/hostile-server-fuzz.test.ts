@@ -109,6 +109,8 @@ interface Plan {
   turn: number;
   target: number;
   fault: Fault;
+  /** The mutated reply changed length: the client may hold bytes past its SQ_EOT. */
+  resized?: boolean;
 }
 
 /** Replays the recorded replies as `plan` says; one transport serves many cases. */
@@ -130,15 +132,16 @@ function replay(replies: readonly Uint8Array[], plan: Plan, rng: Rng): Transport
         if (plan.turn === loginTurns) inbox.length = 0;
         const i = plan.turn++;
         if (i >= replies.length) return push(null);
-        let reply = replies[i]!;
+        const reply = replies[i]!;
         if (i !== plan.target) return push(reply);
         if (plan.fault === "hang") return;
         if (plan.fault === "reset") {
           for (const c of chunk(reply.subarray(0, rng.int(reply.length + 1)), rng)) push(c);
           return push(null);
         }
-        reply = mutate(reply, plan.fault as MutationKind, rng);
-        for (const c of chunk(reply, rng)) push(c);
+        const mutated = mutate(reply, plan.fault as MutationKind, rng);
+        plan.resized = mutated.length !== reply.length;
+        for (const c of chunk(mutated, rng)) push(c);
       },
       read: () => {
         if (inbox.length > 0) return Promise.resolve(inbox.shift()!);
@@ -178,6 +181,7 @@ test("issue 7: the driver survives a hostile server (mutated replays of a real s
   let slowestCaseMs = 0;
   let slowest = "";
   let cleanReplays = 0;
+  let previous = "";
   let logins = 0;
   let conn: Connection | undefined;
   let plan: Plan = { turn: 0, target: 0, fault: "none" };
@@ -206,6 +210,7 @@ test("issue 7: the driver survives a hostile server (mutated replays of a real s
         plan.turn = loginTurns;
         plan.target = target;
         plan.fault = fault;
+        plan.resized = false;
       } else {
         plan = { turn: 0, target, fault };
         logins++;
@@ -224,7 +229,8 @@ test("issue 7: the driver survives a hostile server (mutated replays of a real s
     }
     const ms = performance.now() - t0;
     if (ms > slowestCaseMs) [slowestCaseMs, slowest] = [ms, `case ${n} ${fault}@${target}`];
-    const where = `case ${n} (seed ${seed}, ${fault} at reply ${target})`;
+    const where = `case ${n} (seed ${seed}, ${fault} at reply ${target}${reuse ? `, after ${previous}` : ""})`;
+    previous = `${fault}@${target}`;
     for (const r of results) {
       const name = outcomeName(r);
       outcomes.set(name, (outcomes.get(name) ?? 0) + 1);
@@ -238,7 +244,7 @@ test("issue 7: the driver survives a hostile server (mutated replays of a real s
       cleanReplays++;
     }
     // Only a connection that came through unharmed replays the next case.
-    if (conn && (hang || conn.state !== "idle" || !isDeepStrictEqual(results, baseline))) {
+    if (conn && (hang || plan.resized || conn.state !== "idle" || !isDeepStrictEqual(results, baseline))) {
       if (conn.state !== "broken" && conn.state !== "closed") conn.scheduler.break(new Error("case done"));
       conn = undefined;
     }
