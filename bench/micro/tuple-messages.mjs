@@ -55,6 +55,9 @@ for (const [name, size] of [
     rounds++;
   }
   const ms = performance.now() - t0;
-  results[name] = { tuplesPerSec: Math.round((rounds * ROWS) / (ms / 1000)), nsPerTuple: Math.round((ms * 1e6) / (rounds * ROWS)) };
+  results[name] = {
+    tuplesPerSec: Math.round((rounds * ROWS) / (ms / 1000)),
+    nsPerTuple: Math.round((ms * 1e6) / (rounds * ROWS)),
+  };
 }
 console.log(JSON.stringify({ bench: "tuple-messages", bytes: stream.length, rows: ROWS, ...results }));
