@@ -25,6 +25,7 @@ import { describeInput, prepareStatement, releaseStatement, type StatementHandle
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
+import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
@@ -33,7 +34,6 @@ import { Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
 const CURSOR_DIGITS = 13;
-const EXIT_WAIT_MS = 2000;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 export type IsolationLevel =
@@ -373,32 +373,7 @@ export class Connection implements ConnectionCore {
       this.#closing = Promise.resolve();
       return this.#closing;
     }
-    const graceful = this.scheduler
-      .run(
-        async (s) => {
-          this.scheduler.state = "closing";
-          await s.send(Uint8Array.of(0x00, 0x38));
-          await waitForExit(s);
-          await s.transport.end().catch(() => undefined);
-        },
-        {},
-        true,
-      )
-      .catch(() => undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        this.scheduler.break(
-          new ConnectionError("CONNECTION_CLOSED", `close() gave up after ${this.#config.closeTimeout} ms`),
-        );
-        resolve();
-      }, this.#config.closeTimeout);
-    });
-    this.#closing = Promise.race([graceful, deadline]).finally(() => {
-      clearTimeout(timer);
-      session.transport.destroy();
-      this.scheduler.closed();
-    });
+    this.#closing = closeSession(this.scheduler, session, this.#config.closeTimeout);
     this.scheduler.closeRequested = true;
     return this.#closing;
   }
@@ -406,22 +381,6 @@ export class Connection implements ConnectionCore {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-/** Reads the server's SQ_EXIT (or end of stream), bounded in time. */
-async function waitForExit(s: Session): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, EXIT_WAIT_MS);
-  });
-  const read = (async () => {
-    for (;;) {
-      const m = await s.nextMessage();
-      if (m.kind === "exit") return;
-    }
-  })().catch(() => undefined);
-  await Promise.race([read, deadline]);
-  clearTimeout(timer);
 }
 
 function callOptions(o: QueryOptions): CallOptions {
