@@ -169,12 +169,12 @@ test("issue 7: a pool through a faulty proxy recovers, never exceeds max and lea
     peak = Math.max(peak, pool.size);
   }, 1);
   const errors = new Map<string, number>();
-  const rounds = envNumber("INFORMIX_POOL_FAULT_ROUNDS", 60);
+  const rounds = envNumber("INFORMIX_POOL_FAULT_ROUNDS", 150);
   for (let round = 0; round < rounds; round++) {
     proxy.next = () => ({
       direction: rng.int(2) === 0 ? "c2s" : "s2c",
-      offset: rng.int(6000),
-      action: rng.pick(["cut", "corrupt"]),
+      offset: rng.int(1500),
+      action: rng.pick(["cut", "cut", "cut", "corrupt"]),
     });
     await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
