@@ -15,6 +15,12 @@ export type ErrorCode =
   | "CONNECTION_LOST"
   | "CONNECTION_CLOSED"
   | "CONNECTION_BROKEN"
+  /**
+   * The connection failed while a COMMIT (or a statement the server commits on its own,
+   * outside a transaction) was in flight: the work may or may not have been committed.
+   * Reconcile before retrying (docs/reliability.md).
+   */
+  | "COMMIT_OUTCOME_UNKNOWN"
   | "PROTOCOL_ERROR"
   | "TIMEOUT"
   | "ABORTED"

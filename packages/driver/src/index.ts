@@ -3,7 +3,6 @@
 //
 // Public barrel of informix-db. Every export is listed by name; a change here is an API change.
 
-export { InformixDate, InformixDateTime, InformixInterval } from "@informix-db/protocol";
 export { connect } from "./connect.js";
 export type { CallOptions } from "./connection/cancel.js";
 export type { ConnectOptions, RowMode } from "./connection/config.js";
@@ -30,3 +29,4 @@ export type { QueryOptions } from "./statement/executor.js";
 export { Param, type ParamType, type TypedParameter } from "./statement/parameters.js";
 export { PreparedStatement } from "./statement/prepared-statement.js";
 export type { Transport, TransportFactory, TransportTarget } from "./transport/transport.js";
+export { InformixDate, InformixDateTime, InformixInterval } from "./values.js";

@@ -92,6 +92,7 @@ export {
 export { ClientItemDecoder } from "./streams/client-item-decoder.js";
 export { type ClientMessage, encodeClientMessage } from "./streams/client-messages.js";
 export { encodeClientGroup, encodeServerGroup } from "./streams/group-encoder.js";
+export { DEFAULT_MAX_MESSAGE_BYTES, type ItemDecoderLimits } from "./streams/item-decoder.js";
 export { ServerItemDecoder } from "./streams/server-item-decoder.js";
 export { encodeServerMessage, type ServerMessage } from "./streams/server-messages.js";
 export { ascii, codecForLocale, latin1, type TextCodec, utf8 } from "./text/code-pages.js";

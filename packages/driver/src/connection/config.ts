@@ -47,6 +47,19 @@ export interface ConnectOptions {
   readonly transport?: TransportFactory;
   /** Aborts the connect. */
   readonly signal?: AbortSignal;
+  /**
+   * Largest server message accepted, in bytes (default 16 MiB). A reply that claims more
+   * (a row, a name table, a text field) fails with a ProtocolError before anything of that
+   * size is buffered, and the connection breaks.
+   */
+  readonly maxMessageBytes?: number;
+  /** Milliseconds close() waits for queued calls and the server's goodbye before it tears the socket down (default 5000). */
+  readonly closeTimeout?: number;
+  /**
+   * Put parameter values into error messages and causes (default false: errors name the
+   * parameter's position and type only, so values such as secrets never reach logs).
+   */
+  readonly exposeParameterValues?: boolean;
 }
 
 export type RowMode = "object" | "array";
@@ -70,12 +83,22 @@ export interface ResolvedConfig {
   readonly rowMode: RowMode;
   readonly types: TypeParsers;
   readonly transport: TransportFactory | undefined;
+  readonly maxMessageBytes: number;
+  readonly closeTimeout: number;
+  readonly exposeParameterValues: boolean;
 }
 
 export const DEFAULT_PORT = 9088;
 const DEFAULT_CONNECT_TIMEOUT = 30_000;
 const DEFAULT_STATEMENT_CACHE = 32;
 const DEFAULT_FETCH_SIZE = 100;
+/** 16 MiB: far above an Informix row (32 KB, or a few MB with large tuples), far below a hostile claim. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_CLOSE_TIMEOUT = 5000;
+/** Smallest accepted maxMessageBytes: the login and describe replies of any server fit. */
+const MIN_MAX_MESSAGE_BYTES = 64 * 1024;
+const REDACTED = "[redacted]";
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** URL keys (case-insensitive) that are driver options, not login environment variables. */
 const OPTION_KEYS: Record<string, keyof ConnectOptions> = {
@@ -94,6 +117,8 @@ const OPTION_KEYS: Record<string, keyof ConnectOptions> = {
   querytimeout: "queryTimeout",
   statementcachesize: "statementCacheSize",
   fetchsize: "fetchSize",
+  maxmessagebytes: "maxMessageBytes",
+  closetimeout: "closeTimeout",
   rowmode: "rowMode",
   tls: "tls",
   ssl: "tls",
@@ -104,6 +129,8 @@ const NUMERIC_OPTIONS = new Set<keyof ConnectOptions>([
   "queryTimeout",
   "statementCacheSize",
   "fetchSize",
+  "maxMessageBytes",
+  "closeTimeout",
 ]);
 
 function invalid(message: string): DriverError {
@@ -184,7 +211,13 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
   for (const [k, v] of Object.entries(options.env ?? {})) env.push([k, String(v)]);
   const fetchSize = options.fetchSize ?? DEFAULT_FETCH_SIZE;
   if (!Number.isInteger(fetchSize) || fetchSize < 1) throw invalid(`fetchSize must be a positive integer`);
-  return {
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < MIN_MAX_MESSAGE_BYTES) {
+    throw invalid(`maxMessageBytes must be an integer >= ${MIN_MAX_MESSAGE_BYTES}`);
+  }
+  const closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
+  if (!Number.isFinite(closeTimeout) || closeTimeout <= 0) throw invalid("closeTimeout must be a positive number");
+  return redact({
     host: options.host ?? "localhost",
     port,
     server: options.server ?? "informix",
@@ -202,5 +235,28 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
     rowMode: options.rowMode ?? "object",
     types: options.types ?? {},
     transport: options.transport,
-  };
+    maxMessageBytes,
+    closeTimeout,
+    exposeParameterValues: options.exposeParameterValues ?? false,
+  });
+}
+
+/**
+ * Hides the secrets of a resolved config (issue 7): `password` is not enumerable, so
+ * spreading, Object.entries and JSON.stringify skip it, and util.inspect / console.log
+ * and JSON.stringify print a copy with the password and the TLS options redacted.
+ */
+function redact(config: ResolvedConfig): ResolvedConfig {
+  const { password, tls, ...rest } = config;
+  const shown = () => ({
+    ...rest,
+    password: password === null ? null : REDACTED,
+    tls: typeof tls === "object" ? REDACTED : tls,
+  });
+  const out = { ...rest } as Record<PropertyKey, unknown>;
+  Object.defineProperty(out, "password", { value: password, enumerable: false });
+  Object.defineProperty(out, "tls", { value: tls, enumerable: false });
+  Object.defineProperty(out, "toJSON", { value: shown, enumerable: false });
+  Object.defineProperty(out, INSPECT, { value: shown, enumerable: false });
+  return Object.freeze(out) as unknown as ResolvedConfig;
 }

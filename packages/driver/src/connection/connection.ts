@@ -6,7 +6,15 @@
 // one task on the scheduler (scheduler.ts); the statement flows live in statement/.
 
 import { DEFAULT_CONTEXT, typeCodes as T, type TextCodec } from "@informix-db/protocol";
-import { AbortError, captureCallSite, DriverError, InformixError, TimeoutError, withCallSite } from "../errors.js";
+import {
+  AbortError,
+  ConnectionError,
+  captureCallSite,
+  DriverError,
+  InformixError,
+  TimeoutError,
+  withCallSite,
+} from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type ConnectionCore, ignoreSqlError, type QueryOptions, runQuery, streamRows } from "../statement/executor.js";
 import { bindParameters } from "../statement/parameters.js";
@@ -17,6 +25,7 @@ import { describeInput, prepareStatement, releaseStatement, type StatementHandle
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
+import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
@@ -25,7 +34,7 @@ import { Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
 const CURSOR_DIGITS = 13;
-const EXIT_WAIT_MS = 2000;
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 export type IsolationLevel =
   | "DIRTY READ"
@@ -43,10 +52,27 @@ export class Connection implements ConnectionCore {
   #cursorSeq = 0;
   #closing: Promise<void> | undefined;
   #session: Session | undefined;
+  readonly #config: ResolvedConfig;
 
-  private constructor(readonly config: ResolvedConfig) {
+  private constructor(config: ResolvedConfig) {
+    this.#config = config;
     this.scheduler = new Scheduler(config.queryTimeout);
     this.cache = new StatementCache(config.statementCacheSize);
+  }
+
+  /** The resolved options (the password is not enumerable and prints as "[redacted]"). */
+  get config(): ResolvedConfig {
+    return this.#config;
+  }
+
+  /** What console.log and JSON.stringify show: where it is connected and its state, never a secret. */
+  toJSON(): Record<string, unknown> {
+    const c = this.#config;
+    return { state: this.state, host: c.host, port: c.port, server: c.server, database: c.database, user: c.user };
+  }
+
+  [INSPECT](): string {
+    return `Connection ${JSON.stringify(this.toJSON())}`;
   }
 
   /** Connects and logs in (use {@link connect}). */
@@ -76,7 +102,7 @@ export class Connection implements ConnectionCore {
         ...(signal ? { signal } : {}),
       });
       if (expired) throw expired;
-      const session = new Session(transport, DEFAULT_CONTEXT);
+      const session = new Session(transport, DEFAULT_CONTEXT, config.maxMessageBytes);
       conn.#session = session;
       conn.scheduler.state = "handshaking";
       conn.#serverInfo = await login(session, config);
@@ -84,6 +110,12 @@ export class Connection implements ConnectionCore {
       if (config.database !== undefined) conn.#database = await openDatabase(session, config.database);
       conn.scheduler.state = "idle";
       conn.scheduler.attach(session);
+      // An idle connection whose server went away is broken now, not at its next use.
+      transport.onClose?.(() => {
+        if (conn.scheduler.state === "idle" && !conn.scheduler.closeRequested) {
+          conn.scheduler.break(new ConnectionError("CONNECTION_LOST", "the server closed the idle connection"));
+        }
+      });
       return conn;
     } catch (error) {
       transport?.destroy();
@@ -129,8 +161,13 @@ export class Connection implements ConnectionCore {
     else if (this.#database?.ansi && !this.#inTransaction) await this.#commitWork(session);
   }
 
+  /** True when the server commits a statement as it executes it (no transaction open, not ANSI). */
+  commitsOnExecute(statementType: number): boolean {
+    return statementType === T.SQ_COMMIT || (!this.#inTransaction && !this.#database?.ansi);
+  }
+
   async #commitWork(session: Session): Promise<void> {
-    const reply = await session.exchange([{ kind: "cmmtwork" }]);
+    const reply = await session.exchangeCommitting([{ kind: "cmmtwork" }]);
     if (reply.error) throw new InformixError(reply.error);
   }
 
@@ -139,7 +176,7 @@ export class Connection implements ConnectionCore {
       throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
     if (!Array.isArray(params)) throw new DriverError("INVALID_ARGUMENT", "params must be an array");
     const plan = planPlaceholders(sql);
-    const binds = bindParameters(orderParameters(plan, params), this.text());
+    const binds = bindParameters(orderParameters(plan, params), this.text(), this.#config.exposeParameterValues);
     return { plan, binds };
   }
 
@@ -323,7 +360,10 @@ export class Connection implements ConnectionCore {
     }
   }
 
-  /** Sends SQ_EXIT after the queued calls and closes the socket. Idempotent. */
+  /**
+   * Sends SQ_EXIT after the queued calls and closes the socket. Idempotent. Settles within
+   * `closeTimeout` ms: calls still running then are abandoned and the socket torn down.
+   */
   close(): Promise<void> {
     if (this.#closing) return this.#closing;
     const session = this.#session;
@@ -333,22 +373,7 @@ export class Connection implements ConnectionCore {
       this.#closing = Promise.resolve();
       return this.#closing;
     }
-    this.#closing = this.scheduler
-      .run(
-        async (s) => {
-          this.scheduler.state = "closing";
-          await s.send(Uint8Array.of(0x00, 0x38));
-          await waitForExit(s);
-        },
-        {},
-        true,
-      )
-      .catch(() => undefined)
-      .finally(async () => {
-        await session.transport.end().catch(() => undefined);
-        session.transport.destroy();
-        this.scheduler.closed();
-      });
+    this.#closing = closeSession(this.scheduler, session, this.#config.closeTimeout);
     this.scheduler.closeRequested = true;
     return this.#closing;
   }
@@ -356,22 +381,6 @@ export class Connection implements ConnectionCore {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-/** Reads the server's SQ_EXIT (or end of stream), bounded in time. */
-async function waitForExit(s: Session): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, EXIT_WAIT_MS);
-  });
-  const read = (async () => {
-    for (;;) {
-      const m = await s.nextMessage();
-      if (m.kind === "exit") return;
-    }
-  })().catch(() => undefined);
-  await Promise.race([read, deadline]);
-  clearTimeout(timer);
 }
 
 function callOptions(o: QueryOptions): CallOptions {

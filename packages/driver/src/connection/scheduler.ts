@@ -6,7 +6,9 @@
 // closed, plus terminal broken. A fatal error (lost socket, undecodable bytes, a timeout
 // on the wire) breaks the connection: the transport is destroyed and every queued and
 // later call fails fast with a ConnectionError. A server error (SQ_ERR) is not fatal:
-// its group ended with SQ_EOT, so the wire is still in sync.
+// its group ended with SQ_EOT, so the wire is still in sync. A fatal error while a
+// commit was in flight becomes COMMIT_OUTCOME_UNKNOWN (issue 7): the caller must
+// reconcile, because the server may have committed before the connection failed.
 
 import { AbortError, ConnectionError, DriverError, TimeoutError } from "../errors.js";
 import { type CallOptions, watchCall } from "./cancel.js";
@@ -84,12 +86,26 @@ export class Scheduler {
     }
     // On the wire: the server cannot be interrupted, so the connection is given up.
     const message = `${error.message} while on the wire; the connection was closed`;
-    const fatal =
+    const fatal = this.outcomeOf(
       error instanceof TimeoutError
         ? new TimeoutError(message, { fatal: true })
-        : new AbortError(message, { fatal: true, cause: error.cause });
+        : new AbortError(message, { fatal: true, cause: error.cause }),
+    );
     this.settle(task, false, fatal);
     this.break(fatal);
+  }
+
+  /** A fatal error during a commit: the outcome is unknown, whatever broke the wire. */
+  private outcomeOf(error: unknown): unknown {
+    const session = this.session;
+    if (session === undefined || !session.commitInFlight) return error;
+    session.commitInFlight = false;
+    const reason = error instanceof Error ? error.message : String(error);
+    return new ConnectionError(
+      "COMMIT_OUTCOME_UNKNOWN",
+      `the connection failed while a commit was in flight (${reason}); the work may or may not be committed`,
+      { cause: error },
+    );
   }
 
   private settle(task: Task, ok: boolean, value: unknown): void {
@@ -111,8 +127,12 @@ export class Scheduler {
     task.work(this.session).then(
       (value) => this.finish(task, true, value),
       (error: unknown) => {
-        if (!(error instanceof DriverError) || error.fatal) this.break(error);
-        this.finish(task, false, error);
+        let failure = error;
+        if (!(error instanceof DriverError) || error.fatal) {
+          failure = this.outcomeOf(error);
+          this.break(failure);
+        }
+        this.finish(task, false, failure);
       },
     );
   }
@@ -130,6 +150,7 @@ export class Scheduler {
     this.state = "broken";
     this.brokenBy = reason instanceof Error ? reason : new Error(String(reason));
     this.session?.transport.destroy();
+    this.session?.discard();
     const error = this.refusal()!;
     for (const task of this.queue.splice(0)) this.settle(task, false, error);
   }
@@ -137,6 +158,7 @@ export class Scheduler {
   /** The session is gone after a clean close. */
   closed(): void {
     this.state = "closed";
+    this.session?.discard();
     for (const task of this.queue.splice(0)) {
       this.settle(task, false, new ConnectionError("CONNECTION_CLOSED", "the connection is closed"));
     }

@@ -36,12 +36,19 @@ const ALWAYS: readonly ServerKind[] = ["err", "done", "cost", "xactstat"];
 export class Session {
   readonly decoder: ServerItemDecoder;
   private readonly writer = new ByteWriter(1024);
+  /**
+   * True from writing a request that may commit work (COMMIT, or a statement the server
+   * commits by itself) until its reply ended. A fatal error while it is set means the
+   * outcome is unknown (COMMIT_OUTCOME_UNKNOWN), not merely a lost connection.
+   */
+  commitInFlight = false;
 
   constructor(
     readonly transport: Transport,
     public ctx: ProtocolContext,
+    maxMessageBytes?: number,
   ) {
-    this.decoder = new ServerItemDecoder(() => this.ctx);
+    this.decoder = new ServerItemDecoder(() => this.ctx, maxMessageBytes === undefined ? {} : { maxMessageBytes });
   }
 
   /** Sends `messages` + SQ_EOT and reads the reply group. */
@@ -49,6 +56,22 @@ export class Session {
     const bytes = encodeClientGroup(messages, this.ctx, this.writer);
     await this.transport.write(bytes);
     return this.readGroup(accept);
+  }
+
+  /**
+   * exchange() for a request that may commit: if the connection fails before the reply's
+   * SQ_EOT, `commitInFlight` stays set and the scheduler reports COMMIT_OUTCOME_UNKNOWN.
+   */
+  async exchangeCommitting(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
+    this.commitInFlight = true;
+    const reply = await this.exchange(messages, accept);
+    this.commitInFlight = false;
+    return reply;
+  }
+
+  /** Releases the buffered bytes of a session that is over (a broken one may hold a large partial message). */
+  discard(): void {
+    this.decoder.discard();
   }
 
   /** Writes raw bytes without SQ_EOT (SQ_EXIT). */

@@ -4,6 +4,12 @@
 // A small connection pool: min/max connections, acquire timeout, idle timeout. release()
 // rolls back a transaction left open, and a broken or closed connection is destroyed
 // instead of being handed out again.
+//
+// Recovery (issue 7): a failed connection attempt is retried with backoff while callers
+// wait (each waiter gives up only at its own acquireTimeout, with the last connect error
+// as cause; an error that retrying cannot fix rejects them at once). Idle connections
+// learn at once when their server closes them (transport onClose), and acquire() drops
+// every dead idle connection in one sweep, then opens replacements in parallel.
 
 import { type ConnectOptions, parseConnectionString, resolveConfig } from "../connection/config.js";
 import { Connection } from "../connection/connection.js";
@@ -22,6 +28,10 @@ export interface PoolOptions extends ConnectOptions {
   /** Milliseconds an idle connection above `min` stays open (default 30000; 0 = forever). */
   readonly idleTimeout?: number;
 }
+
+/** Backoff between failed connection attempts while callers wait: 50 ms doubling to 2 s, with jitter. */
+const MIN_BACKOFF_MS = 50;
+const MAX_BACKOFF_MS = 2000;
 
 interface Idle {
   readonly conn: Connection;
@@ -45,6 +55,9 @@ export class Pool {
   readonly #leased = new Set<Connection>();
   #opening = 0;
   #closed = false;
+  #lastError: unknown;
+  #backoff = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: PoolOptions) {
     const { min = 0, max = 10, acquireTimeout = 30_000, idleTimeout = 30_000, ...connect } = options;
@@ -78,14 +91,10 @@ export class Pool {
   async acquire(): Promise<Connection> {
     const site = captureCallSite(this.acquire);
     if (this.#closed) throw withCallSite(new DriverError("POOL_CLOSED", "the pool is closed"), site);
-    for (;;) {
-      const idle = this.#idle.pop();
-      if (idle === undefined) break;
+    this.#sweep();
+    const idle = this.#idle.pop();
+    if (idle !== undefined) {
       if (idle.timer) clearTimeout(idle.timer);
-      if (idle.conn.state !== "idle") {
-        void idle.conn.close();
-        continue;
-      }
       this.#leased.add(idle.conn);
       return idle.conn;
     }
@@ -95,10 +104,13 @@ export class Pool {
         waiter.timer = setTimeout(() => {
           const at = this.#waiters.indexOf(waiter);
           if (at !== -1) this.#waiters.splice(at, 1);
+          const last = this.#lastError;
+          const reason = last instanceof Error ? `; the last connect attempt failed: ${last.message}` : "";
           reject(
             withCallSite(
-              new TimeoutError(`no pool connection became free within ${this.#acquireTimeout} ms`, {
+              new TimeoutError(`no pool connection became free within ${this.#acquireTimeout} ms${reason}`, {
                 code: "POOL_TIMEOUT",
+                ...(last === undefined ? {} : { cause: last }),
               }),
               site,
             ),
@@ -106,7 +118,7 @@ export class Pool {
         }, this.#acquireTimeout);
       }
       this.#waiters.push(waiter);
-      if (this.size < this.#max) this.#grow();
+      if (this.size < this.#max && this.#retry === undefined) this.#grow();
     });
   }
 
@@ -116,6 +128,8 @@ export class Pool {
     if (conn.inTransaction && conn.state === "idle") await conn.rollback().catch(() => undefined);
     if (this.#closed || conn.state !== "idle") {
       await conn.close();
+      // A lost connection usually means its siblings are gone too (a server restart).
+      this.#sweep();
       this.#refill();
       return;
     }
@@ -149,6 +163,8 @@ export class Pool {
   /** Closes idle connections now and leased ones when they are released. */
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = undefined;
     for (const w of this.#waiters.splice(0)) {
       if (w.timer) clearTimeout(w.timer);
       w.reject(new DriverError("POOL_CLOSED", "the pool is closed"));
@@ -188,9 +204,41 @@ export class Pool {
     this.#idle.push(entry);
   }
 
+  /** Drops every idle connection that is no longer usable, all at once. */
+  #sweep(): void {
+    for (let i = this.#idle.length - 1; i >= 0; i--) {
+      const entry = this.#idle[i]!;
+      if (entry.conn.state === "idle") continue;
+      this.#idle.splice(i, 1);
+      if (entry.timer) clearTimeout(entry.timer);
+      void entry.conn.close();
+    }
+  }
+
   #refill(): void {
-    if (this.#closed) return;
-    if (this.#waiters.length > 0 || this.size < this.#min) this.#grow();
+    if (this.#closed || this.#retry !== undefined) return;
+    const wanted = Math.max(this.#waiters.length - this.#opening, this.#min - this.size);
+    for (let i = 0; i < wanted && this.size < this.#max; i++) this.#grow();
+  }
+
+  /** After a failed attempt: reject the waiters if retrying cannot help, else try again later. */
+  #connectFailed(error: unknown): void {
+    this.#lastError = error;
+    const hopeless = error instanceof DriverError && !error.retryable && error.code !== "CONNECTION_LOST";
+    if (hopeless) {
+      for (const w of this.#waiters.splice(0)) {
+        if (w.timer) clearTimeout(w.timer);
+        w.reject(error);
+      }
+      return;
+    }
+    if (this.#waiters.length === 0 || this.#retry !== undefined) return;
+    this.#backoff = Math.min(MAX_BACKOFF_MS, this.#backoff === 0 ? MIN_BACKOFF_MS : this.#backoff * 2);
+    const delay = this.#backoff / 2 + Math.random() * (this.#backoff / 2);
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.#refill();
+    }, delay);
   }
 
   #grow(): void {
@@ -198,6 +246,8 @@ export class Pool {
     Connection.open(resolveConfig(this.#options), this.#options.signal).then(
       (conn) => {
         this.#opening--;
+        this.#backoff = 0;
+        this.#lastError = undefined;
         if (this.#closed) {
           void conn.close();
           return;
@@ -206,11 +256,7 @@ export class Pool {
       },
       (error: unknown) => {
         this.#opening--;
-        const waiter = this.#waiters.shift();
-        if (waiter) {
-          if (waiter.timer) clearTimeout(waiter.timer);
-          waiter.reject(error);
-        }
+        if (!this.#closed) this.#connectFailed(error);
       },
     );
   }

@@ -50,6 +50,8 @@ export interface ConnectionCore {
   nextCursorName(): string;
   /** Transaction bookkeeping and ANSI autocommit after a statement ran. */
   afterStatement(session: Session, h: StatementHandle): Promise<void>;
+  /** True when executing this statement type commits on the server (COMMIT, or autocommit). */
+  commitsOnExecute(statementType: number): boolean;
 }
 
 /** A statement in use: `temporary` ones are released when done. */
@@ -178,7 +180,7 @@ async function runOnLease<R>(
   const h = lease.handle;
   const command = commandName(h.statementType);
   if (!h.isQuery) {
-    const r = await executeStatement(session, h, params, lease.temporary);
+    const r = await executeStatement(session, h, params, lease.temporary, core.commitsOnExecute(h.statementType));
     return { rows: [], columns: [], rowCount: r.rowCount, insertId: r.insertId, command };
   }
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
@@ -236,7 +238,7 @@ export async function* streamRows<R>(
       withLease(core, session, src, async (lease) => {
         const h = lease.handle;
         if (!h.isQuery) {
-          await executeStatement(session, h, params, lease.temporary);
+          await executeStatement(session, h, params, lease.temporary, core.commitsOnExecute(h.statementType));
           await unlease(session, lease);
           await core.afterStatement(session, h);
           return undefined;
@@ -250,10 +252,20 @@ export async function* streamRows<R>(
   const { lease, buffer } = opened;
   const h = lease.handle;
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+  // A row that does not match its description means the wire is out of sync: break the
+  // connection, as query() does, so a pool never hands it out again (issue 7).
+  const decode = (t: Uint8Array): R => {
+    try {
+      return decoder.decode(t) as R;
+    } catch (error) {
+      if (!(error instanceof DriverError) || error.fatal) core.scheduler.break(error);
+      throw error;
+    }
+  };
   try {
     let batch = opened.first;
     for (;;) {
-      for (const t of batch.tuples) yield decoder.decode(t) as R;
+      for (const t of batch.tuples) yield decode(t);
       if (batch.done) break;
       batch = await core.scheduler.run((session) => fetchBatch(session, h, buffer), call);
     }

@@ -31,6 +31,8 @@ import {
   typeCodes as T,
   type TextCodec,
   type TypeCodec,
+  TypeCodecError,
+  utf8,
   varcharCodec,
 } from "@informix-db/protocol";
 import { DriverError } from "../errors.js";
@@ -63,8 +65,9 @@ export interface TypedParameter {
   readonly qualifier?: string;
 }
 
+/** Builds a typed parameter and validates it at once: a bad value throws DriverError INVALID_ARGUMENT. */
 const typed = (type: ParamType) => (value: unknown, qualifier?: string) =>
-  (qualifier === undefined ? { type, value } : { type, value, qualifier }) as TypedParameter;
+  checked((qualifier === undefined ? { type, value } : { type, value, qualifier }) as TypedParameter);
 
 /** Helpers that build typed parameters: `Param.decimal("12.34")`, `Param.datetime(d, "YEAR TO SECOND")`. */
 export const Param = {
@@ -86,6 +89,9 @@ export const Param = {
   interval: typed("INTERVAL"),
   boolean: typed("BOOLEAN"),
 } as const;
+
+/** A value of a kind the driver cannot bind; its message never quotes the value. */
+class ValueKindError extends TypeError {}
 
 /** -2147483648 is INTEGER's NULL sentinel, so it binds as BIGINT. */
 const I32_MIN = -2147483647;
@@ -118,26 +124,26 @@ function toDateTime(value: unknown, qualifier: string | undefined): InformixDate
   if (value instanceof InformixDateTime) return value;
   if (value instanceof Date) return InformixDateTime.fromDate(value, qualifier ?? "YEAR TO FRACTION(3)");
   if (typeof value === "string") return InformixDateTime.parse(value, qualifier ?? guessDateTimeQualifier(value));
-  throw new TypeError("DATETIME wants an InformixDateTime, a Date or a string");
+  throw new ValueKindError("DATETIME wants an InformixDateTime, a Date or a string");
 }
 
 function toDate(value: unknown): InformixDate {
   if (value instanceof InformixDate) return value;
   if (value instanceof Date) return InformixDate.fromDate(value);
   if (typeof value === "string") return InformixDate.parse(value);
-  throw new TypeError("DATE wants an InformixDate, a Date or a string");
+  throw new ValueKindError("DATE wants an InformixDate, a Date or a string");
 }
 
 function toInterval(value: unknown, qualifier: string | undefined): InformixInterval {
   if (value instanceof InformixInterval) return value;
   if (typeof value === "string" && qualifier !== undefined) return InformixInterval.parse(value, qualifier);
-  throw new TypeError("INTERVAL wants an InformixInterval, or a string with a qualifier");
+  throw new ValueKindError("INTERVAL wants an InformixInterval, or a string with a qualifier");
 }
 
 function textOf(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  throw new TypeError("a character type wants a string");
+  throw new ValueKindError("a character type wants a string");
 }
 
 function bindTyped(p: TypedParameter, text: TextCodec): BindParameter {
@@ -177,7 +183,7 @@ function bindTyped(p: TypedParameter, text: TextCodec): BindParameter {
     case "BOOLEAN":
       return viaCodec(booleanCodec, Boolean(v), text);
     default:
-      throw new TypeError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
+      throw new ValueKindError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
   }
 }
 
@@ -209,17 +215,44 @@ function bindValue(value: unknown, text: TextCodec): BindParameter {
     default:
       break;
   }
-  throw new TypeError(`cannot bind a value of type ${typeof value}`);
+  throw new ValueKindError(`cannot bind a value of type ${typeof value}`);
 }
 
-/** Builds the SQ_BIND parameters; errors name the parameter's 1-based position. */
-export function bindParameters(values: readonly unknown[], text: TextCodec): BindParameter[] {
+/**
+ * Builds the SQ_BIND parameters; errors name the parameter's 1-based position. The codec's
+ * message (which may quote the value) and the cause are kept only with `exposeValues`
+ * (the `exposeParameterValues` option): by default no value reaches an error (issue 7).
+ */
+export function bindParameters(values: readonly unknown[], text: TextCodec, exposeValues = false): BindParameter[] {
   return values.map((value, i) => {
     try {
       return bindValue(value, text);
     } catch (cause) {
       if (cause instanceof DriverError) throw cause;
-      throw new DriverError("INVALID_ARGUMENT", `parameter ${i + 1}: ${(cause as Error).message}`, { cause });
+      if (exposeValues || cause instanceof ValueKindError) {
+        throw new DriverError("INVALID_ARGUMENT", `parameter ${i + 1}: ${(cause as Error).message}`, { cause });
+      }
+      throw new DriverError(
+        "INVALID_ARGUMENT",
+        `parameter ${i + 1}: invalid ${describeValue(value)} (${cause instanceof TypeCodecError ? cause.code : (cause as Error).name}; set exposeParameterValues to see the value)`,
+      );
     }
   });
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "object" && value !== null && isTyped(value)) return `${value.type} value`;
+  if (value instanceof Date) return "Date";
+  return typeof value === "object" && value !== null ? (value.constructor?.name ?? "object") : `${typeof value}`;
+}
+
+/** Checks a typed parameter now, so Param helpers fail at the call that made the mistake. */
+function checked(p: TypedParameter): TypedParameter {
+  try {
+    bindTyped(p, utf8);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DriverError("INVALID_ARGUMENT", `Param.${p.type.toLowerCase()}: ${reason}`, { cause });
+  }
+  return p;
 }

@@ -65,7 +65,11 @@ export class PreparedStatement {
 
   #binds(params: readonly unknown[]) {
     if (this.#closed) throw new DriverError("INVALID_STATE", "the prepared statement is closed");
-    return bindParameters(orderParameters(this.#plan, params), this.#core.text());
+    return bindParameters(
+      orderParameters(this.#plan, params),
+      this.#core.text(),
+      this.#core.config.exposeParameterValues,
+    );
   }
 
   async query<R = Record<string, unknown>>(

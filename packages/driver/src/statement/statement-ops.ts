@@ -187,19 +187,24 @@ function outcome(reply: Reply): ExecuteOutcome {
   return { rowCount, insertId };
 }
 
-/** Executes a non-query; with `release` the statement is freed in the same group. */
+/**
+ * Executes a non-query; with `release` the statement is freed in the same group. With
+ * `commits` (COMMIT, or autocommit) a failure before the reply ends is COMMIT_OUTCOME_UNKNOWN.
+ */
 export async function executeStatement(
   session: Session,
   h: StatementHandle,
   params: readonly BindParameter[],
   release: boolean,
+  commits = false,
 ): Promise<ExecuteOutcome> {
   const group = onStatement(h.id, ...bindGroup(params), { kind: "execute" });
   if (release) {
     group.push(...onStatement(h.id, { kind: "release" }));
     h.released = true;
   }
-  return outcome(check(await session.exchange(group, ["insertdone"]), h.sql));
+  const send = commits ? session.exchangeCommitting.bind(session) : session.exchange.bind(session);
+  return outcome(check(await send(group, ["insertdone"]), h.sql));
 }
 
 /** Fetch buffer for about `rows` rows of this statement. */

@@ -43,6 +43,7 @@ class SocketTransport implements Transport {
   private waiter: { resolve: (c: Uint8Array | null) => void; reject: (e: Error) => void } | undefined;
   private ended = false;
   private failure: Error | undefined;
+  private closeListeners: Array<() => void> = [];
 
   constructor(private readonly socket: Socket) {
     socket.on("data", (chunk: Buffer) => this.deliver(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
@@ -64,6 +65,7 @@ class SocketTransport implements Transport {
 
   private finish(): void {
     this.ended = true;
+    for (const listener of this.closeListeners.splice(0)) listener();
     const w = this.waiter;
     if (!w) return;
     this.waiter = undefined;
@@ -108,7 +110,13 @@ class SocketTransport implements Transport {
 
   destroy(): void {
     this.socket.destroy();
+    this.chunks.length = 0;
     this.finish();
+  }
+
+  onClose(listener: () => void): void {
+    if (this.ended) queueMicrotask(listener);
+    else this.closeListeners.push(listener);
   }
 }
 

@@ -16,6 +16,11 @@ export interface Transport {
   end(): Promise<void>;
   /** Tears the stream down now. */
   destroy(): void;
+  /**
+   * Optional: calls `listener` once when the stream ends or fails, even while nobody reads
+   * (so an idle pooled connection learns at once that its server went away).
+   */
+  onClose?(listener: () => void): void;
 }
 
 export interface TransportTarget {

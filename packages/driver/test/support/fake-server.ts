@@ -56,14 +56,23 @@ export class FakeServer {
   private readonly inbox: Uint8Array[] = [];
   private waiter: ((c: Uint8Array | null) => void) | undefined;
   private ended = false;
+  private closeListeners: Array<() => void> = [];
   destroyed = false;
 
   constructor(private readonly steps: Step[]) {}
 
   readonly factory: TransportFactory = async () => this.transport();
 
+  /** The server goes away (a restart): the client's stream ends. */
+  hangUp(): void {
+    this.deliver(null);
+  }
+
   private deliver(chunk: Uint8Array | null): void {
-    if (chunk === null) this.ended = true;
+    if (chunk === null) {
+      this.ended = true;
+      for (const l of this.closeListeners.splice(0)) queueMicrotask(l);
+    }
     const w = this.waiter;
     if (w) {
       this.waiter = undefined;
@@ -104,6 +113,10 @@ export class FakeServer {
       destroy: () => {
         this.destroyed = true;
         this.deliver(null);
+      },
+      onClose: (listener) => {
+        if (this.ended) queueMicrotask(listener);
+        else this.closeListeners.push(listener);
       },
     };
   }

@@ -8,7 +8,15 @@
 // Bytes handed out by `bytes()` are views into the internal buffer. The buffer is only
 // ever appended to past its end or replaced by a fresh copy, never overwritten, so
 // views stay valid after later pushes.
+//
+// Every length read from the wire is checked before use (R3 and issue 7): a negative or
+// non-integer length is malformed, and a length above `maxItemBytes` is refused at once,
+// before any byte of it is buffered, so a peer's claim never decides what we allocate.
+// After a short read the reader remembers how many bytes the item needs at least
+// (`wanted`), so the item decoder skips re-decoding until that many have arrived: a large
+// item arriving in many chunks costs one pass, not one pass per chunk.
 
+import { SqliProtocolError } from "../errors.js";
 import { NEED_MORE_DATA } from "./need-more-data.js";
 
 const EMPTY = new Uint8Array(0);
@@ -21,6 +29,11 @@ export class ByteReader {
   private markPos = 0;
   /** Total bytes consumed since creation, for error offsets in traces. */
   private consumedBefore = 0;
+  /** Bytes from the mark the current item needs at least (set by a short read). */
+  private wantedFromMark = 0;
+
+  /** @param maxItemBytes the largest single field or item accepted (bytes). */
+  constructor(readonly maxItemBytes: number = Number.MAX_SAFE_INTEGER) {}
 
   /** Appends a chunk. The chunk is copied unless the reader was empty. */
   push(chunk: Uint8Array): void {
@@ -61,6 +74,16 @@ export class ByteReader {
     return this.end - this.pos;
   }
 
+  /** Bytes buffered from the mark: the part of the current item received so far. */
+  get sinceMark(): number {
+    return this.end - this.markPos;
+  }
+
+  /** At least this many bytes from the mark are needed before the item can decode. */
+  get wanted(): number {
+    return this.wantedFromMark;
+  }
+
   /** Stream offset of the next byte, counted from the first byte ever pushed. */
   get offset(): number {
     return this.consumedBefore + this.pos;
@@ -78,10 +101,41 @@ export class ByteReader {
   /** Forgets the mark so consumed bytes can be released on the next push. */
   commit(): void {
     this.markPos = this.pos;
+    this.wantedFromMark = 0;
+  }
+
+  /** Drops every buffered byte (a broken session must not keep a large buffer alive). */
+  discard(): void {
+    this.consumedBefore += this.end;
+    this.buf = EMPTY;
+    this.view = new DataView(EMPTY.buffer);
+    this.pos = 0;
+    this.end = 0;
+    this.markPos = 0;
+    this.wantedFromMark = 0;
+    this.ownsTail = false;
   }
 
   private need(n: number): void {
-    if (this.end - this.pos < n) throw NEED_MORE_DATA;
+    if (this.end - this.pos < n) {
+      this.wantedFromMark = this.pos - this.markPos + n;
+      throw NEED_MORE_DATA;
+    }
+  }
+
+  /** Checks a length read from the wire before it is used: integer, not negative, within the limit. */
+  checkLength(n: number, what = "length"): number {
+    if (!Number.isInteger(n) || n < 0) {
+      throw new SqliProtocolError("MALFORMED", `invalid ${what} ${n}`, this.offset);
+    }
+    if (n > this.maxItemBytes) {
+      throw new SqliProtocolError(
+        "TOO_LARGE",
+        `${what} of ${n} bytes exceeds the limit of ${this.maxItemBytes} bytes`,
+        this.offset,
+      );
+    }
+    return n;
   }
 
   u8(): number {
@@ -131,6 +185,7 @@ export class ByteReader {
   }
 
   bytes(n: number): Uint8Array {
+    this.checkLength(n);
     this.need(n);
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
@@ -138,6 +193,7 @@ export class ByteReader {
   }
 
   skip(n: number): void {
+    this.checkLength(n);
     this.need(n);
     this.pos += n;
   }
@@ -157,7 +213,7 @@ export class ByteReader {
 
   /** Long SQL text (feature 62): int32 length, bytes, pad to even. */
   char4(): Uint8Array {
-    const n = this.i32();
+    const n = this.checkLength(this.i32(), "long text length");
     const out = this.bytes(n);
     if (n & 1) this.skip(1);
     return out;

@@ -92,6 +92,7 @@ export function encodeBind(msg: BindMessage, ctx: ProtocolContext, w: ByteWriter
 
 export function decodeBind(r: ByteReader, ctx: ProtocolContext): BindMessage {
   const count = r.i16();
+  if (count < 0) throw new RangeError(`SQ_BIND with negative count ${count}`);
   const parameters: BindParameter[] = [];
   for (let i = 0; i < count; i++) {
     const type = r.u16();

@@ -133,6 +133,7 @@ export function encodeRetType(msg: RetTypeMessage, w: ByteWriter): void {
 export function decodeRetType(r: ByteReader): RetTypeMessage {
   r.i16();
   const count = r.i16();
+  if (count < 0) throw new RangeError(`SQ_RET_TYPE with negative count ${count}`);
   const columns: RetTypeColumn[] = [];
   for (let i = 0; i < count; i++) {
     const type = r.u16();

@@ -19,6 +19,9 @@
 //     i16 reference  i16 alignment  i32 source type
 //     i32 encoded length          length, (p << 8) | s, or qualifier
 //   name table: NUL-terminated names, padded to even
+// Counts, sizes and name offsets are checked before use: a negative count or size, or
+// a name offset outside the name table, is malformed (a hostile offset once made the
+// name scan run from -2^31 upward, issue 7).
 // For DML the fields describe the target columns, not the input parameters.
 //
 // SQ_IDESCRIBE (125) answers SQ_CIDESCRIBE (124, bodiless, "describe input"); see
@@ -83,10 +86,16 @@ export function decodeDescribe(
   const estimatedCost = r.i32();
   const tupleSize = ctx.largeTuple ? r.i32() : r.u16();
   const count = r.i16();
-  const tableSize = ctx.fourByteOffset ? r.i32() : r.u16();
+  if (count < 0) throw new RangeError(`SQ_DESCRIBE with negative field count ${count}`);
+  const tableSize = r.checkLength(ctx.fourByteOffset ? r.i32() : r.u16(), "SQ_DESCRIBE name table size");
   const raw: Array<Omit<DescribeField, "name"> & { nameOffset: number }> = [];
   for (let i = 0; i < count; i++) {
     const nameOffset = ctx.fourByteOffset ? r.i32() : r.u16();
+    if (nameOffset < 0 || nameOffset > tableSize) {
+      throw new RangeError(
+        `SQ_DESCRIBE field ${i}: name offset ${nameOffset} outside the ${tableSize}-byte name table`,
+      );
+    }
     const startPosition = r.i32();
     const type = r.u16();
     const extendedId = r.i32();
@@ -112,8 +121,8 @@ export function decodeDescribe(
   const table = r.bytes(tableSize);
   r.padTo2(tableSize);
   const fields = raw.map(({ nameOffset, ...rest }) => {
-    let end = nameOffset;
-    while (end < table.length && table[end] !== 0) end++;
+    const nul = table.indexOf(0, nameOffset);
+    const end = nul === -1 ? table.length : nul;
     return { name: ctx.codec.decode(table.subarray(nameOffset, end)), ...rest };
   });
   return { kind: "describe", statementType, statementId, estimatedCost, tupleSize, fields };

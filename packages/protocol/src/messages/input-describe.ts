@@ -47,6 +47,7 @@ export function encodeInputDescribe(msg: InputDescribeMessage, ctx: ProtocolCont
 
 export function decodeInputDescribe(r: ByteReader, ctx: ProtocolContext): InputDescribeMessage {
   const count = r.i16();
+  if (count < 0) throw new RangeError(`SQ_IDESCRIBE with negative count ${count}`);
   if (count > 0) r.i16();
   const parameters: InputParameter[] = [];
   for (let i = 0; i < count; i++) {

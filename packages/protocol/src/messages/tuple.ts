@@ -31,8 +31,7 @@ export function encodeTuple(msg: TupleMessage, w: ByteWriter): void {
 
 export function decodeTuple(r: ByteReader): TupleMessage {
   const warnings = r.i16();
-  const size = r.i32();
-  if (size < 0) throw new RangeError(`SQ_TUPLE with negative size ${size}`);
+  const size = r.checkLength(r.i32(), "SQ_TUPLE size");
   const data = r.bytes(size);
   r.padTo2(size);
   return { kind: "tuple", warnings, data };

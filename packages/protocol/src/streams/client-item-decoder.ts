@@ -16,7 +16,7 @@ import { decodeProtocols } from "../messages/protocols.js";
 import { decodeCommand, decodePrepare } from "../messages/sql-text.js";
 import { decodeRollbackWork, decodeSavepoint } from "../messages/transaction.js";
 import type { ClientMessage } from "./client-messages.js";
-import { ItemDecoder } from "./item-decoder.js";
+import { ItemDecoder, type ItemDecoderLimits } from "./item-decoder.js";
 
 const BARE_BY_CODE = new Map<number, BareKind>(
   Object.entries(BARE_CODES).map(([kind, code]) => [code, kind as BareKind]),
@@ -24,8 +24,8 @@ const BARE_BY_CODE = new Map<number, BareKind>(
 
 export class ClientItemDecoder extends ItemDecoder<ClientMessage> {
   /** The context may change once SQ_PROTOCOLS is negotiated, hence a getter. */
-  constructor(context: () => ProtocolContext) {
-    super((code, r) => decodeClientBody(code, r, context()), "client");
+  constructor(context: () => ProtocolContext, limits: ItemDecoderLimits = {}) {
+    super((code, r) => decodeClientBody(code, r, context()), "client", limits);
   }
 }
 

@@ -14,12 +14,12 @@ import { decodeErr } from "../messages/err.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeTupId, decodeTuple } from "../messages/tuple.js";
-import { ItemDecoder } from "./item-decoder.js";
+import { ItemDecoder, type ItemDecoderLimits } from "./item-decoder.js";
 import type { ServerMessage } from "./server-messages.js";
 
 export class ServerItemDecoder extends ItemDecoder<ServerMessage> {
-  constructor(context: () => ProtocolContext) {
-    super((code, r) => decodeServerBody(code, r, context()), "server");
+  constructor(context: () => ProtocolContext, limits: ItemDecoderLimits = {}) {
+    super((code, r) => decodeServerBody(code, r, context()), "server", limits);
   }
 }
 
