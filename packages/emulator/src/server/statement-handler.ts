@@ -18,10 +18,17 @@ import { DONE_WARN_ANSI, DONE_WARN_IDS, DONE_WARN_LOGGED, DONE_WARN_SET, typeCod
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
 import { describeInput, describeStatement } from "./describe.js";
-import { decodeBindValues, RowEncoder } from "./values.js";
+import { decodeBindValues } from "./bind-values.js";
+import { RowEncoder } from "./values.js";
 
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
 const SQLCODE_CURSOR_NOT_OPEN = -400;
+/**
+ * -999 "Not implemented yet": IDS's own code for a request it does not carry out. The
+ * emulator answers it, with no parameter, to every request it decodes but does not
+ * support (docs/emulator-reliability.md lists them).
+ */
+export const SQLCODE_NOT_IMPLEMENTED = -999;
 const SQLCODE_BAD_STATEMENT_ID = -258;
 /** Statements after which the DONE warnings describe the database now open. */
 const OPENS_DATABASE = new Set([T.SQ_DATABASE, T.SQ_CREADB, T.SQ_STARTDB]);
@@ -100,9 +107,11 @@ export class StatementHandler {
         // JDBC frees statement 0 after a PREPARE that failed and expects silence.
         this.current = this.statements.get(m.statementId);
         return;
-      case "bind":
-        this.require().params = decodeBindValues(m, this.ctx());
+      case "bind": {
+        const s = this.require();
+        s.params = decodeBindValues(m, this.ctx(), s.statement.params, this.engine.database?.ansi ?? false);
         return;
+      }
       case "curname":
         this.require().cursorName = m.name;
         return;
@@ -163,7 +172,7 @@ export class StatementHandler {
         out.push(done(0));
         return;
       default:
-        throw new InformixSqlError(-999, 0, m.kind);
+        throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
     }
   }
 

@@ -81,7 +81,20 @@ export class ByteReader {
   }
 
   private need(n: number): void {
-    if (this.end - this.pos < n) throw NEED_MORE_DATA;
+    if (this.end - this.pos < n) {
+      this.wanted = this.pos + n - this.markPos;
+      throw NEED_MORE_DATA;
+    }
+  }
+
+  private wanted = 0;
+
+  /**
+   * After a short read: how many bytes, counted from the mark, the item needs at least
+   * (its claimed lengths included). Lets a server refuse a claim before buffering it.
+   */
+  get wantedFromMark(): number {
+    return this.wanted;
   }
 
   u8(): number {
