@@ -13,7 +13,8 @@
 //   SMALLFLOAT column (-1226) nor in an integer column (-1215); "NaN"/"Infinity" text
 //   is not a number to Informix (-1213).
 // - Integers outside the target's range: -1214 SMALLINT, -1215 INTEGER and INT8/BIGINT.
-// - A DATE day number outside 0001-01-01..9999-12-31: -1204 (invalid year).
+// - A DATE day number outside 0001-01-01..9999-12-31: -1204 (invalid year); DATE text
+//   with a month outside 1..12 -1205, a day not in its month -1206.
 // - Text longer than a CHAR/VARCHAR/NCHAR/NVARCHAR column is cut to the column in a
 //   database that is not ANSI, as IDS does; an ANSI database refuses it with -1279.
 
@@ -36,8 +37,12 @@ import type { EngineColumn, EngineValue } from "../engine/types.js";
 
 /** Value too large to fit in a SMALLINT (IDS message -1214). */
 const SMALLINT_OVERFLOW = -1214;
-/** Invalid year in date (IDS message -1204). */
+/** Invalid year, month, day in date (IDS messages -1204, -1205, -1206). */
 const DATE_YEAR = -1204;
+const DATE_MONTH = -1205;
+const DATE_DAY = -1206;
+/** Year-first (Y4MD) or month-first (MDY4, the IDS default DBDATE) date text. */
+const DATE_TEXT = /^\s*(\d{1,5})[-/.](\d{1,2})[-/.](\d{1,5})\s*$/;
 /** Invalid DATETIME or INTERVAL qualifier (IDS message -1261). */
 const BAD_QUALIFIER = -1261;
 
@@ -85,6 +90,22 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   }
 }
 
+/** Checks the fields of DATE text the way IDS reports them; other text is left to the engine. */
+function checkDateText(text: string): void {
+  const m = DATE_TEXT.exec(text);
+  if (!m) return;
+  const [a, b, c] = [m[1]!, m[2]!, m[3]!];
+  const yearFirst = a.length > 2;
+  const year = Number(yearFirst ? a : c);
+  const month = Number(yearFirst ? b : a);
+  const day = Number(yearFirst ? c : b);
+  if (year < 1 || year > 9999) throw new InformixSqlError(DATE_YEAR);
+  if (month < 1 || month > 12) throw new InformixSqlError(DATE_MONTH);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > days) throw new InformixSqlError(DATE_DAY);
+}
+
 /** The most characters a text column takes: CHAR(n) n, VARCHAR(m,r) m. */
 function textLimit(column: EngineColumn): number {
   const base = column.type & T.SQLTYPE_MASK;
@@ -120,6 +141,7 @@ function fitToColumn(value: EngineValue, column: EngineColumn | undefined, ansi:
   if (typeof value === "string") {
     if ((EXACT_TYPES.has(base) || FLOAT_TYPES.has(base)) && NOT_A_NUMBER_TEXT.test(value))
       throw new InformixSqlError(SQL.STRING_TO_NUMBER);
+    if (base === T.SQLDATE) checkDateText(value);
     if (TEXT_TYPES.has(base)) {
       const limit = textLimit(column);
       if (limit > 0 && value.length > limit) {

@@ -6,9 +6,11 @@
 
 import { connect as tcpConnect, type Socket } from "node:net";
 import {
+  type BindParameter,
   ByteReader,
   ByteWriter,
   type ClientMessage,
+  compileRowLayout,
   contextFromFeatures,
   decodeConnectResponse,
   encodeClientGroup,
@@ -162,6 +164,44 @@ export class WireClient {
       const r = await this.group([{ kind: "dbopen", database, flags: 0 }]);
       if (r[0]?.kind !== "done") throw new Error(`DBOPEN ${database}: ${JSON.stringify(r[0])}`);
     }
+  }
+
+  /** Prepares, binds, executes and releases one statement; returns the EXECUTE reply. */
+  async execute(sql: string, parameters: BindParameter[]): Promise<ServerMessage[]> {
+    const prep = await this.group([{ kind: "prepare", paramCount: parameters.length, sql }, { kind: "ndescribe" }]);
+    const d = prep[0];
+    if (d?.kind !== "describe") return prep;
+    const id = d.statementId;
+    const reply = await this.group([{ kind: "id", statementId: id }, { kind: "bind", parameters }, { kind: "execute" }]);
+    await this.group([{ kind: "id", statementId: id }, { kind: "release" }]);
+    return reply;
+  }
+
+  /** Runs a query and returns its rows, decoded with the protocol's row layout. */
+  async query(sql: string): Promise<unknown[][]> {
+    const prep = await this.group([{ kind: "prepare", paramCount: 0, sql }, { kind: "ndescribe" }]);
+    const d = prep[0];
+    if (d?.kind !== "describe") throw new Error(`PREPARE ${sql}: ${JSON.stringify(prep[0])}`);
+    const layout = compileRowLayout(d.fields);
+    const id = d.statementId;
+    const rows: unknown[][] = [];
+    let reply = await this.group([
+      { kind: "id", statementId: id },
+      { kind: "curname", name: "_ifxc_wire" },
+      { kind: "open" },
+      { kind: "id", statementId: id },
+      { kind: "nfetch", bufferSize: 4096, arraySize: 0 },
+    ]);
+    for (;;) {
+      for (const m of reply) if (m.kind === "tuple") rows.push(layout.decodeRow(m.data));
+      if (reply.some((m) => m.kind === "done" || m.kind === "err")) break;
+      reply = await this.group([
+        { kind: "id", statementId: id },
+        { kind: "nfetch", bufferSize: 4096, arraySize: 0 },
+      ]);
+    }
+    await this.group([{ kind: "id", statementId: id }, { kind: "close" }, { kind: "id", statementId: id }, { kind: "release" }]);
+    return rows;
   }
 
   /** Runs one statement with SQ_COMMAND (no parameters) and returns the reply. */
