@@ -40,7 +40,7 @@ import {
 } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
-import { DEFAULT_LIMITS, SQLCODE_STATEMENT_TOO_LONG, type SessionLimits } from "./limits.js";
+import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
 import { SQLCODE_NOT_IMPLEMENTED, StatementHandler } from "./statement-handler.js";
 import { redactClientMessage, type TraceSink } from "./trace.js";

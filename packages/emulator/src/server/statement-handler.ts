@@ -17,8 +17,8 @@ import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db
 import { DONE_WARN_ANSI, DONE_WARN_IDS, DONE_WARN_LOGGED, DONE_WARN_SET, typeCodes as T } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
-import { describeInput, describeStatement } from "./describe.js";
 import { decodeBindValues } from "./bind-values.js";
+import { describeInput, describeStatement } from "./describe.js";
 import { RowEncoder } from "./values.js";
 
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */

@@ -35,7 +35,10 @@ export function redactClientMessage(m: ClientMessage, values: boolean): unknown 
       if (values) return m;
       return {
         ...m,
-        parameters: m.parameters.map((p) => ({ ...p, payload: p.payload === null ? null : `${p.payload.length} bytes` })),
+        parameters: m.parameters.map((p) => ({
+          ...p,
+          payload: p.payload === null ? null : `${p.payload.length} bytes`,
+        })),
       };
     case "blob":
       return values ? m : { kind: m.kind, data: `${m.data.length} bytes` };

@@ -115,19 +115,22 @@ for (const db of ["bv", "bva"]) {
       await c.command("delete from t");
     });
 
-    test(db === "bva" ? "text too long for CHAR/VARCHAR is -1279" : "text too long for CHAR/VARCHAR is cut to fit", async () => {
-      const reply = await c.execute("insert into t (c, v, nn) values (?, ?, ?)", [
-        param(T.SQLCHAR, text("abcdef")),
-        param(T.SQLCHAR, text("uvwxyz")),
-        param(T.SQLINT, i32(8)),
-      ]);
-      if (db === "bva") {
-        assert.equal(errorOf(reply)?.sqlcode, -1279);
-      } else {
-        assert.equal(errorOf(reply), undefined);
-        assert.deepEqual(await c.query("select c, v from t where nn = 8"), [["abc", "uvw"]]);
-      }
-      await c.command("delete from t");
-    });
+    test(
+      db === "bva" ? "text too long for CHAR/VARCHAR is -1279" : "text too long for CHAR/VARCHAR is cut to fit",
+      async () => {
+        const reply = await c.execute("insert into t (c, v, nn) values (?, ?, ?)", [
+          param(T.SQLCHAR, text("abcdef")),
+          param(T.SQLCHAR, text("uvwxyz")),
+          param(T.SQLINT, i32(8)),
+        ]);
+        if (db === "bva") {
+          assert.equal(errorOf(reply)?.sqlcode, -1279);
+        } else {
+          assert.equal(errorOf(reply), undefined);
+          assert.deepEqual(await c.query("select c, v from t where nn = 8"), [["abc", "uvw"]]);
+        }
+        await c.command("delete from t");
+      },
+    );
   });
 }

@@ -21,8 +21,9 @@ async function traceOf(traceValues: boolean): Promise<string> {
   const lines: string[] = [];
   const sink: TraceSink = (session, direction, what, bytes) => {
     lines.push(
-      JSON.stringify({ session, direction, what, hex: bytes ? Buffer.from(bytes).toString("hex") : undefined }, (_k, v) =>
-        typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v,
+      JSON.stringify(
+        { session, direction, what, hex: bytes ? Buffer.from(bytes).toString("hex") : undefined },
+        (_k, v) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString("hex") : v),
       ),
     );
   };

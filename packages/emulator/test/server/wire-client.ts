@@ -4,7 +4,7 @@
 // A byte-level SQLI client over TCP, built from the protocol package only, for tests that
 // must send exactly the bytes a hostile or unusual client sends (no driver in between).
 
-import { connect as tcpConnect, type Socket } from "node:net";
+import { type Socket, connect as tcpConnect } from "node:net";
 import {
   type BindParameter,
   ByteReader,
@@ -158,7 +158,8 @@ export class WireClient {
   async ready(database?: string, c: Credentials = {}): Promise<void> {
     const res = await this.login(c);
     if (res.outcome !== "accept") throw new Error(`login rejected: ${res.svcError}`);
-    await this.group([{ kind: "protocols", features: OFFER }]);
+    const protocols = (await this.group([{ kind: "protocols", features: OFFER }]))[0];
+    if (protocols?.kind === "protocols") this.ctx = contextFromFeatures(intersectFeatures(OFFER, protocols.features));
     await this.group([{ kind: "info", env: [["DBTEMP", "/tmp"]] }]);
     if (database !== undefined) {
       const r = await this.group([{ kind: "dbopen", database, flags: 0 }]);
@@ -172,7 +173,11 @@ export class WireClient {
     const d = prep[0];
     if (d?.kind !== "describe") return prep;
     const id = d.statementId;
-    const reply = await this.group([{ kind: "id", statementId: id }, { kind: "bind", parameters }, { kind: "execute" }]);
+    const reply = await this.group([
+      { kind: "id", statementId: id },
+      { kind: "bind", parameters },
+      { kind: "execute" },
+    ]);
     await this.group([{ kind: "id", statementId: id }, { kind: "release" }]);
     return reply;
   }
@@ -200,7 +205,12 @@ export class WireClient {
         { kind: "nfetch", bufferSize: 4096, arraySize: 0 },
       ]);
     }
-    await this.group([{ kind: "id", statementId: id }, { kind: "close" }, { kind: "id", statementId: id }, { kind: "release" }]);
+    await this.group([
+      { kind: "id", statementId: id },
+      { kind: "close" },
+      { kind: "id", statementId: id },
+      { kind: "release" },
+    ]);
     return rows;
   }
 

@@ -30,9 +30,9 @@ import {
 } from "../messages/cursor.js";
 import { type DbOpenMessage, encodeDbOpen } from "../messages/dbopen.js";
 import {
+  type ExFpRoutineMessage,
   encodeExFpRoutine,
   encodeGetRoutine,
-  type ExFpRoutineMessage,
   type GetRoutineMessage,
 } from "../messages/fast-path.js";
 import {
