@@ -41,8 +41,12 @@ export {
   type RetTypeColumn,
   type RetTypeMessage,
   SFETCH_ABSOLUTE,
+  SFETCH_CURRENT,
+  SFETCH_FIRST,
   SFETCH_LAST,
   SFETCH_NEXT,
+  SFETCH_PRIOR,
+  SFETCH_RELATIVE,
   type SFetchMessage,
 } from "./messages/cursor.js";
 export type { DbListMessage } from "./messages/dblist.js";
