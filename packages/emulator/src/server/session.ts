@@ -145,7 +145,7 @@ export class SqliSession {
           message = this.decoder.next();
         } catch (error) {
           if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
-          this.options.trace?.(this.options.id, "c>s", { kind: "undecodable", error: error.message });
+          this.traceUndecodable(error);
           this.resyncing = true;
           continue;
         }
@@ -254,6 +254,18 @@ export class SqliSession {
       parameter: error.parameter,
     });
     this.groupFailed = true;
+  }
+
+  /** Traces a message the decoder could not read; its bytes (which may hold values) only with the opt-in. */
+  private traceUndecodable(error: SqliProtocolError): void {
+    const r = this.decoder.byteReader;
+    r.rewind();
+    let bytes: Uint8Array | undefined;
+    if (this.options.traceValues) {
+      bytes = r.bytes(r.available).slice();
+      r.rewind();
+    }
+    this.options.trace?.(this.options.id, "c>s", { kind: "undecodable", error: error.message }, bytes);
   }
 
   /**

@@ -90,6 +90,8 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
       return decodeSessionOption("isolevel", r);
     case Op.SQ_LOCKWAIT:
       return decodeSessionOption("lockwait", r);
+    case Op.SQ_GENKEYS:
+      return decodeSessionOption("genkeys", r);
     default: {
       const kind = BARE_BY_CODE.get(code);
       return kind === undefined ? undefined : { kind };

@@ -131,6 +131,7 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
       return encodePamResponse(msg, w);
     case "isolevel":
     case "lockwait":
+    case "genkeys":
       return encodeSessionOption(msg, w);
     default:
       return encodeBare(msg, w);

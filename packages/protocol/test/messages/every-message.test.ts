@@ -82,6 +82,7 @@ const CLIENT: ClientMessage[] = [
   { kind: "pamresponse", response: "secret" },
   { kind: "isolevel", value: 2 },
   { kind: "lockwait", value: -1 },
+  { kind: "genkeys", value: 1 },
   ...(
     [
       "ndescribe",
