@@ -100,7 +100,7 @@ export class WireClient {
     return this.socket.write(bytes);
   }
 
-  async login(c: Credentials = {}): Promise<ReturnType<typeof decodeConnectResponse>> {
+  async login(c: Credentials = {}, timeoutMs = 5000): Promise<ReturnType<typeof decodeConnectResponse>> {
     this.write(
       encodeConnectRequest({
         user: c.user ?? "informix",
@@ -124,7 +124,7 @@ export class WireClient {
         }
         throw e;
       }
-    }, 5000);
+    }, timeoutMs);
     this.loggedIn = true;
     return res;
   }
@@ -155,14 +155,14 @@ export class WireClient {
   }
 
   /** Login, SQ_PROTOCOLS, SQ_INFO and optionally a database. */
-  async ready(database?: string, c: Credentials = {}): Promise<void> {
-    const res = await this.login(c);
+  async ready(database?: string, c: Credentials = {}, timeoutMs = 5000): Promise<void> {
+    const res = await this.login(c, timeoutMs);
     if (res.outcome !== "accept") throw new Error(`login rejected: ${res.svcError}`);
-    const protocols = (await this.group([{ kind: "protocols", features: OFFER }]))[0];
+    const protocols = (await this.group([{ kind: "protocols", features: OFFER }], timeoutMs))[0];
     if (protocols?.kind === "protocols") this.ctx = contextFromFeatures(intersectFeatures(OFFER, protocols.features));
-    await this.group([{ kind: "info", env: [["DBTEMP", "/tmp"]] }]);
+    await this.group([{ kind: "info", env: [["DBTEMP", "/tmp"]] }], timeoutMs);
     if (database !== undefined) {
-      const r = await this.group([{ kind: "dbopen", database, flags: 0 }]);
+      const r = await this.group([{ kind: "dbopen", database, flags: 0 }], timeoutMs);
       if (r[0]?.kind !== "done") throw new Error(`DBOPEN ${database}: ${JSON.stringify(r[0])}`);
     }
   }
