@@ -1,15 +1,27 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]`
+// `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]
+//                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N]`
 // Prints `informix-emulator listening on <host>:<port>` once ready, then serves until
 // SIGINT/SIGTERM.
 
 import { parseArgs } from "node:util";
+import { DEFAULT_LIMITS } from "./server/limits.js";
 import { startEmulator } from "./server/listener.js";
 
 const USAGE = `usage: informix-emulator [--host 127.0.0.1] [--port 9088] [--server informix]
-                         [--user informix] [--password in4mix] [--demo]`;
+                         [--user informix] [--password in4mix] [--demo]
+                         [--login-timeout 60] [--idle-timeout 0] [--max-message-bytes 16777216]
+  --login-timeout S      seconds a client has to finish logging in (0 = no limit)
+  --idle-timeout S       close a session idle for S seconds (0 = never, as IDS)
+  --max-message-bytes N  largest message (SQL text, bind values) a client may send`;
+
+function nonNegative(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0, not ${text}`);
+  return n;
+}
 
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +33,9 @@ export async function main(argv: string[]): Promise<void> {
       user: { type: "string", default: "informix" },
       password: { type: "string", default: "in4mix" },
       demo: { type: "boolean", default: false },
+      "login-timeout": { type: "string", default: "60" },
+      "idle-timeout": { type: "string", default: "0" },
+      "max-message-bytes": { type: "string", default: String(DEFAULT_LIMITS.maxMessageBytes) },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -39,6 +54,9 @@ export async function main(argv: string[]): Promise<void> {
     user: values.user,
     password: values.password,
     demo: values.demo,
+    loginTimeoutMs: nonNegative("login-timeout", values["login-timeout"]) * 1000,
+    idleTimeoutMs: nonNegative("idle-timeout", values["idle-timeout"]) * 1000,
+    limits: { maxMessageBytes: nonNegative("max-message-bytes", values["max-message-bytes"]) },
   });
   process.stdout.write(`informix-emulator listening on ${emulator.host}:${emulator.port}\n`);
   const stop = () => {

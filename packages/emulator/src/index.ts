@@ -5,5 +5,6 @@
 
 export { InformixSqlError } from "./engine/informix-sql-error.js";
 export type { DatabaseInfo, Engine, EngineSession, EngineValue } from "./engine/types.js";
+export { DEFAULT_LIMITS, type SessionLimits } from "./server/limits.js";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server/listener.js";
 export type { TraceSink } from "./server/trace.js";

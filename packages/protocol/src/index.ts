@@ -41,8 +41,12 @@ export {
   type RetTypeColumn,
   type RetTypeMessage,
   SFETCH_ABSOLUTE,
+  SFETCH_CURRENT,
+  SFETCH_FIRST,
   SFETCH_LAST,
   SFETCH_NEXT,
+  SFETCH_PRIOR,
+  SFETCH_RELATIVE,
   type SFetchMessage,
 } from "./messages/cursor.js";
 export type { DbListMessage } from "./messages/dblist.js";
@@ -59,9 +63,13 @@ export {
   type XactStatMessage,
 } from "./messages/done.js";
 export type { ErrMessage } from "./messages/err.js";
+export type { ExFpRoutineMessage, GetRoutineMessage } from "./messages/fast-path.js";
+export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
 export type { InfoMessage } from "./messages/info.js";
 export type { InputDescribeMessage, InputParameter } from "./messages/input-describe.js";
+export type { PamResponseMessage } from "./messages/pam.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
+export type { SessionOptionMessage } from "./messages/session-options.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
 export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";

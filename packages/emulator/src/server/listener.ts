@@ -10,9 +10,10 @@ import { createServer as createTlsServer, type TlsOptions } from "node:tls";
 import { PgliteEngine } from "../engine/pglite-engine.js";
 import type { Engine } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
+import { DEFAULT_LIMITS, type SessionLimits } from "./limits.js";
 import type { LoginPolicy } from "./login.js";
 import { SqliSession } from "./session.js";
-import { type TraceSink, traceSinkFromEnv } from "./trace.js";
+import { type TraceSink, traceSinkFromEnv, traceValuesFromEnv } from "./trace.js";
 
 export interface EmulatorOptions {
   /** Listen address (default 127.0.0.1). */
@@ -31,7 +32,18 @@ export interface EmulatorOptions {
   readonly tls?: TlsOptions;
   /** Wire trace sink; defaults to INFORMIX_EMULATOR_TRACE. */
   readonly trace?: TraceSink;
+  /** Show bound parameter values in the trace; defaults to INFORMIX_EMULATOR_TRACE_VALUES. */
+  readonly traceValues?: boolean;
+  /** Time to finish logging in, in ms (default 60000, as IDS's LISTEN_TIMEOUT); 0 = none. */
+  readonly loginTimeoutMs?: number;
+  /** Close a logged-in session that sends nothing for this long, in ms (default 0 = never, as IDS). */
+  readonly idleTimeoutMs?: number;
+  /** Per-session limits on claimed lengths and buffering (see SessionLimits). */
+  readonly limits?: Partial<SessionLimits>;
 }
+
+/** After end(), how long a client that does not close its side keeps the socket. */
+const CLOSE_GRACE_MS = 2000;
 
 export interface RunningEmulator {
   readonly host: string;
@@ -61,6 +73,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     serial: SERIAL_TEXT,
   };
   const trace = options.trace ?? traceSinkFromEnv();
+  const traceValues = options.traceValues ?? traceValuesFromEnv();
+  const limits: SessionLimits = {
+    ...DEFAULT_LIMITS,
+    ...options.limits,
+    ...(options.loginTimeoutMs === undefined ? {} : { loginTimeoutMs: options.loginTimeoutMs }),
+    ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+  };
   const sockets = new Set<Socket>();
   const sessions = new Set<SqliSession>();
   let nextId = 1;
@@ -73,11 +92,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       engine,
       policy,
       trace,
+      traceValues,
+      limits,
       io: {
         send: (bytes) => {
           if (!socket.destroyed) socket.write(bytes);
         },
-        end: () => socket.end(),
+        end: () => {
+          socket.end();
+          const t = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+          t.unref();
+          socket.once("close", () => clearTimeout(t));
+        },
+        unread: () => (socket.destroyed ? 0 : socket.writableLength),
+        drained: () =>
+          new Promise<void>((resolve) => {
+            const done = () => {
+              socket.off("drain", done);
+              socket.off("close", done);
+              resolve();
+            };
+            socket.once("drain", done);
+            socket.once("close", done);
+          }),
+        pause: () => socket.pause(),
+        resume: () => socket.resume(),
       },
     });
     sessions.add(session);

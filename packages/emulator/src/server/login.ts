@@ -6,7 +6,16 @@
 // "password right"), and a wrong name gets -761 with the real DBSERVERNAME in the
 // server-name field, which clients such as nmap use to reconnect.
 
-import type { ConnectRequest, ConnectResponse } from "@informix-db/protocol";
+import {
+  type ByteReader,
+  type ConnectRequest,
+  type ConnectResponse,
+  decodeConnectRequest,
+  isNeedMoreData,
+  readSlPdu,
+  SLTYPE_CONREQ,
+  SqliProtocolError,
+} from "@informix-db/protocol";
 
 /** Incorrect password or user is not known on the database server. */
 export const SQLCODE_BAD_PASSWORD = -951;
@@ -41,4 +50,25 @@ export function decideLogin(req: ConnectRequest, policy: LoginPolicy): ConnectRe
     return { ...base, outcome: "reject", version: "", serial: "", svcError: SQLCODE_WRONG_SERVER };
   }
   return { ...base, outcome: "accept", svcError: 0 };
+}
+
+/**
+ * The CONREQ at the start of a connection, or undefined until all of it has arrived.
+ * Bytes that are not one SL-framed CONREQ are a SqliProtocolError (the connection is dropped).
+ */
+export function readLoginRequest(reader: ByteReader): ConnectRequest | undefined {
+  reader.mark();
+  let pdu: ReturnType<typeof readSlPdu>;
+  try {
+    pdu = readSlPdu(reader);
+  } catch (error) {
+    if (isNeedMoreData(error)) {
+      reader.rewind();
+      return undefined;
+    }
+    throw new SqliProtocolError("MALFORMED", "login PDU is not SL-framed", 0, { cause: error });
+  }
+  reader.commit();
+  if (pdu.slType !== SLTYPE_CONREQ) throw new SqliProtocolError("MALFORMED", `login PDU has SL type ${pdu.slType}`);
+  return decodeConnectRequest(pdu.body);
 }

@@ -8,33 +8,42 @@
 // Within a group the messages are handled in order and their replies collected; SQ_EOT
 // flushes them as one reply group. After an SQ_ERR the rest of the group is skipped,
 // as IDS does, so a failed PREPARE does not also produce a DESCRIBE.
+//
+// One client must not cost the others (docs/emulator-reliability.md):
+// - after each reply group the session yields to the event loop, so sessions take turns;
+// - it stops handling requests while the client leaves more than maxUnreadReplyBytes of
+//   replies unread, and asks the listener to stop reading while more than
+//   maxBufferedBytes of requests wait, so TCP pushes back on a client that writes
+//   without reading;
+// - a message whose length fields claim more than maxMessageBytes is refused before the
+//   bytes are buffered;
+// - login and idle timeouts close connections that never finish logging in or go quiet.
+// A message whose code or layout is not SQLI, after login, is answered with SQ_ERR once
+// the group's SQ_EOT arrives (the client waits for the reply after it), and the session
+// goes on: it never drops a connection for a request it does not understand.
 
 import {
   ByteWriter,
   ClientItemDecoder,
   type ClientMessage,
   contextFromFeatures,
-  decodeConnectRequest,
   EMULATOR_SERVER_FEATURES,
   encodeConnectResponse,
   encodeServerGroup,
   intersectFeatures,
   isNeedMoreData,
   latin1,
+  opcodes as Op,
   type ProtocolContext,
-  readSlPdu,
   type ServerMessage,
-  SLTYPE_CONREQ,
   SqliProtocolError,
 } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
-import { decideLogin, type LoginPolicy } from "./login.js";
-import { StatementHandler } from "./statement-handler.js";
-import type { TraceSink } from "./trace.js";
-
-/** "Not implemented yet": what IDS answers for a feature it lacks. */
-const SQLCODE_NOT_IMPLEMENTED = -999;
+import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
+import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
+import { SQLCODE_NOT_IMPLEMENTED, StatementHandler } from "./statement-handler.js";
+import { redactClientMessage, type TraceSink } from "./trace.js";
 
 export type SessionPhase = "login" | "protocols" | "ready" | "closed";
 
@@ -42,6 +51,13 @@ export interface SessionIo {
   send(bytes: Uint8Array): void;
   /** Ends the connection after what was sent. */
   end(): void;
+  /** Bytes sent that the client has not taken yet (absent: always 0). */
+  unread?(): number;
+  /** Resolves once the client has taken what was sent. */
+  drained?(): Promise<void>;
+  /** Stop and restart delivering the client's bytes (TCP backpressure). */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface SessionOptions {
@@ -50,19 +66,38 @@ export interface SessionOptions {
   readonly policy: LoginPolicy;
   readonly io: SessionIo;
   readonly trace?: TraceSink | undefined;
+  /** Show bound parameter values in the trace (never the password). */
+  readonly traceValues?: boolean | undefined;
+  readonly limits?: Partial<SessionLimits> | undefined;
 }
+
+/** Lets every other session's pending I/O and work run before this one goes on. */
+const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SqliSession {
   private phase: SessionPhase = "login";
   private ctx: ProtocolContext = contextFromFeatures(new Uint8Array(0), latin1);
   private readonly decoder = new ClientItemDecoder(() => this.ctx);
   private readonly writer = new ByteWriter(4096);
+  private readonly limits: SessionLimits;
   private reply: ServerMessage[] = [];
   private groupFailed = false;
+  /** Skipping the rest of a group that held bytes the decoder could not read. */
+  private resyncing = false;
+  private pumping = false;
+  private paused = false;
   private work: Promise<void> = Promise.resolve();
   private handler: StatementHandler | undefined;
+  private loginTimer: NodeJS.Timeout | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    if (this.limits.loginTimeoutMs > 0) {
+      this.loginTimer = setTimeout(() => this.timeout("login"), this.limits.loginTimeoutMs);
+      this.loginTimer.unref();
+    }
+  }
 
   get state(): SessionPhase {
     return this.phase;
@@ -71,49 +106,84 @@ export class SqliSession {
   /** Bytes from the client. Processing is serialised: one message at a time. */
   feed(chunk: Uint8Array): void {
     if (this.phase === "closed") return;
-    this.options.trace?.(this.options.id, "c>s", { kind: "bytes", length: chunk.length }, chunk);
+    this.options.trace?.(this.options.id, "c>s", { kind: "bytes", length: chunk.length });
+    this.idleTimer?.refresh();
     this.decoder.push(chunk);
-    this.work = this.work.then(() => this.pump()).catch((error: unknown) => this.abort(error));
+    const buffered = this.decoder.buffered;
+    if (!this.paused && buffered > this.limits.maxBufferedBytes && buffered >= this.decoder.pendingMessageBytes) {
+      this.paused = true;
+      this.options.io.pause?.();
+    }
+    if (this.pumping) return;
+    this.pumping = true;
+    this.work = this.pump().catch((error: unknown) => this.abort(error));
   }
 
   /** The connection went away: release the engine session (rolls back an open transaction). */
   async close(): Promise<void> {
     this.phase = "closed";
+    this.clearTimers();
     await this.work.catch(() => undefined);
     await this.handler?.close();
     this.handler = undefined;
   }
 
   private async pump(): Promise<void> {
-    while (this.phase !== "closed") {
-      if (this.phase === "login") {
-        if (!this.readLogin()) return;
-        continue;
+    try {
+      while (this.phase !== "closed") {
+        if (this.phase === "login") {
+          if (!this.login()) break;
+          continue;
+        }
+        if (this.resyncing) {
+          if (!this.resync()) break;
+          await this.afterGroup();
+          continue;
+        }
+        let message: ClientMessage | ReturnType<ClientItemDecoder["next"]>;
+        try {
+          message = this.decoder.next();
+        } catch (error) {
+          if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
+          this.traceUndecodable(error);
+          this.resyncing = true;
+          continue;
+        }
+        if (isNeedMoreData(message)) {
+          if (this.decoder.pendingMessageBytes > this.limits.maxMessageBytes) this.refuseOversized();
+          break;
+        }
+        this.options.trace?.(this.options.id, "c>s", redactClientMessage(message, this.options.traceValues ?? false));
+        if (await this.handle(message)) await this.afterGroup();
+        this.maybeResume();
       }
-      const message = this.decoder.next();
-      if (isNeedMoreData(message)) return;
-      this.options.trace?.(this.options.id, "c>s", message);
-      await this.handle(message);
+    } finally {
+      this.pumping = false;
+      this.maybeResume();
     }
   }
 
-  private readLogin(): boolean {
-    const reader = this.decoder.byteReader;
-    reader.mark();
-    let pdu: ReturnType<typeof readSlPdu>;
-    try {
-      pdu = readSlPdu(reader);
-    } catch (error) {
-      if (isNeedMoreData(error)) {
-        reader.rewind();
-        return false;
-      }
-      throw new SqliProtocolError("MALFORMED", "login PDU is not SL-framed", 0, { cause: error });
+  private maybeResume(): void {
+    if (this.paused && this.decoder.buffered <= this.limits.maxBufferedBytes / 2) {
+      this.paused = false;
+      this.options.io.resume?.();
     }
-    reader.commit();
-    if (pdu.slType !== SLTYPE_CONREQ) throw new SqliProtocolError("MALFORMED", `login PDU has SL type ${pdu.slType}`);
-    const request = decodeConnectRequest(pdu.body);
-    this.options.trace?.(this.options.id, "c>s", { kind: "conreq", ...request, password: "***" }, pdu.body);
+  }
+
+  /** After a reply group: wait while the client leaves too much unread, then give others a turn. */
+  private async afterGroup(): Promise<void> {
+    const io = this.options.io;
+    while (this.phase !== "closed" && (io.unread?.() ?? 0) > this.limits.maxUnreadReplyBytes && io.drained) {
+      await io.drained();
+    }
+    this.idleTimer?.refresh();
+    await yieldTurn();
+  }
+
+  private login(): boolean {
+    const request = readLoginRequest(this.decoder.byteReader);
+    if (request === undefined) return false;
+    this.options.trace?.(this.options.id, "c>s", { kind: "conreq", ...request, password: "***" });
     const response = decideLogin(request, this.options.policy);
     const bytes = encodeConnectResponse(response);
     this.options.trace?.(this.options.id, "s>c", { kind: "conresp", ...response }, bytes);
@@ -132,47 +202,109 @@ export class SqliSession {
     return true;
   }
 
-  private async handle(message: ClientMessage): Promise<void> {
+  /** Handles one message; true when it ended a group (a reply was sent). */
+  private async handle(message: ClientMessage): Promise<boolean> {
     if (this.phase === "protocols") {
       if (message.kind !== "protocols")
         throw new SqliProtocolError("UNEXPECTED_MESSAGE", `${message.kind} before SQ_PROTOCOLS`);
       this.ctx = contextFromFeatures(intersectFeatures(message.features, EMULATOR_SERVER_FEATURES), latin1);
       this.reply.push({ kind: "protocols", features: EMULATOR_SERVER_FEATURES });
       this.phase = "ready";
-      return;
+      clearTimeout(this.loginTimer);
+      if (this.limits.idleTimeoutMs > 0) {
+        this.idleTimer = setTimeout(() => this.timeout("idle"), this.limits.idleTimeoutMs);
+        this.idleTimer.unref();
+      }
+      return false;
     }
     switch (message.kind) {
       case "eot":
         this.flush();
-        return;
+        return true;
       case "exit":
         this.flush(false, [{ kind: "exit" }]);
         this.finish();
-        return;
+        return true;
       default:
         break;
     }
     // After an error the rest of the group is skipped, except the cleanup a client
     // relies on to free the statement (otherwise its id would stay taken).
-    if (this.groupFailed && message.kind !== "release" && message.kind !== "close") return;
+    if (this.groupFailed && message.kind !== "release" && message.kind !== "close") return false;
     try {
       await this.handler!.handle(message, this.reply);
     } catch (caught) {
       if (caught instanceof SqliProtocolError) throw caught;
-      // An engine fault must not kill the connection: report it as IDS's "not implemented" error.
-      const error =
-        caught instanceof InformixSqlError ? caught : new InformixSqlError(SQLCODE_NOT_IMPLEMENTED, 0, String(caught));
+      // An engine fault must not kill the connection. The client gets IDS's code for a
+      // request the server cannot carry out; the fault itself goes to the trace only.
+      const error = caught instanceof InformixSqlError ? caught : new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
       if (!(caught instanceof InformixSqlError))
         this.options.trace?.(this.options.id, "s>c", { kind: "engine-fault", error: String(caught) });
-      this.reply.push({
-        kind: "err",
-        sqlcode: error.sqlcode,
-        isamCode: error.isamCode,
-        offset: error.offset,
-        parameter: error.parameter,
-      });
-      this.groupFailed = true;
+      this.pushError(error);
     }
+    return false;
+  }
+
+  private pushError(error: InformixSqlError): void {
+    this.reply.push({
+      kind: "err",
+      sqlcode: error.sqlcode,
+      isamCode: error.isamCode,
+      offset: error.offset,
+      parameter: error.parameter,
+    });
+    this.groupFailed = true;
+  }
+
+  /** Traces a message the decoder could not read; its bytes (which may hold values) only with the opt-in. */
+  private traceUndecodable(error: SqliProtocolError): void {
+    const r = this.decoder.byteReader;
+    r.rewind();
+    let bytes: Uint8Array | undefined;
+    if (this.options.traceValues) {
+      bytes = r.bytes(r.available).slice();
+      r.rewind();
+    }
+    this.options.trace?.(this.options.id, "c>s", { kind: "undecodable", error: error.message }, bytes);
+  }
+
+  /**
+   * Drops what is buffered up to the SQ_EOT that ends it, keeping at most one byte, and
+   * answers the group with SQ_ERR. True once the group is answered.
+   */
+  private resync(): boolean {
+    const r = this.decoder.byteReader;
+    const n = r.available;
+    if (n < 2) return false;
+    r.mark();
+    r.skip(n - 2);
+    if (r.u16() === Op.SQ_EOT) {
+      r.commit();
+      this.resyncing = false;
+      if (!this.groupFailed) this.pushError(new InformixSqlError(SQLCODE_NOT_IMPLEMENTED));
+      this.flush();
+      return true;
+    }
+    r.rewind();
+    r.skip(n - 1);
+    r.commit();
+    return false;
+  }
+
+  /** A message claims more bytes than a session may buffer: refuse it and close. */
+  private refuseOversized(): void {
+    const r = this.decoder.byteReader;
+    const code = r.available >= 2 ? r.peekI16() : -1;
+    this.options.trace?.(this.options.id, "c>s", {
+      kind: "oversized",
+      opcode: code,
+      claimed: this.decoder.pendingMessageBytes,
+    });
+    if (code === Op.SQ_PREPARE || code === Op.SQ_COMMAND) {
+      this.pushError(new InformixSqlError(SQLCODE_STATEMENT_TOO_LONG));
+      this.flush();
+    }
+    this.finish();
   }
 
   private flush(terminate = true, extra: ServerMessage[] = []): void {
@@ -184,12 +316,29 @@ export class SqliSession {
     this.options.io.send(bytes);
   }
 
+  private timeout(which: "login" | "idle"): void {
+    if (this.phase === "closed") return;
+    if (which === "login" && this.phase === "ready") return;
+    if (which === "idle" && this.pumping) {
+      this.idleTimer?.refresh();
+      return;
+    }
+    this.options.trace?.(this.options.id, "s>c", { kind: `${which}-timeout` });
+    this.finish();
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.loginTimer);
+    clearTimeout(this.idleTimer);
+  }
+
   private finish(): void {
     this.phase = "closed";
+    this.clearTimers();
     this.options.io.end();
   }
 
-  /** Bytes that are not SQLI, or an engine fault: drop this connection only. */
+  /** Bytes that are not SQLI at login, or a broken handler: drop this connection only. */
   private abort(error: unknown): void {
     this.options.trace?.(this.options.id, "s>c", { kind: "abort", error: String(error) });
     if (this.phase !== "closed") this.finish();

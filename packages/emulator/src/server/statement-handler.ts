@@ -11,17 +11,39 @@
 //   BIND+EXECUTE                 [SQ_INSERTDONE], SQ_DONE, SQ_COST
 //   CURNAME+OPEN                 nothing (the fetch answers)
 //   NFETCH                       SQ_TUPLE*, and SQ_DONE + SQ_COST once the cursor is exhausted
+//   SFETCH                       SQ_TUPLE + SQ_TUPID, or SQ_DONE + SQ_COST past either end
+//   anything else decoded        SQ_ERR -999 (not implemented), e.g. FETCHBLOB, BBIND, fast path
 //   CLOSE, RELEASE               nothing
 
 import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
-import { DONE_WARN_ANSI, DONE_WARN_IDS, DONE_WARN_LOGGED, DONE_WARN_SET, typeCodes as T } from "@informix-db/protocol";
+import {
+  DONE_WARN_ANSI,
+  DONE_WARN_IDS,
+  DONE_WARN_LOGGED,
+  DONE_WARN_SET,
+  SFETCH_ABSOLUTE,
+  SFETCH_CURRENT,
+  SFETCH_FIRST,
+  SFETCH_LAST,
+  SFETCH_NEXT,
+  SFETCH_PRIOR,
+  SFETCH_RELATIVE,
+  typeCodes as T,
+} from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
+import { decodeBindValues } from "./bind-values.js";
 import { describeInput, describeStatement } from "./describe.js";
-import { decodeBindValues, RowEncoder } from "./values.js";
+import { RowEncoder } from "./values.js";
 
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
 const SQLCODE_CURSOR_NOT_OPEN = -400;
+/**
+ * -999 "Not implemented yet": IDS's own code for a request it does not carry out. The
+ * emulator answers it, with no parameter, to every request it decodes but does not
+ * support (docs/emulator-reliability.md lists them).
+ */
+export const SQLCODE_NOT_IMPLEMENTED = -999;
 const SQLCODE_BAD_STATEMENT_ID = -258;
 /** Statements after which the DONE warnings describe the database now open. */
 const OPENS_DATABASE = new Set([T.SQ_DATABASE, T.SQ_CREADB, T.SQ_STARTDB]);
@@ -44,6 +66,11 @@ interface PreparedState {
   carry: Uint8Array | undefined;
   exhausted: boolean;
   fetched: number;
+  /** SQ_SCROLL came before SQ_OPEN: SQ_SFETCH may move anywhere in the rows. */
+  scroll: boolean;
+  /** A scroll cursor's rows, read when first needed, and its 1-based position (0: before the first). */
+  scrollRows: EngineValue[][] | undefined;
+  position: number;
 }
 
 export function doneWarnings(db: DatabaseInfo): number {
@@ -100,9 +127,11 @@ export class StatementHandler {
         // JDBC frees statement 0 after a PREPARE that failed and expects silence.
         this.current = this.statements.get(m.statementId);
         return;
-      case "bind":
-        this.require().params = decodeBindValues(m, this.ctx());
+      case "bind": {
+        const s = this.require();
+        s.params = decodeBindValues(m, this.ctx(), s.statement.params, this.engine.database?.ansi ?? false);
         return;
+      }
       case "curname":
         this.require().cursorName = m.name;
         return;
@@ -117,6 +146,11 @@ export class StatementHandler {
         return;
       }
       case "scroll":
+        this.require().scroll = true;
+        return;
+      case "sfetch":
+        await this.scrollFetch(this.require(), m.scrollType, m.row, out);
+        return;
       case "hold":
       case "autofree":
         return;
@@ -163,7 +197,7 @@ export class StatementHandler {
         out.push(done(0));
         return;
       default:
-        throw new InformixSqlError(-999, 0, m.kind);
+        throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
     }
   }
 
@@ -187,6 +221,9 @@ export class StatementHandler {
       carry: undefined,
       exhausted: false,
       fetched: 0,
+      scroll: false,
+      scrollRows: undefined,
+      position: 0,
     };
     this.statements.set(id, state);
     return state;
@@ -207,6 +244,37 @@ export class StatementHandler {
     s.carry = undefined;
     s.exhausted = false;
     s.fetched = 0;
+    s.scrollRows = undefined;
+    s.position = 0;
+  }
+
+  /**
+   * SQ_SFETCH: one row at the position the scroll type names, then SQ_TUPID with its
+   * 1-based number (docs/protocol/statements.md: Python reads both); past either end no
+   * row, DONE and COST, as at the end of an NFETCH. The rows not yet sent are read from
+   * the engine the first time (its cursors are materialised anyway).
+   */
+  private async scrollFetch(s: PreparedState, scrollType: number, row: number, out: ServerMessage[]): Promise<void> {
+    if (!s.cursor || !s.encoder) throw new InformixSqlError(SQLCODE_CURSOR_NOT_OPEN);
+    if (s.scrollRows === undefined) {
+      const rows = s.pending.slice(s.pendingAt);
+      for (let batch = await s.cursor.fetch(MAX_ROWS_PER_READ); batch.length > 0; ) {
+        rows.push(...batch);
+        batch = await s.cursor.fetch(MAX_ROWS_PER_READ);
+      }
+      s.scrollRows = rows;
+      s.position = 0;
+    }
+    const n = s.scrollRows.length;
+    const target = scrollTarget(scrollType, row, s.position, n);
+    if (target < 1 || target > n) {
+      s.position = target < 1 ? 0 : n + 1;
+      out.push(done(0), cost());
+      return;
+    }
+    s.position = target;
+    out.push({ kind: "tuple", warnings: 0, data: s.encoder.encode(s.scrollRows[target - 1]!) });
+    out.push({ kind: "tupid", position: target });
   }
 
   private async fetch(s: PreparedState, bufferSize: number, out: ServerMessage[]): Promise<void> {
@@ -258,6 +326,28 @@ export class StatementHandler {
     // JDBC reads it to decide whether to commit after each statement (ANSI).
     const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
     out.push(done(result.rowCount, db ? doneWarnings(db) : 0, result.serial), cost());
+  }
+}
+
+/** The 1-based row an SQ_SFETCH asks for (SFETCH_* scroll types 1–7). */
+function scrollTarget(scrollType: number, row: number, position: number, count: number): number {
+  switch (scrollType) {
+    case SFETCH_NEXT:
+      return position + 1;
+    case SFETCH_PRIOR:
+      return position - 1;
+    case SFETCH_FIRST:
+      return 1;
+    case SFETCH_LAST:
+      return count;
+    case SFETCH_CURRENT:
+      return position;
+    case SFETCH_ABSOLUTE:
+      return row;
+    case SFETCH_RELATIVE:
+      return position + row;
+    default:
+      throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
   }
 }
 

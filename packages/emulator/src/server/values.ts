@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Converts between the engine's plain values (EngineValue: temporal values as Informix
-// literal text) and the protocol codecs' values (InformixDate, InformixDateTime,
-// InformixInterval), and turns rows into SQ_TUPLE bodies with the codecs.
+// Turns engine rows (EngineValue: temporal values as Informix literal text) into SQ_TUPLE
+// bodies with the protocol codecs. Bound values come in through bind-values.ts.
 
 import {
-  type BindMessage,
   ByteWriter,
   type ColumnType,
   compileRowLayout,
-  decodeBindPayload,
   InformixDate,
   InformixDateTime,
   InformixInterval,
@@ -19,22 +16,6 @@ import {
   typeCodes as T,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
-
-/** A codec value as the engine wants it: temporal values become their literal text. */
-function toEngineValue(value: unknown): EngineValue {
-  if (value instanceof InformixDate || value instanceof InformixDateTime || value instanceof InformixInterval) {
-    return value.toString();
-  }
-  return value as EngineValue;
-}
-
-export function decodeBindValues(message: BindMessage, ctx: ProtocolContext): EngineValue[] {
-  return message.parameters.map((p) =>
-    p.payload === null
-      ? null
-      : toEngineValue(decodeBindPayload(p.payload, { type: p.type, precision: p.precision }, ctx.codec)),
-  );
-}
 
 type Converter = (value: EngineValue) => unknown;
 

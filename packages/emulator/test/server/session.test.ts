@@ -236,13 +236,22 @@ test("BEGIN on an unlogged database is an SQ_ERR; SQ_EXIT is echoed and ends the
   assert.ok(p.ended);
 });
 
-test("bytes that are not SQLI drop this session only", async () => {
+test("issue 6: bytes that are not SQLI after login get SQ_ERR -999 at the group's end; the session goes on", async () => {
   const p = new Pipe();
   await p.ready();
   await p.send(Uint8Array.of(0x7f, 0x7f, 0x01, 0x02));
-  assert.ok(p.ended);
+  assert.equal(p.ended, false);
+  const reply = await p.group([]);
+  assert.deepEqual(reply, [{ kind: "err", sqlcode: -999, isamCode: 0, offset: 0, parameter: "" }, { kind: "eot" }]);
+  assert.equal((await p.group([{ kind: "dbopen", database: "plain", flags: 0 }]))[0]?.kind, "done");
   const other = new Pipe();
   assert.equal((await other.ready())[0]?.kind, "done");
+});
+
+test("bytes that are not a login PDU drop that connection only", async () => {
+  const p = new Pipe();
+  await p.send(Uint8Array.of(0x00, 0x02, 0x01, 0x02, 0, 0, 0, 0));
+  assert.ok(p.ended);
 });
 
 test("SQ_CIDESCRIBE is answered with SQ_IDESCRIBE: one record per placeholder", async () => {

@@ -58,6 +58,12 @@ export const SQ_ACCEPT = 127;
 export const SQ_ACK = 128;
 export const SQ_CHALLENGE = 129;
 export const SQ_RESPONSE = 130;
+/**
+ * IBM JDBC sends `00 86 00 01` after SQ_PREPARE of a statement prepared with
+ * RETURN_GENERATED_KEYS (observed on loopback, docs/protocol/jdbc-observed.md). IBM's
+ * name for it is not public; this one is ours.
+ */
+export const SQ_GENKEYS = 134;
 export const SQ_SQLISETSVPT = 137;
 export const SQ_SQLIRELSVPT = 138;
 export const SQ_SQLIRBACKSVPT = 139;
@@ -117,6 +123,7 @@ export const OPCODE_NAMES: Readonly<Record<number, string>> = {
   [SQ_ACK]: "SQ_ACK",
   [SQ_CHALLENGE]: "SQ_CHALLENGE",
   [SQ_RESPONSE]: "SQ_RESPONSE",
+  [SQ_GENKEYS]: "SQ_GENKEYS",
   [SQ_SQLISETSVPT]: "SQ_SQLISETSVPT",
   [SQ_SQLIRELSVPT]: "SQ_SQLIRELSVPT",
   [SQ_SQLIRBACKSVPT]: "SQ_SQLIRBACKSVPT",

@@ -2,6 +2,9 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // Decodes what a client sends after login, one message per next() (used by the emulator).
+// Every code a client may send has a decoder here, so a server can answer each one, even
+// a request it does not support, and stay in step. Codes only a server sends (SQ_DONE,
+// SQ_TUPLE, …) and unknown codes throw UNKNOWN_OPCODE: their client layout is undefined.
 
 import type { ProtocolContext } from "../constants/capabilities.js";
 import * as Op from "../constants/opcodes.js";
@@ -11,8 +14,12 @@ import { decodeBind } from "../messages/bind.js";
 import { decodeBBind, decodeBlob, decodeFetchBlob } from "../messages/blob.js";
 import { decodeCurName, decodeId, decodeNFetch, decodeRetType, decodeSFetch } from "../messages/cursor.js";
 import { decodeDbOpen } from "../messages/dbopen.js";
+import { decodeExFpRoutine, decodeGetRoutine } from "../messages/fast-path.js";
+import { decodeFileRead, decodeFileWrite, decodeLoData } from "../messages/file-transfer.js";
 import { decodeInfo } from "../messages/info.js";
+import { decodePamResponse } from "../messages/pam.js";
 import { decodeProtocols } from "../messages/protocols.js";
+import { decodeSessionOption } from "../messages/session-options.js";
 import { decodeCommand, decodePrepare } from "../messages/sql-text.js";
 import { decodeRollbackWork, decodeSavepoint } from "../messages/transaction.js";
 import type { ClientMessage } from "./client-messages.js";
@@ -67,6 +74,24 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
       return decodeSavepoint("releasesavepoint", r, ctx);
     case Op.SQ_SQLIRBACKSVPT:
       return decodeSavepoint("rollbacksavepoint", r, ctx);
+    case Op.SQ_GETROUTINE:
+      return decodeGetRoutine(r, ctx);
+    case Op.SQ_EXFPROUTINE:
+      return decodeExFpRoutine(r, ctx);
+    case Op.SQ_FILE_READ:
+      return decodeFileRead(r);
+    case Op.SQ_FILE_WRITE:
+      return decodeFileWrite(r);
+    case Op.SQ_LODATA:
+      return decodeLoData(r);
+    case Op.SQ_RESPONSE:
+      return decodePamResponse(r);
+    case Op.SQ_ISOLEVEL:
+      return decodeSessionOption("isolevel", r);
+    case Op.SQ_LOCKWAIT:
+      return decodeSessionOption("lockwait", r);
+    case Op.SQ_GENKEYS:
+      return decodeSessionOption("genkeys", r);
     default: {
       const kind = BARE_BY_CODE.get(code);
       return kind === undefined ? undefined : { kind };

@@ -29,8 +29,24 @@ import {
   type SFetchMessage,
 } from "../messages/cursor.js";
 import { type DbOpenMessage, encodeDbOpen } from "../messages/dbopen.js";
+import {
+  type ExFpRoutineMessage,
+  encodeExFpRoutine,
+  encodeGetRoutine,
+  type GetRoutineMessage,
+} from "../messages/fast-path.js";
+import {
+  encodeFileRead,
+  encodeFileWrite,
+  encodeLoData,
+  type FileReadMessage,
+  type FileWriteMessage,
+  type LoDataMessage,
+} from "../messages/file-transfer.js";
 import { encodeInfo, type InfoMessage } from "../messages/info.js";
+import { encodePamResponse, type PamResponseMessage } from "../messages/pam.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
+import { encodeSessionOption, type SessionOptionMessage } from "../messages/session-options.js";
 import { type CommandMessage, encodeCommand, encodePrepare, type PrepareMessage } from "../messages/sql-text.js";
 import {
   encodeRollbackWork,
@@ -56,7 +72,14 @@ export type ClientMessage =
   | BlobMessage
   | FetchBlobMessage
   | RollbackWorkMessage
-  | SavepointMessage;
+  | SavepointMessage
+  | GetRoutineMessage
+  | ExFpRoutineMessage
+  | FileReadMessage
+  | FileWriteMessage
+  | LoDataMessage
+  | PamResponseMessage
+  | SessionOptionMessage;
 
 export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w: ByteWriter): void {
   switch (msg.kind) {
@@ -94,6 +117,22 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
     case "releasesavepoint":
     case "rollbacksavepoint":
       return encodeSavepoint(msg, ctx, w);
+    case "getroutine":
+      return encodeGetRoutine(msg, ctx, w);
+    case "exfproutine":
+      return encodeExFpRoutine(msg, ctx, w);
+    case "fileread":
+      return encodeFileRead(msg, w);
+    case "filewrite":
+      return encodeFileWrite(msg, w);
+    case "lodata":
+      return encodeLoData(msg, w);
+    case "pamresponse":
+      return encodePamResponse(msg, w);
+    case "isolevel":
+    case "lockwait":
+    case "genkeys":
+      return encodeSessionOption(msg, w);
     default:
       return encodeBare(msg, w);
   }

@@ -87,6 +87,11 @@ export class ItemDecoder<M> {
     }
   }
 
+  /** After NEED_MORE_DATA: the least number of bytes the pending message needs in all. */
+  get pendingMessageBytes(): number {
+    return this.reader.wanted;
+  }
+
   /** The underlying reader, for login PDUs read before the message stream starts. */
   get byteReader(): ByteReader {
     return this.reader;

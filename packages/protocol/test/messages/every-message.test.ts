@@ -72,6 +72,17 @@ const CLIENT: ClientMessage[] = [
   { kind: "setsavepoint", name: "sp1", unique: true },
   { kind: "releasesavepoint", name: "sp1", unique: false },
   { kind: "rollbacksavepoint", name: "sp1", unique: false },
+  { kind: "getroutine", byId: 0, signature: "function informix.ifx_lo_open(blob,integer)", fparamFlag: 0 },
+  { kind: "exfproutine", database: "stores_demo", handle: 17, paramCount: 2, fparamFlag: 0 },
+  { kind: "fileread", chunks: [Uint8Array.of(1, 2, 3), Uint8Array.of(4, 5)] },
+  { kind: "fileread", chunks: [] },
+  { kind: "filewrite", total: 5 },
+  { kind: "lodata", subCommand: 0, loFd: 3, length: 100, bufferSize: 32000 },
+  { kind: "lodata", subCommand: 1, loFd: 3, length: 100, bufferSize: 32000, offset: 10n, whence: 0 },
+  { kind: "pamresponse", response: "secret" },
+  { kind: "isolevel", value: 2 },
+  { kind: "lockwait", value: -1 },
+  { kind: "genkeys", value: 1 },
   ...(
     [
       "ndescribe",
