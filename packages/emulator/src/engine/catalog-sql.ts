@@ -9,6 +9,7 @@
 // pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
 
 import { pgIdent, pgString } from "../sql/context.js";
+import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 
 /** Catalog tables listed in systables with their fixed Informix tabids. */
@@ -17,7 +18,9 @@ export const CATALOG_TABLES: readonly (readonly [string, number])[] = [
   ["syscolumns", 2],
   ["sysindexes", 3],
   ["sysconstraints", 11],
+  ["sysreferences", 12],
   ["sysdefaults", 14],
+  ["sysprocedures", 16],
 ];
 
 export const BOOTSTRAP_SQL = String.raw`
@@ -120,12 +123,14 @@ SELECT CAST(ic.relname AS varchar(128)) AS idxname, CAST(t.owner AS char(32)) AS
   ${parts()},
   CAST(1 AS smallint) AS levels, 0 AS leaves, 0 AS nunique, 0 AS clust
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns};
+JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
+UNION ALL
+${foreignKeyIndexRows(ns)};
 CREATE VIEW ${s}.sysconstraints AS
 SELECT CAST(co.oid AS integer) AS constrid, CAST(co.conname AS varchar(128)) AS constrname,
   CAST(t.owner AS char(32)) AS owner, CAST(c.oid AS integer) AS tabid,
   CAST(CASE co.contype WHEN 'p' THEN 'P' WHEN 'u' THEN 'U' WHEN 'f' THEN 'R' WHEN 'c' THEN 'C' ELSE 'N' END AS char(1)) AS constrtype,
-  CAST(ic.relname AS varchar(128)) AS idxname
+  CAST(CASE WHEN co.contype = 'f' THEN ${foreignKeyIndexName("c.oid", "co.oid")} ELSE ic.relname END AS varchar(128)) AS idxname
 FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN ifx.tables t ON t.reloid = c.oid
 LEFT JOIN pg_class ic ON ic.oid = co.conindid WHERE c.relnamespace = ${ns};
 CREATE VIEW ${s}.sysdefaults AS
@@ -134,6 +139,7 @@ SELECT CAST(c.oid AS integer) AS tabid, CAST(d.adnum AS smallint) AS colno, CAST
 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.reloid = c.oid
 WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
+${keyCatalogSql(s, ns)}
 `;
 }
 
