@@ -87,6 +87,10 @@ LANGUAGE sql IMMUTABLE AS $$
     THEN informix.schema_precision(ct, xid, len) ELSE NULL END
 $$;
 
+-- Built-in routine clients call at connect time (Liquibase's InformixDatabase:
+-- EXECUTE PROCEDURE IFX_ALLOW_NEWLINE('T')). Newlines in quoted strings are always allowed here.
+CREATE FUNCTION informix.ifx_allow_newline(allow boolean) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;
+
 CREATE FUNCTION informix.get_default_value(ct integer, xid integer, len integer, def text) RETURNS varchar(256)
 LANGUAGE sql IMMUTABLE AS $$ SELECT CAST(def AS varchar(256)) $$;
 `;

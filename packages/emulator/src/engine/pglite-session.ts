@@ -80,9 +80,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       const sql = shared.deferred.splice(0).join(";");
       await shared.pg.exec(sql);
     }
+    // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
     const path = this.database
-      ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}`
-      : pgIdent(this.tempSchema);
+      ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}, informix`
+      : `${pgIdent(this.tempSchema)}, informix`;
     if (shared.searchPath !== path) {
       await shared.pg.exec(`SET search_path TO ${path}`);
       shared.searchPath = path;

@@ -119,6 +119,7 @@ export class StatementHandler {
       case "scroll":
       case "hold":
       case "autofree":
+      case "genkeys":
         return;
       case "open":
         await this.open(this.require());

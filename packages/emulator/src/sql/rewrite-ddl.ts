@@ -198,6 +198,9 @@ export function rewriteCreateIndex(tokens: readonly Token[]): Token[] {
     ifNot = " IF NOT EXISTS";
     k += 3;
   }
+  // The index name may be qualified as the table is: db:name, owner.name, db:owner.name (the
+  // owner is not checked; Liquibase writes "db:null.name"). The index goes in the table's schema.
+  if (isOp(tokens[k + 1], ":")) k += 2;
   if (isOp(tokens[k + 1], ".")) k += 2;
   const name = tokens[k];
   if (!isWord(tokens[k + 1], "on") || name === undefined) throw syntax(tokens[k + 1] ?? name);

@@ -58,6 +58,8 @@ export const SQ_ACCEPT = 127;
 export const SQ_ACK = 128;
 export const SQ_CHALLENGE = 129;
 export const SQ_RESPONSE = 130;
+/** IBM's name is not public: IBM JDBC sends it (i16 1) after PREPARE when generated keys are asked for. */
+export const SQ_GENKEYS = 134;
 export const SQ_SQLISETSVPT = 137;
 export const SQ_SQLIRELSVPT = 138;
 export const SQ_SQLIRBACKSVPT = 139;
@@ -117,6 +119,7 @@ export const OPCODE_NAMES: Readonly<Record<number, string>> = {
   [SQ_ACK]: "SQ_ACK",
   [SQ_CHALLENGE]: "SQ_CHALLENGE",
   [SQ_RESPONSE]: "SQ_RESPONSE",
+  [SQ_GENKEYS]: "SQ_GENKEYS",
   [SQ_SQLISETSVPT]: "SQ_SQLISETSVPT",
   [SQ_SQLIRELSVPT]: "SQ_SQLIRELSVPT",
   [SQ_SQLIRBACKSVPT]: "SQ_SQLIRBACKSVPT",

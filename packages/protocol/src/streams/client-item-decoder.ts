@@ -11,6 +11,7 @@ import { decodeBind } from "../messages/bind.js";
 import { decodeBBind, decodeBlob, decodeFetchBlob } from "../messages/blob.js";
 import { decodeCurName, decodeId, decodeNFetch, decodeRetType, decodeSFetch } from "../messages/cursor.js";
 import { decodeDbOpen } from "../messages/dbopen.js";
+import { decodeGenKeys } from "../messages/generated-keys.js";
 import { decodeInfo } from "../messages/info.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeCommand, decodePrepare } from "../messages/sql-text.js";
@@ -59,6 +60,8 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
       return decodeBlob(r);
     case Op.SQ_FETCHBLOB:
       return decodeFetchBlob(r);
+    case Op.SQ_GENKEYS:
+      return decodeGenKeys(r);
     case Op.SQ_RBWORK:
       return decodeRollbackWork(r);
     case Op.SQ_SQLISETSVPT:

@@ -29,6 +29,7 @@ import {
   type SFetchMessage,
 } from "../messages/cursor.js";
 import { type DbOpenMessage, encodeDbOpen } from "../messages/dbopen.js";
+import { encodeGenKeys, type GenKeysMessage } from "../messages/generated-keys.js";
 import { encodeInfo, type InfoMessage } from "../messages/info.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { type CommandMessage, encodeCommand, encodePrepare, type PrepareMessage } from "../messages/sql-text.js";
@@ -45,6 +46,7 @@ export type ClientMessage =
   | InfoMessage
   | DbOpenMessage
   | PrepareMessage
+  | GenKeysMessage
   | CommandMessage
   | IdMessage
   | CurNameMessage
@@ -70,6 +72,8 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
       return encodePrepare(msg, ctx, w);
     case "command":
       return encodeCommand(msg, ctx, w);
+    case "genkeys":
+      return encodeGenKeys(msg, w);
     case "id":
       return encodeId(msg, w);
     case "curname":

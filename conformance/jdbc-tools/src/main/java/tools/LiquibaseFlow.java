@@ -17,7 +17,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
+import liquibase.database.core.InformixDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
@@ -31,8 +31,15 @@ final class LiquibaseFlow {
   static void run(Flow f) throws Exception {
     f.freshDatabase(DB, "WITH LOG");
     try (Connection conn = f.connect(DB)) {
-      Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(conn));
-      f.check("database implementation", database.getClass().getName(), "liquibase.database.core.InformixDatabase");
+      // IBM JDBC 15.0.0.1.1 answers DatabaseMetaData.getURL() with null (whatever the URL), and
+      // Liquibase's auto-detection then fails in CockroachDatabase (NullPointerException), so
+      // the database class is named, as with the CLI's --database-class. InformixDatabase
+      // still checks the product name when the connection is set.
+      f.record("DatabaseMetaData.getURL()", conn.getMetaData().getURL());
+      Database database = new InformixDatabase();
+      database.setConnection(new JdbcConnection(conn));
+      f.check("InformixDatabase.isCorrectDatabaseImplementation",
+          database.isCorrectDatabaseImplementation(database.getConnection()), true);
       Liquibase lb = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database);
 
       f.check("status before update: unrun", lb.listUnrunChangeSets(new Contexts(), new LabelExpression()).size(), 4);
