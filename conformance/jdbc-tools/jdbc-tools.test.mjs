@@ -20,7 +20,13 @@ const JVM_TIMEOUT_MS = 150_000; // per JVM, enforced here (process group killed)
 
 // The flows registered as tests. Main.FLOWS may hold more (a flow whose runner is written
 // but that does not pass against the emulator yet; see conformance/README.md).
-const FLOWS = ["metadata_product", "metadata_tables_columns", "metadata_keys_indexes", "metadata_procedures_typeinfo"];
+const FLOWS = [
+  "metadata_product",
+  "metadata_tables_columns",
+  "metadata_keys_indexes",
+  "metadata_procedures_typeinfo",
+  "liquibase",
+];
 
 const built = existsSync(join(classes, "tools", "Main.class"));
 let target;

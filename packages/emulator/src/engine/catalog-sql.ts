@@ -153,5 +153,12 @@ SELECT CAST(name AS varchar(128)) AS name, 0 AS partnum, CAST(owner AS char(32))
   CASE WHEN logged THEN 1 ELSE 0 END AS is_logging, CASE WHEN buffered THEN 1 ELSE 0 END AS is_buff_log,
   CASE WHEN ansi THEN 1 ELSE 0 END AS is_ansi, 0 AS is_nls, 0 AS is_case_insens, CAST(0 AS smallint) AS flags
 FROM ifx.databases;
+-- Only the calling session (enough for "WHERE sid = DBINFO('sessionid')", which Liquibase sends).
+CREATE VIEW sysmaster.syssessions AS
+SELECT CAST(current_setting('ifx.sid', true) AS integer) AS sid,
+  CAST(current_setting('ifx.user', true) AS char(32)) AS username, CAST(0 AS smallint) AS uid, 0 AS pid,
+  CAST('' AS char(256)) AS hostname, CAST('' AS char(16)) AS tty,
+  CAST(EXTRACT(EPOCH FROM now()) AS integer) AS connected
+WHERE current_setting('ifx.sid', true) IS NOT NULL;
 INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, false, false, false);
 `;
