@@ -31,7 +31,7 @@ final class HibernateFlow {
 
   private HibernateFlow() {}
 
-  @Entity
+  @Entity(name = "Author")
   @Table(name = "hb_author")
   public static class Author {
     @Id
@@ -51,7 +51,7 @@ final class HibernateFlow {
     }
   }
 
-  @Entity
+  @Entity(name = "Book")
   @Table(name = "hb_book")
   public static class Book {
     @Id
