@@ -99,7 +99,10 @@ final class MetadataFlow {
       f.check("getColumns(mt_parent, c%) rows", pc.size(), 1);
       if (pc.size() == 1) {
         f.check("getColumns created DATA_TYPE", pc.get(0).get("DATA_TYPE"), String.valueOf(Types.TIMESTAMP));
-        f.record("getColumns created TYPE_NAME", pc.get(0).get("TYPE_NAME"));
+        // IBM JDBC spells the qualifier out itself from the encoded collength that the server's
+        // informix.schema_precision() returns for DATETIME/INTERVAL.
+        f.check("getColumns created TYPE_NAME", pc.get(0).get("TYPE_NAME"), "datetime year to second");
+        f.record("getColumns created COLUMN_SIZE", pc.get(0).get("COLUMN_SIZE"));
       }
       List<Map<String, String>> idc = Flow.rows(md.getColumns(null, null, "mt_parent", "id"));
       if (idc.size() == 1) {
