@@ -3,7 +3,9 @@
 //
 // Catalog views for keys and routines that IBM JDBC's DatabaseMetaData joins
 // (getImportedKeys/getExportedKeys/getCrossReference read sysreferences, getProcedures reads
-// sysprocedures), at their IDS tabids (sysreferences 12, sysprocedures 16).
+// sysprocedures), at their IDS tabids (sysreferences 12, sysprocedures 16). The routines listed
+// are the built-ins of schema "informix"; they are C routines in IDS, so externalname is not
+// NULL (only SPL routines have none); Flyway's clean drops the routines without one.
 //
 // IDS gives every FOREIGN KEY constraint an index on the referencing columns (its own, or a
 // matching one it shares) and names it in sysconstraints.idxname; JDBC joins through that name
@@ -43,7 +45,7 @@ CREATE VIEW ${s}.sysprocedures AS
 SELECT CAST(p.proname AS varchar(128)) AS procname, CAST('informix' AS char(32)) AS owner,
   CAST(p.oid AS integer) AS procid, CAST('O' AS char(1)) AS mode, 0 AS retsize, 0 AS symsize, 0 AS datasize,
   0 AS codesize, CAST(p.pronargs AS smallint) AS numargs, CAST('f' AS char(1)) AS isproc,
-  CAST(NULL AS varchar(128)) AS specificname, CAST(NULL AS varchar(255)) AS externalname,
+  CAST(NULL AS varchar(128)) AS specificname, CAST('(' || p.proname || ')' AS varchar(255)) AS externalname,
   CAST('I' AS char(1)) AS paramstyle, 2 AS langid, NOT p.provolatile = 'v' AS variant, false AS client,
   false AS handlesnulls, p.proretset AS iterator, 0 AS percallcost, true AS internal
 FROM pg_proc p WHERE p.pronamespace = CAST('informix' AS regnamespace);

@@ -78,6 +78,17 @@ describe("issue 6: catalog and SQL for Flyway, Liquibase, Hibernate and JDBC met
     assert.deepEqual(r.rows, [["informix".padEnd(32)]]);
   });
 
+  it("DROP TABLE cascades to the foreign keys and views that reference it; RESTRICT does not", async () => {
+    await exec(s, "CREATE TABLE dp (id INTEGER PRIMARY KEY)");
+    await exec(s, "CREATE TABLE dc (p INTEGER REFERENCES dp (id))");
+    await exec(s, "CREATE VIEW dv AS SELECT id FROM dp");
+    await assert.rejects(exec(s, "DROP TABLE dp RESTRICT")); // its error code is not settled yet
+    await exec(s, "DROP TABLE dp");
+    const left = await query(s, "select tabname from systables where tabname in ('dp', 'dc', 'dv') order by 1");
+    assert.deepEqual(left.rows, [["dc"]]);
+    await exec(s, "INSERT INTO dc VALUES (42)");
+  });
+
   it("CHAR trailing blanks do not count in = and LIKE", async () => {
     await exec(s, "INSERT INTO tp (name) VALUES ('ab')");
     const eq = await query(s, "select count(*) from tp where name = 'ab'");
