@@ -6,6 +6,7 @@
 // already there; prints one line per oracle (installed / already present / failed) and
 // always exits 0: an oracle that could not be installed makes its own tests fail clearly.
 //   jdbc   — mvn package of conformance/jdbc (Scenarios runner + driver jars in target/lib)
+//   jdbc-tools — mvn package of conformance/jdbc-tools (tools.Main + Flyway, Liquibase, Hibernate jars)
 //   python — venv conformance/python/.venv with conformance/python/requirements.txt
 //   python-suite — informix-driver's own sdist (tests/ included), unpacked in
 //            conformance/python-suite/.sdist and checked against its pinned SHA-256
@@ -43,18 +44,27 @@ function report(oracle, status, detail = "") {
   process.stdout.write(`install-oracles: ${oracle}: ${status}${detail ? ` — ${detail}` : ""}\n`);
 }
 
-function jdbc() {
-  const dir = join(root, "conformance", "jdbc");
-  const marker = join(dir, "target", "classes", "Scenarios.class");
-  const driverJar = join(dir, "target", "lib", "jdbc-15.0.0.1.1.jar");
+/** mvn package of a Maven oracle, skipped when `marker` is newer than src/ and pom.xml. */
+function maven(oracle, dirName, markerPath, jar) {
+  const dir = join(root, "conformance", dirName);
+  const marker = join(dir, "target", "classes", ...markerPath);
+  const driverJar = join(dir, "target", "lib", jar);
   if (existsSync(marker) && existsSync(driverJar)) {
     const sources = Math.max(newestMtime(join(dir, "src")), statSync(join(dir, "pom.xml")).mtimeMs);
-    if (statSync(marker).mtimeMs >= sources) return report("jdbc", "already present");
+    if (statSync(marker).mtimeMs >= sources) return report(oracle, "already present");
   }
-  if (!onPath("mvn") || !onPath("java")) return report("jdbc", "failed", "mvn and java (JDK 17) are needed");
+  if (!onPath("mvn") || !onPath("java")) return report(oracle, "failed", "mvn and java (JDK 17) are needed");
   const r = sh("mvn", ["-q", "-B", "-f", join(dir, "pom.xml"), "package", "-DskipTests"]);
-  if (r.ok && existsSync(marker)) report("jdbc", "installed");
-  else report("jdbc", "failed", `mvn package: ${r.why}\n${r.output}`);
+  if (r.ok && existsSync(marker)) report(oracle, "installed");
+  else report(oracle, "failed", `mvn package: ${r.why}\n${r.output}`);
+}
+
+function jdbc() {
+  maven("jdbc", "jdbc", ["Scenarios.class"], "jdbc-15.0.0.1.1.jar");
+}
+
+function jdbcTools() {
+  maven("jdbc-tools", "jdbc-tools", ["tools", "Main.class"], "jdbc-15.0.0.1.1.jar");
 }
 
 function python() {
@@ -123,6 +133,7 @@ function nmap() {
 const selected = new Set(process.argv.slice(2));
 for (const [name, step] of [
   ["jdbc", jdbc],
+  ["jdbc-tools", jdbcTools],
   ["python", python],
   ["python-suite", pythonSuite],
   ["nmap", nmap],

@@ -9,6 +9,7 @@
 // pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
 
 import { pgIdent, pgString } from "../sql/context.js";
+import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 
@@ -114,12 +115,14 @@ SELECT CAST(ic.relname AS varchar(128)) AS idxname, CAST(t.owner AS char(32)) AS
   ${parts()},
   CAST(1 AS smallint) AS levels, 0 AS leaves, 0 AS nunique, 0 AS clust
 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns};
+JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
+UNION ALL
+${foreignKeyIndexRows(ns)};
 CREATE VIEW ${s}.sysconstraints AS
 SELECT CAST(co.oid AS integer) AS constrid, CAST(co.conname AS varchar(128)) AS constrname,
   CAST(t.owner AS char(32)) AS owner, CAST(c.oid AS integer) AS tabid,
   CAST(CASE co.contype WHEN 'p' THEN 'P' WHEN 'u' THEN 'U' WHEN 'f' THEN 'R' WHEN 'c' THEN 'C' ELSE 'N' END AS char(1)) AS constrtype,
-  CAST(ic.relname AS varchar(128)) AS idxname
+  CAST(CASE WHEN co.contype = 'f' THEN ${foreignKeyIndexName("c.oid", "co.oid")} ELSE ic.relname END AS varchar(128)) AS idxname
 FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN ifx.tables t ON t.reloid = c.oid
 LEFT JOIN pg_class ic ON ic.oid = co.conindid WHERE c.relnamespace = ${ns};
 CREATE VIEW ${s}.sysdefaults AS
@@ -128,6 +131,7 @@ SELECT CAST(c.oid AS integer) AS tabid, CAST(d.adnum AS smallint) AS colno, CAST
 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.reloid = c.oid
 WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
+${keyCatalogSql(s, ns)}
 `;
 }
 
@@ -145,5 +149,12 @@ SELECT CAST(name AS varchar(128)) AS name, 0 AS partnum, CAST(owner AS char(32))
   CASE WHEN logged THEN 1 ELSE 0 END AS is_logging, CASE WHEN buffered THEN 1 ELSE 0 END AS is_buff_log,
   CASE WHEN ansi THEN 1 ELSE 0 END AS is_ansi, 0 AS is_nls, 0 AS is_case_insens, CAST(0 AS smallint) AS flags
 FROM ifx.databases;
+-- Only the calling session (enough for "WHERE sid = DBINFO('sessionid')", which Liquibase sends).
+CREATE VIEW sysmaster.syssessions AS
+SELECT CAST(current_setting('ifx.sid', true) AS integer) AS sid,
+  CAST(current_setting('ifx.user', true) AS char(32)) AS username, CAST(0 AS smallint) AS uid, 0 AS pid,
+  CAST('' AS char(256)) AS hostname, CAST('' AS char(16)) AS tty,
+  CAST(EXTRACT(EPOCH FROM now()) AS integer) AS connected
+WHERE current_setting('ifx.sid', true) IS NOT NULL;
 INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, true, false, false);
 `;

@@ -35,19 +35,16 @@ LANGUAGE sql IMMUTABLE AS $$
     ELSE 'UNKNOWN' END AS varchar(32))
 $$;
 
--- Display width of a DATETIME/INTERVAL: its digits plus one separator between fields and
--- a '.' before the fraction (YEAR TO FRACTION(5) = 25, HOUR TO MINUTE = 5).
-CREATE FUNCTION informix.qualifier_width(len integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
-  SELECT (len / 256) + (LEAST(len % 16, 10) - (len / 16) % 16) / 2 + CASE WHEN len % 16 > 10 THEN 1 ELSE 0 END
-$$;
-
+-- For DATETIME and INTERVAL the precision is the encoded qualifier (collength): IBM JDBC
+-- builds TYPE_NAME ("datetime year to second") and COLUMN_SIZE (19) from it itself; the
+-- display width made it print "datetime  to" [jdbc-tools oracle].
 CREATE FUNCTION informix.schema_precision(ct integer, xid integer, len integer) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE ct % 256
     WHEN 1 THEN 5 WHEN 2 THEN 10 WHEN 6 THEN 10 WHEN 3 THEN 15 WHEN 4 THEN 7 WHEN 7 THEN 10
     WHEN 17 THEN 19 WHEN 18 THEN 19 WHEN 52 THEN 19 WHEN 53 THEN 19 WHEN 45 THEN 1
     WHEN 5 THEN len / 256 WHEN 8 THEN len / 256
-    WHEN 10 THEN informix.qualifier_width(len) WHEN 14 THEN informix.qualifier_width(len)
+    WHEN 10 THEN len WHEN 14 THEN len
     WHEN 13 THEN len % 256 WHEN 16 THEN len % 256
     WHEN 41 THEN CASE xid WHEN 5 THEN 1 ELSE len END
     ELSE len END
@@ -86,6 +83,10 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN ct % 256 IN (0, 15, 13, 16, 43) OR (ct % 256 = 40 AND xid = 1)
     THEN informix.schema_precision(ct, xid, len) ELSE NULL END
 $$;
+
+-- Built-in routine clients call at connect time (Liquibase's InformixDatabase:
+-- EXECUTE PROCEDURE IFX_ALLOW_NEWLINE('T')). Newlines in quoted strings are always allowed here.
+CREATE FUNCTION informix.ifx_allow_newline(allow boolean) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;
 
 CREATE FUNCTION informix.get_default_value(ct integer, xid integer, len integer, def text) RETURNS varchar(256)
 LANGUAGE sql IMMUTABLE AS $$ SELECT CAST(def AS varchar(256)) $$;

@@ -29,7 +29,8 @@ export class PgliteEngine implements Engine {
     await pg.exec(BOOTSTRAP_SQL);
     await pg.exec(SYSMASTER_SQL);
     const types = new DeclaredTypes(pg);
-    for (const t of ["sysdual", "sysdatabases"]) await registerTable(pg, types, "sysmaster", t, "informix", new Map());
+    for (const t of ["sysdual", "sysdatabases", "syssessions"])
+      await registerTable(pg, types, "sysmaster", t, "informix", new Map());
     const databases = new DatabaseRegistry(pg);
     await databases.load();
     const engine = new PgliteEngine({

@@ -18,7 +18,7 @@
 // connection until COMMIT/ROLLBACK.
 
 import type { RewriteContext } from "../sql/context.js";
-import { pgIdent } from "../sql/context.js";
+import { pgIdent, pgString } from "../sql/context.js";
 import type { Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
@@ -80,11 +80,16 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       const sql = shared.deferred.splice(0).join(";");
       await shared.pg.exec(sql);
     }
+    // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
     const path = this.database
-      ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}`
-      : pgIdent(this.tempSchema);
+      ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}, informix`
+      : `${pgIdent(this.tempSchema)}, informix`;
     if (shared.searchPath !== path) {
-      await shared.pg.exec(`SET search_path TO ${path}`);
+      // The path names this session's temp schema, so it changes with the session: the same
+      // exec records who is on the connection, for sysmaster:syssessions.
+      await shared.pg.exec(
+        `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${this.id}', false), set_config('ifx.user', ${pgString(this.user)}, false)`,
+      );
       shared.searchPath = path;
     }
   }

@@ -153,6 +153,7 @@ export class StatementHandler {
         return;
       case "hold":
       case "autofree":
+      case "genkeys":
         return;
       case "open":
         await this.open(this.require());

@@ -30,8 +30,16 @@ export const SERVER_VERSION = {
   level: "1.0.3DE",
 };
 
-/** The version text of the login reply and of DBINFO('version', 'full'). */
-export const SERVER_VERSION_TEXT = `${SERVER_VERSION.server} Version ${SERVER_VERSION.major}.${SERVER_VERSION.minor}.${SERVER_VERSION.level}`;
+/** DBINFO('version', 'full'): IBM JDBC's getDatabaseProductVersion() is the text after "Version " ("15.0.1.0.3DE"). */
+export const DBINFO_VERSION_FULL = `${SERVER_VERSION.server} Version ${SERVER_VERSION.major}.${SERVER_VERSION.minor}.${SERVER_VERSION.level}`;
+
+/**
+ * The version text of the login reply (CONACC). IBM JDBC makes getDatabaseProductName() from it:
+ * "IBM Informix Dynamic Server" when it starts with "IBM", else "Informix Dynamic Server"
+ * (jdbc-observed). Flyway, Liquibase (exact match) and Hibernate pick their Informix support by
+ * "Informix Dynamic Server", the name IDS users see, so the banner has no "IBM " prefix.
+ */
+export const SERVER_VERSION_TEXT = `Informix Dynamic Server Version ${SERVER_VERSION.major}.${SERVER_VERSION.minor}.${SERVER_VERSION.level}`;
 
 /** A PostgreSQL string literal. */
 export function pgString(value: string): string {

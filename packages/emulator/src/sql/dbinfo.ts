@@ -6,7 +6,7 @@
 // uses a value that changes between statements (see `isDynamicDbinfo`).
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
-import { pgString, type RewriteContext, SERVER_VERSION, SERVER_VERSION_TEXT } from "./context.js";
+import { DBINFO_VERSION_FULL, pgString, type RewriteContext, SERVER_VERSION } from "./context.js";
 import type { Token } from "./tokenizer.js";
 
 const DYNAMIC = new Set(["sqlca.sqlerrd1", "sqlca.sqlerrd2", "serial8", "bigserial"]);
@@ -30,7 +30,7 @@ function versionPart(part: string): string {
     case "level":
       return v.level;
     default:
-      return SERVER_VERSION_TEXT;
+      return DBINFO_VERSION_FULL;
   }
 }
 

@@ -65,8 +65,13 @@ function rewriteConstraints(tokens: readonly Token[], ctx: RewriteContext): Toke
       continue;
     }
     const last = segments[segments.length - 1];
+    // REFERENCES continues a table-level FOREIGN KEY (...): the name goes after the whole clause.
+    const continuesForeignKey = isWord(t, "references") && isWord(last?.body[0], "foreign");
     const startsNew =
-      t.kind === "word" && SEGMENT_START.has(t.value) && !(isWord(t, "null") && isWord(tokens[i - 1], "not"));
+      t.kind === "word" &&
+      SEGMENT_START.has(t.value) &&
+      !(isWord(t, "null") && isWord(tokens[i - 1], "not")) &&
+      !continuesForeignKey;
     if (startsNew && !(last && last.body.length === 0)) segments.push({ name: [], body: [] });
     if (segments.length === 0) segments.push({ name: [], body: [] });
     segments[segments.length - 1]!.body.push(isWord(t, "distinct") ? raw("UNIQUE", t.start) : t);
@@ -193,6 +198,9 @@ export function rewriteCreateIndex(tokens: readonly Token[]): Token[] {
     ifNot = " IF NOT EXISTS";
     k += 3;
   }
+  // The index name may be qualified as the table is: db:name, owner.name, db:owner.name (the
+  // owner is not checked; Liquibase writes "db:null.name"). The index goes in the table's schema.
+  if (isOp(tokens[k + 1], ":")) k += 2;
   if (isOp(tokens[k + 1], ".")) k += 2;
   const name = tokens[k];
   if (!isWord(tokens[k + 1], "on") || name === undefined) throw syntax(tokens[k + 1] ?? name);

@@ -56,6 +56,17 @@ function operandStart(out: readonly Token[]): number {
   return k;
 }
 
+/**
+ * The left operand of LIKE as text: IDS ignores a CHAR value's trailing blanks in LIKE (as in =),
+ * PostgreSQL's bpchar LIKE does not; its cast to text drops them (other types are unchanged).
+ */
+function textOperand(out: Token[], at: number): void {
+  if (out.length === 0) return;
+  const start = operandStart(out);
+  out.splice(start, 0, raw("CAST(", at));
+  out.push(raw("AS text)", at));
+}
+
 /** Source text of a DATETIME(...)/INTERVAL(...) literal body: tokens joined by spaces. */
 function literalBody(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text).join(" ");
@@ -147,7 +158,16 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
         i++;
         continue;
       }
+      case "like":
+        textOperand(out, at);
+        break;
       case "not":
+        if (isWord(next, "like")) {
+          textOperand(out, at);
+          out.push(t, next!);
+          i++;
+          continue;
+        }
         if (isWord(next, "matches")) {
           i = pushMatches(tokens, i + 2, "!~", out, sub, at);
           continue;

@@ -327,6 +327,14 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
       if (nameTok && type !== codes.SQ_CREVIEW) extra.dropped = nameTok.text;
     }
     tokens = rewriteExpr(rewriteOuterJoins(rewriteFirstSkip(tokens)), ctx);
+    // IDS's DROP TABLE / DROP VIEW default to CASCADE: the referential constraints of other
+    // tables that point at the table, and the views on it, go too (Flyway's clean drops tables
+    // in any order). PostgreSQL defaults to RESTRICT.
+    if (
+      (type === codes.SQ_DRPTAB || type === codes.SQ_DROPVIEW) &&
+      !isWord(tokens[tokens.length - 1], "restrict", "cascade")
+    )
+      tokens = [...tokens, raw("CASCADE", at)];
   }
   if (DML_TYPES.has(type)) extra.tables = [...new Set(referenced)];
   else if (ALTERING_TYPES.has(type) && !h.startsWith("alter sequence")) {

@@ -79,7 +79,18 @@ describe("catalog and the demo database", () => {
       s,
       "select idxname, idxtype, part1, part2 from sysindexes i, systables t where i.tabid = t.tabid and t.tabname = 'stock' order by idxname",
     );
-    assert.deepEqual(idx.rows, [["stock_pkey", "U", 1, 2]]);
+    // stock's foreign key (manu_code, column 2) has the index IDS gives every foreign key,
+    // system-named " <tabid>_<constrid>" and joined from sysconstraints.idxname.
+    assert.equal(idx.rows.length, 2);
+    const [fk, pk] = idx.rows as [string, string, number, number][];
+    assert.match(fk[0], /^ \d+_\d+$/);
+    assert.deepEqual(fk.slice(1), ["D", 2, 0]);
+    assert.deepEqual(pk, ["stock_pkey", "U", 1, 2]);
+    const via = await query(
+      s,
+      "select i.part1 from sysconstraints c, sysindexes i, systables t where c.tabid = t.tabid and t.tabname = 'stock' and c.constrtype = 'R' and i.idxname = c.idxname and i.tabid = c.tabid",
+    );
+    assert.deepEqual(via.rows, [[2]]);
     const cons = await query(
       s,
       "select constrtype from sysconstraints c, systables t where c.tabid = t.tabid and t.tabname = 'items' and constrtype <> 'N' order by constrtype",
@@ -88,6 +99,21 @@ describe("catalog and the demo database", () => {
       cons.rows.map((r) => r[0]),
       ["C", "P", "R", "R"],
     );
+  });
+
+  it("issue 6: LIKE ignores CHAR trailing blanks; ':' in a DATETIME literal is no placeholder", async () => {
+    const like = await query(s, "select count(*) from systables where tabname = 'stock' and owner like 'informix'");
+    assert.deepEqual(like.rows, [[1n]]);
+    const notLike = await query(
+      s,
+      "select count(*) from systables where tabname = 'stock' and owner not like 'informix'",
+    );
+    assert.deepEqual(notLike.rows, [[0n]]);
+    const dt = await query(
+      s,
+      "select count(*) from systables where tabname = 'stock' and DATETIME(2030-01-01 10:30:00) YEAR TO SECOND > DATETIME(2029-12-31 23:59:59) YEAR TO SECOND",
+    );
+    assert.deepEqual(dt.rows, [[1n]]);
   });
 
   it("answers a JDBC getColumns-like join and nmap's table query", async () => {
