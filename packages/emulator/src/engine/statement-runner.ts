@@ -77,24 +77,13 @@ function expressionName(pgName: string, source: string): string {
 }
 
 /** DESCRIBE: result columns, INSERT/UPDATE targets, parameter types, SERIAL RETURNING. */
-const FLOATING_DECIMAL = (32 << 8) | 255;
-
-/**
- * An expression column typed as IDS types it (plan.selectTypes): DATETIME/INTERVAL
- * literals keep their qualifier; COUNT, and SUM/AVG over exact numbers, are DECIMAL
- * (precision not verified: floating DECIMAL(32)). Floating-point SUM/AVG stay FLOAT.
- */
+/** An expression column typed as IDS types it (plan.selectTypes: DATETIME/INTERVAL literals keep their qualifier). */
 function hinted(
   c: { column: EngineColumn; type: ColumnType },
   hint: SelectType | null | undefined,
 ): { column: EngineColumn; type: ColumnType } {
   if (!hint) return c;
-  const exact = [codes.SQLINT8, codes.SQLINT, codes.SQLSMINT, codes.SQLDECIMAL].includes(c.type.code);
-  let type: ColumnType;
-  if (hint.kind === "typed") type = { code: hint.code, encodedLength: hint.encodedLength, xid: 0, xname: "" };
-  else if (hint.fn === "count" || exact)
-    type = { code: codes.SQLDECIMAL, encodedLength: FLOATING_DECIMAL, xid: 0, xname: "" };
-  else return c;
+  const type: ColumnType = { code: hint.code, encodedLength: hint.encodedLength, xid: 0, xname: "" };
   return { column: engineColumn(c.column.name, type, false, undefined), type };
 }
 

@@ -38,6 +38,10 @@ export class PreparedStatement implements EngineStatement {
     return this.plan.isQuery;
   }
 
+  get forUpdate(): boolean {
+    return this.plan.kind === "sql" && this.plan.forUpdate === true;
+  }
+
   get paramCount(): number {
     return this.plan.kind === "sql" ? this.plan.paramCount : 0;
   }

@@ -57,6 +57,8 @@ export interface EngineStatement {
   readonly paramCount: number;
   /** The type of each placeholder, in order, for SQ_IDESCRIBE ("describe input"). */
   readonly params: readonly EngineColumn[];
+  /** A SELECT ... FOR UPDATE: IDS refuses to open it as a scroll cursor (-526). */
+  readonly forUpdate?: boolean;
 }
 
 export interface ExecResult {

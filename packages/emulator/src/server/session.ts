@@ -145,6 +145,11 @@ export class SqliSession {
           message = this.decoder.next();
         } catch (error) {
           if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
+          if (error.code === "TOO_LARGE") {
+            // The decoder's own limit caught a claim before the session's check could.
+            this.refuseOversized();
+            break;
+          }
           this.traceUndecodable(error);
           this.resyncing = true;
           continue;

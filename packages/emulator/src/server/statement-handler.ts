@@ -36,6 +36,8 @@ import { decodeBindValues } from "./bind-values.js";
 import { describeInput, describeStatement } from "./describe.js";
 import { RowEncoder } from "./values.js";
 
+const SCROLL_FOR_UPDATE = -526;
+
 /** -400 "Fetch attempted on unopen cursor"; -258 "System error - invalid statement id received by the sqlexec process". */
 const SQLCODE_CURSOR_NOT_OPEN = -400;
 /**
@@ -237,6 +239,8 @@ export class StatementHandler {
   }
 
   private async open(s: PreparedState): Promise<void> {
+    // IDS: -526 "Updates are not allowed on a scroll cursor" (informix-driver's test_statement_release).
+    if (s.scroll && s.statement.forUpdate) throw new InformixSqlError(SCROLL_FOR_UPDATE);
     await s.cursor?.close();
     s.cursor = await this.engine.openCursor(s.statement, s.params);
     s.encoder ??= new RowEncoder(s.statement.columns, this.ctx());

@@ -10,14 +10,13 @@ export type LogMode = "none" | "log" | "buffered" | "ansi";
 
 /**
  * How IDS types a select-list expression that PostgreSQL types differently: a DATETIME or
- * INTERVAL literal keeps its qualifier (PostgreSQL has only timestamp and interval), and
- * COUNT, SUM and AVG over exact numbers are DECIMAL (PostgreSQL: bigint or numeric).
- * Settled by informix-driver's own suite against IDS 15 (test_datetime, test_interval,
- * test_decimal).
+ * INTERVAL literal keeps its qualifier (PostgreSQL has only timestamp and interval).
+ * Settled by informix-driver's own suite against IDS 15 (test_datetime, test_interval).
  */
-export type SelectType =
-  | { readonly kind: "typed"; readonly code: number; readonly encodedLength: number }
-  | { readonly kind: "aggregate"; readonly fn: "count" | "sum" | "avg" };
+export interface SelectType {
+  readonly code: number;
+  readonly encodedLength: number;
+}
 
 interface PlanBase {
   /** SQ_DESCRIBE statement type. */
@@ -32,6 +31,8 @@ export interface SqlPlan extends PlanBase {
   readonly paramCount: number;
   /** Per column of the first select list: the IDS type of an expression PostgreSQL types otherwise. */
   readonly selectTypes?: readonly (SelectType | null)[];
+  /** A SELECT ... FOR UPDATE [OF ...]. */
+  readonly forUpdate?: boolean;
   /** SQL to DESCRIBE when it differs from `sql` (the SELECT of an INTO TEMP). */
   readonly describeSql?: string;
   /** Uses DBINFO values of the previous statement: rewrite again before each execution. */

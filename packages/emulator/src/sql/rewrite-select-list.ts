@@ -74,8 +74,6 @@ function isCountStar(expr: readonly Token[]): boolean {
   );
 }
 
-const AGGREGATES = new Set(["count", "sum", "avg"]);
-
 /** The SelectType of an item's expression, or null when PostgreSQL's type is IDS's. */
 function selectType(expr: readonly Token[]): SelectType | null {
   const [a, b] = expr;
@@ -85,11 +83,8 @@ function selectType(expr: readonly Token[]): SelectType | null {
     const parsed = parseQualifier(expr, close + 1);
     if (parsed === null || parsed.next !== expr.length) return null;
     return isWord(a, "datetime")
-      ? { kind: "typed", code: SQLDTIME, encodedLength: encodeDatetime(parsed.q) }
-      : { kind: "typed", code: SQLINTERVAL, encodedLength: encodeInterval(parsed.q) };
-  }
-  if (a?.kind === "word" && AGGREGATES.has(a.value) && close === expr.length - 1) {
-    return { kind: "aggregate", fn: a.value as "count" | "sum" | "avg" };
+      ? { code: SQLDTIME, encodedLength: encodeDatetime(parsed.q) }
+      : { code: SQLINTERVAL, encodedLength: encodeInterval(parsed.q) };
   }
   return null;
 }

@@ -254,6 +254,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     const selectTypes: (SelectType | null)[] = [];
     tokens = rewriteSelectLists(tokens, selectTypes);
     if (selectTypes.some((x) => x !== null)) extra.selectTypes = selectTypes;
+    if (source.some((t, i) => isWord(t, "for") && isWord(source[i + 1], "update"))) extra.forUpdate = true;
     tokens = rewriteCollectionTables(tokens);
     tokens = rewriteExpr(tokens, ctx);
     if (into) {
@@ -359,6 +360,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     ddl: extra.ddl ?? false,
     ...(extra.describeSql ? { describeSql: extra.describeSql } : {}),
     ...(extra.selectTypes ? { selectTypes: extra.selectTypes } : {}),
+    ...(extra.forUpdate ? { forUpdate: true } : {}),
     ...(extra.target ? { target: extra.target } : {}),
     ...(extra.table ? { table: extra.table } : {}),
     ...(extra.intoTemp ? { intoTemp: extra.intoTemp } : {}),
