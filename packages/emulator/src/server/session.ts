@@ -146,7 +146,9 @@ export class SqliSession {
         } catch (error) {
           if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
           if (error.code === "TOO_LARGE") {
-            // The decoder's own limit caught a claim before the session's check could.
+            // The decoder's own limit caught a claim before the session's check could:
+            // back to the message's start, so its opcode says which error to send.
+            this.decoder.byteReader.rewind();
             this.refuseOversized();
             break;
           }
