@@ -56,6 +56,7 @@ export {
   type CostMessage,
   DONE_WARN_ANSI,
   DONE_WARN_IDS,
+  DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
   DONE_WARN_SET,
   type DoneMessage,
