@@ -25,6 +25,8 @@ export type ErrorCode =
   | "TIMEOUT"
   | "ABORTED"
   | "INVALID_ARGUMENT"
+  /** A character the connection's code set (DB_LOCALE) cannot represent; nothing was sent. */
+  | "UNMAPPABLE_CHARACTER"
   | "INVALID_STATE"
   | "NOT_SUPPORTED"
   | "POOL_TIMEOUT"

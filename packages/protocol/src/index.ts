@@ -56,6 +56,7 @@ export {
   type CostMessage,
   DONE_WARN_ANSI,
   DONE_WARN_IDS,
+  DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
   DONE_WARN_SET,
   type DoneMessage,
@@ -103,7 +104,8 @@ export { encodeClientGroup, encodeServerGroup } from "./streams/group-encoder.js
 export { DEFAULT_MAX_MESSAGE_BYTES, type ItemDecoderLimits } from "./streams/item-decoder.js";
 export { ServerItemDecoder } from "./streams/server-item-decoder.js";
 export { encodeServerMessage, type ServerMessage } from "./streams/server-messages.js";
-export { ascii, codecForLocale, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
+export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
+export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
 export { charCodec } from "./types/char.js";

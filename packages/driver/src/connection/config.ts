@@ -7,6 +7,7 @@
 // Query-string / property names that are not driver options become login environment
 // variables (sent in the CONREQ env block, like JDBC's connection properties).
 
+import { codeSetOfLocale, findCodecForLocale } from "@informix-db/protocol";
 import { DriverError } from "../errors.js";
 import type { TypeParsers } from "../result/row-decoder.js";
 import type { TransportFactory } from "../transport/transport.js";
@@ -214,6 +215,19 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < MIN_MAX_MESSAGE_BYTES) {
     throw invalid(`maxMessageBytes must be an integer >= ${MIN_MAX_MESSAGE_BYTES}`);
+  }
+  for (const [name, locale] of [
+    ["clientLocale", options.clientLocale],
+    ["dbLocale", options.dbLocale],
+  ] as const) {
+    if (locale !== undefined && findCodecForLocale(locale) === undefined) {
+      const known = codeSetOfLocale(locale) !== undefined;
+      throw invalid(
+        known
+          ? `${name} ${locale}: this runtime's TextDecoder cannot decode its code set`
+          : `${name} ${locale}: unknown code set (use e.g. en_US.8859-1, en_US.utf8, de_DE.cp1252, ja_JP.sjis-s)`,
+      );
+    }
   }
   const closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
   if (!Number.isFinite(closeTimeout) || closeTimeout <= 0) throw invalid("closeTimeout must be a positive number");

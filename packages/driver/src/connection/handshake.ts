@@ -13,6 +13,7 @@ import {
   contextFromFeatures,
   DEFAULT_CONTEXT,
   DONE_WARN_ANSI,
+  DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
   decodeConnectResponse,
   ENHANCED_PROTOCOL_CAP,
@@ -26,8 +27,8 @@ import {
 } from "@informix-db/protocol";
 import { ConnectionError, errorText, InformixError, ProtocolError } from "../errors.js";
 import { clientProcessInfo } from "../transport/tcp.js";
-
 import type { ResolvedConfig } from "./config.js";
+import { adoptDatabaseLocale } from "./database-locale.js";
 import type { Reply, Session } from "./session.js";
 
 /** JDBC's 9-byte SQ_PROTOCOLS offer (fixtures/jdbc/02-sq-protocols-offer.hex); byte 9 = features 69, 70. */
@@ -60,6 +61,11 @@ export interface DatabaseInfo {
   readonly ansi: boolean;
   /** Logged but not ANSI: BUFFERED or unbuffered log (not distinguishable on the wire). */
   readonly buffered: boolean;
+  /**
+   * The database's locale, when it is not the DB_LOCALE the connection sent: the server
+   * said so (DONE locale-mismatch warning) and the connection now converts with it.
+   */
+  readonly locale?: string;
 }
 
 /** The CONREQ environment block in JDBC's order; `env` overrides or appends. */
@@ -163,7 +169,10 @@ export async function openDatabase(session: Session, name: string): Promise<Data
   const warnings = done?.kind === "done" ? done.warnings : 0;
   const ansi = (warnings & DONE_WARN_ANSI) !== 0;
   const logged = ansi || (warnings & DONE_WARN_LOGGED) !== 0;
-  return { name, logged, ansi, buffered: logged && !ansi };
+  const info = { name, logged, ansi, buffered: logged && !ansi };
+  if ((warnings & DONE_WARN_LOCALE_MISMATCH) === 0) return info;
+  const locale = await adoptDatabaseLocale(session);
+  return locale === undefined ? info : { ...info, locale };
 }
 
 function failOn(reply: Reply, config: ResolvedConfig): void {

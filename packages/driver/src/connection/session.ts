@@ -17,8 +17,9 @@ import {
   ServerItemDecoder,
   type ServerMessage,
   SqliProtocolError,
+  TypeCodecError,
 } from "@informix-db/protocol";
-import { ConnectionError, ProtocolError } from "../errors.js";
+import { ConnectionError, DriverError, ProtocolError } from "../errors.js";
 import type { Transport } from "../transport/transport.js";
 
 export type ServerKind = ServerMessage["kind"];
@@ -53,9 +54,24 @@ export class Session {
 
   /** Sends `messages` + SQ_EOT and reads the reply group. */
   async exchange(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
-    const bytes = encodeClientGroup(messages, this.ctx, this.writer);
-    await this.transport.write(bytes);
+    await this.transport.write(this.encode(messages));
     return this.readGroup(accept);
+  }
+
+  /**
+   * The bytes of a request group. A value the codecs refuse (SQL text with a character the
+   * code set lacks) fails here, before anything is written: the half-built group is
+   * dropped and the error is not fatal, the connection stays in sync.
+   */
+  private encode(messages: readonly ClientMessage[]): Uint8Array {
+    try {
+      return encodeClientGroup(messages, this.ctx, this.writer);
+    } catch (cause) {
+      this.writer.take();
+      if (!(cause instanceof TypeCodecError)) throw cause;
+      const code = cause.code === "UNMAPPABLE_CHARACTER" ? "UNMAPPABLE_CHARACTER" : "INVALID_ARGUMENT";
+      throw new DriverError(code, `request not sent: ${cause.message}`, { cause });
+    }
   }
 
   /**

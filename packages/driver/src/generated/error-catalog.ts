@@ -67,6 +67,7 @@ export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new
     [-217, ["42S22", "Column %s is not in any table of the query."]],
     [-213, ["IX000", "The statement was interrupted."]],
     [-206, ["42S02", "Table %s is not in the database."]],
+    [-202, ["42000", "An illegal character was found in the statement (not valid in the database code set)."]],
     [-201, ["42000", "Syntax error in the statement."]],
     [-154, ["IX000", "The wait for a lock timed out."]],
     [-143, ["40001", "A deadlock was detected."]],

@@ -229,6 +229,10 @@ export function bindParameters(values: readonly unknown[], text: TextCodec, expo
       return bindValue(value, text);
     } catch (cause) {
       if (cause instanceof DriverError) throw cause;
+      if (cause instanceof TypeCodecError && cause.code === "UNMAPPABLE_CHARACTER") {
+        // The character and its index, never the rest of the value.
+        throw new DriverError("UNMAPPABLE_CHARACTER", `parameter ${i + 1}: ${cause.message}`, { cause });
+      }
       if (exposeValues || cause instanceof ValueKindError) {
         throw new DriverError("INVALID_ARGUMENT", `parameter ${i + 1}: ${(cause as Error).message}`, { cause });
       }

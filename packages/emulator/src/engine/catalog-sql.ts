@@ -17,7 +17,8 @@ export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
-  logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL);
+  logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL,
+  locale text NOT NULL DEFAULT 'en_US.819');
 CREATE TABLE ifx.tables (reloid oid PRIMARY KEY, owner text NOT NULL, created date NOT NULL);
 CREATE TABLE ifx.columns (reloid oid NOT NULL, attnum int2 NOT NULL, coltype int4 NOT NULL,
   collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, PRIMARY KEY (reloid, attnum));
@@ -73,6 +74,10 @@ function parts(): string {
   return cols.join(",\n  ");
 }
 
+/** Tabids of the locale rows of systables (their values on IDS are unverified). */
+const GL_COLLATE_TABID = 90;
+const GL_CTYPE_TABID = 91;
+
 /** Schema and catalog views of one Informix database. */
 export function databaseSql(name: string): string {
   const s = pgIdent(name);
@@ -86,18 +91,23 @@ SELECT CAST(tabname AS varchar(128)) AS tabname, CAST(owner AS char(32)) AS owne
   CAST(ncols AS smallint) AS ncols, CAST(nindexes AS smallint) AS nindexes, CAST(nrows AS double precision) AS nrows,
   created, CAST(0 AS integer) AS version, CAST(tabtype AS char(1)) AS tabtype, CAST('R' AS char(1)) AS locklevel,
   CAST(0 AS double precision) AS npused, 16 AS fextsize, 16 AS nextsize, CAST(0 AS smallint) AS flags,
-  CAST('' AS varchar(128)) AS site, CAST('' AS varchar(128)) AS dbname, 0 AS type_xid, 0 AS am_id, 2048 AS pagesize
+  CAST(site AS varchar(128)) AS site, CAST('' AS varchar(128)) AS dbname, 0 AS type_xid, 0 AS am_id, 2048 AS pagesize
 FROM (
   SELECT v.name AS tabname, 'informix' AS owner, v.id AS tabid, 0 AS rowsize, 0 AS ncols, 0 AS nindexes, 0 AS nrows,
-    DATE '2000-01-01' AS created, CASE v.name WHEN 'sysindexes' THEN 'V' ELSE 'T' END AS tabtype
+    DATE '2000-01-01' AS created, CASE v.name WHEN 'sysindexes' THEN 'V' ELSE 'T' END AS tabtype, '' AS site
   FROM (VALUES ${catalogRows}) AS v(name, id)
+  UNION ALL
+  -- The database locale, as GLS clients read it (select site from systables where tabname = ' GL_CTYPE').
+  SELECT g.name, 'informix', g.id, 0, 0, 0, 0, DATE '2000-01-01', 'T', d.locale
+  FROM (VALUES (' GL_COLLATE', ${GL_COLLATE_TABID}), (' GL_CTYPE', ${GL_CTYPE_TABID})) AS g(name, id)
+  JOIN ifx.databases d ON d.name = ${pgString(name)}
   UNION ALL
   SELECT c.relname AS tabname, t.owner, CAST(c.oid AS integer) AS tabid,
     (SELECT COALESCE(SUM(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 16 END), 0) FROM pg_attribute a
       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS rowsize,
     (SELECT COUNT(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS ncols,
     (SELECT COUNT(*) FROM pg_index x WHERE x.indrelid = c.oid) AS nindexes,
-    GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN 'V' ELSE 'T' END AS tabtype
+    GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN 'V' ELSE 'T' END AS tabtype, ''
   FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
 ) AS x;
 CREATE VIEW ${s}.syscolumns AS
@@ -156,5 +166,8 @@ SELECT CAST(current_setting('ifx.sid', true) AS integer) AS sid,
   CAST('' AS char(256)) AS hostname, CAST('' AS char(16)) AS tty,
   CAST(EXTRACT(EPOCH FROM now()) AS integer) AS connected
 WHERE current_setting('ifx.sid', true) IS NOT NULL;
+-- The locale each database was created with (dbs_collate), as GLS tools read it.
+CREATE VIEW sysmaster.sysdbslocale AS
+SELECT CAST(name AS char(128)) AS dbs_dbsname, CAST(locale AS char(32)) AS dbs_collate FROM ifx.databases;
 INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, true, false, false);
 `;

@@ -11,6 +11,9 @@ import { InformixSqlError } from "./informix-sql-error.js";
 import type { PgClient } from "./pg-client.js";
 import type { DatabaseInfo } from "./types.js";
 
+/** The locale of a database created without DB_LOCALE, as IDS names it in its catalog. */
+export const DEFAULT_DB_LOCALE = "en_US.819";
+
 const RESERVED = /^(ifx|public|information_schema|pg_.*|ifx_tmp_.*)$/;
 
 interface OpenState {
@@ -25,8 +28,15 @@ export class DatabaseRegistry {
   constructor(private readonly pg: PgClient) {}
 
   async load(): Promise<void> {
-    for (const r of await this.pg.rows("SELECT name, logged, buffered, ansi FROM ifx.databases")) {
-      this.infos.set(r[0]!, { name: r[0]!, logged: r[1] === "t", buffered: r[2] === "t", ansi: r[3] === "t" });
+    for (const r of await this.pg.rows("SELECT name, logged, buffered, ansi, locale FROM ifx.databases")) {
+      const [name, logged, buffered, ansi, locale] = r as string[];
+      this.infos.set(name!, {
+        name: name!,
+        logged: logged === "t",
+        buffered: buffered === "t",
+        ansi: ansi === "t",
+        locale,
+      });
     }
   }
 
@@ -38,21 +48,29 @@ export class DatabaseRegistry {
     return this.infos.get(name.toLowerCase());
   }
 
-  async create(rawName: string, log: LogMode, owner: string): Promise<DatabaseInfo> {
+  /** A new database whose character data is in `locale`'s code set (IDS: the creator's DB_LOCALE). */
+  async create(rawName: string, log: LogMode, owner: string, locale = DEFAULT_DB_LOCALE): Promise<DatabaseInfo> {
     const name = rawName.toLowerCase();
     if (this.infos.has(name)) throw new InformixSqlError(SQL.DATABASE_CREATE, ISAM.DUPLICATE, name);
     if (RESERVED.test(name) || name.length > 128) throw new InformixSqlError(SQL.DATABASE_CREATE, 0, name);
-    const info: DatabaseInfo = { name, logged: log !== "none", buffered: log === "buffered", ansi: log === "ansi" };
+    const info: DatabaseInfo = {
+      name,
+      logged: log !== "none",
+      buffered: log === "buffered",
+      ansi: log === "ansi",
+      locale,
+    };
     await this.pg.exec(`BEGIN; ${databaseSql(name)} COMMIT`).catch(async (e: unknown) => {
       await this.pg.exec("ROLLBACK");
       throw e;
     });
-    await this.pg.run("INSERT INTO ifx.databases VALUES ($1, $2, CURRENT_DATE, $3, $4, $5)", [
+    await this.pg.run("INSERT INTO ifx.databases VALUES ($1, $2, CURRENT_DATE, $3, $4, $5, $6)", [
       name,
       owner,
       info.logged ? "t" : "f",
       info.buffered ? "t" : "f",
       info.ansi ? "t" : "f",
+      locale,
     ]);
     this.infos.set(name, info);
     return info;

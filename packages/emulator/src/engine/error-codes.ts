@@ -7,6 +7,7 @@
 
 export const SQL = {
   SYNTAX: -201,
+  ILLEGAL_CHARACTER: -202,
   TABLE_NOT_FOUND: -206,
   COLUMN_NOT_FOUND: -217,
   INDEX_DUPLICATE: -239,
@@ -59,6 +60,7 @@ export const ISAM = {
 /** Short texts, keyed by code. */
 export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-201]: "Syntax error in the statement.",
+  [-202]: "An illegal character was found in the statement (not valid in the database code set).",
   [-206]: "Table %s is not in the database.",
   [-217]: "Column %s is not in any table of the query.",
   [-236]: "INSERT names a different number of columns than it gives values.",

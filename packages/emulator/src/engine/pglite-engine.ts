@@ -16,7 +16,7 @@ import { PgClient } from "./pg-client.js";
 import { PgliteSession } from "./pglite-session.js";
 import type { EngineShared } from "./shared.js";
 import { TableVersions } from "./table-versions.js";
-import type { Engine, EngineOptions, EngineSession } from "./types.js";
+import type { Engine, EngineOptions, EngineSession, SessionOptions } from "./types.js";
 
 export class PgliteEngine implements Engine {
   private nextSessionId = 1;
@@ -48,8 +48,8 @@ export class PgliteEngine implements Engine {
     return engine;
   }
 
-  openSession(user: string): EngineSession {
-    const session = new PgliteSession(this.shared, this.nextSessionId++, user);
+  openSession(user: string, options: SessionOptions = {}): EngineSession {
+    const session = new PgliteSession(this.shared, this.nextSessionId++, user, options);
     this.sessions.add(session);
     const close = session.close.bind(session);
     session.close = async () => {

@@ -28,7 +28,15 @@ import type { TransactionHolder } from "./multiplexer.js";
 import type { EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
 import { describePlan, runSql } from "./statement-runner.js";
-import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue, ExecResult } from "./types.js";
+import type {
+  DatabaseInfo,
+  EngineCursor,
+  EngineSession,
+  EngineStatement,
+  EngineValue,
+  ExecResult,
+  SessionOptions,
+} from "./types.js";
 
 const NO_RESULT: ExecResult = { rowCount: 0, serial: 0, serial8: 0n, bigserial: 0n };
 
@@ -49,6 +57,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     readonly shared: EngineShared,
     readonly id: number,
     readonly user: string,
+    private readonly options: SessionOptions = {},
   ) {
     this.tempSchema = `ifx_tmp_${id}`;
   }
@@ -253,7 +262,9 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     switch (plan.kind) {
       case "createDatabase": {
         if (this.inTransaction) throw new InformixSqlError(SQL.ALREADY_IN_TRANSACTION);
-        await this.serve(plan.statementType, () => this.shared.databases.create(plan.name, plan.log, this.user));
+        await this.serve(plan.statementType, () =>
+          this.shared.databases.create(plan.name, plan.log, this.user, this.options.dbLocale),
+        );
         await this.openDatabase(plan.name, false);
         return;
       }

@@ -43,6 +43,17 @@ export interface DatabaseInfo {
   readonly logged: boolean;
   readonly buffered: boolean;
   readonly ansi: boolean;
+  /**
+   * DB_LOCALE the database was created with (e.g. "en_US.8859-1", "en_US.utf8"): its
+   * character data travels in that code set. Absent means IDS's default, en_US.8859-1.
+   */
+  readonly locale?: string;
+}
+
+/** What a session knows from the login environment. */
+export interface SessionOptions {
+  /** The client's DB_LOCALE: the locale of databases it creates (IDS's default when absent). */
+  readonly dbLocale?: string;
 }
 
 /** A prepared statement, as the engine understands it. */
@@ -119,7 +130,7 @@ export interface EngineSession {
 
 export interface Engine {
   /** A new session for a logged-in user. */
-  openSession(user: string): EngineSession;
+  openSession(user: string, options?: SessionOptions): EngineSession;
   /** Names of all databases (for SQ_DBLIST). */
   listDatabases(): Promise<string[]>;
   close(): Promise<void>;

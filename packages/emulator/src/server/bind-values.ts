@@ -29,6 +29,7 @@ import {
   InformixInterval,
   type ProtocolContext,
   typeCodes as T,
+  type TextCodec,
   TypeCodecError,
 } from "@informix-db/protocol";
 import { SQL } from "../engine/error-codes.js";
@@ -106,14 +107,19 @@ function checkDateText(text: string): void {
   if (day < 1 || day > days) throw new InformixSqlError(DATE_DAY);
 }
 
-/** The most characters a text column takes: CHAR(n) n, VARCHAR(m,r) m. */
+/** The most bytes a text column takes: CHAR(n) n, VARCHAR(m,r) m. */
 function textLimit(column: EngineColumn): number {
   const base = column.type & T.SQLTYPE_MASK;
   return base === T.SQLVCHAR || base === T.SQLNVCHAR ? column.encodedLength & 0xff : column.encodedLength;
 }
 
 /** Checks (and for text, fits) one value against the column it is bound to. */
-function fitToColumn(value: EngineValue, column: EngineColumn | undefined, ansi: boolean): EngineValue {
+function fitToColumn(
+  value: EngineValue,
+  column: EngineColumn | undefined,
+  ansi: boolean,
+  codec: TextCodec,
+): EngineValue {
   if (value === null || column === undefined) return value;
   const base = column.type & T.SQLTYPE_MASK;
   if (typeof value === "number") {
@@ -144,13 +150,31 @@ function fitToColumn(value: EngineValue, column: EngineColumn | undefined, ansi:
     if (base === T.SQLDATE) checkDateText(value);
     if (TEXT_TYPES.has(base)) {
       const limit = textLimit(column);
-      if (limit > 0 && value.length > limit) {
-        if (ansi) throw new InformixSqlError(SQL.STRING_TOO_LONG);
-        return value.slice(0, limit);
+      // Lengths are bytes of the database code set: in a UTF-8 database CHAR(4) holds "éé".
+      if (limit > 0 && value.length > limit / codec.maxBytesPerChar) {
+        const bytes = codec.encode(value);
+        if (bytes.length > limit) {
+          if (ansi) throw new InformixSqlError(SQL.STRING_TOO_LONG);
+          return truncateToBytes(value, limit, codec);
+        }
       }
     }
   }
   return value;
+}
+
+/** The longest prefix of `value`, whole characters only, that takes at most `limit` bytes. */
+function truncateToBytes(value: string, limit: number, codec: TextCodec): string {
+  if (codec.maxBytesPerChar === 1) return value.slice(0, limit);
+  let out = "";
+  let used = 0;
+  for (const ch of value) {
+    const n = codec.encode(ch).length;
+    if (used + n > limit) break;
+    out += ch;
+    used += n;
+  }
+  return out;
 }
 
 /**
@@ -163,5 +187,5 @@ export function decodeBindValues(
   params: readonly EngineColumn[] = [],
   ansi = false,
 ): EngineValue[] {
-  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), params[i], ansi));
+  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), params[i], ansi, ctx.codec));
 }

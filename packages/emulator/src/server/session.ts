@@ -38,8 +38,11 @@ import {
   type ServerMessage,
   SqliProtocolError,
 } from "@informix-db/protocol";
+import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
+import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
+import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
 import { SQLCODE_NOT_IMPLEMENTED, StatementHandler } from "./statement-handler.js";
@@ -76,6 +79,7 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class SqliSession {
   private phase: SessionPhase = "login";
+  private codeSet = new SessionCodeSet(undefined);
   private ctx: ProtocolContext = contextFromFeatures(new Uint8Array(0), latin1);
   private readonly decoder = new ClientItemDecoder(() => this.ctx);
   private readonly writer = new ByteWriter(4096);
@@ -201,10 +205,13 @@ export class SqliSession {
     }
     this.phase = "protocols";
     const engine = this.options.engine;
+    const dbLocale = request.env.find(([name]) => name === "DB_LOCALE")?.[1];
+    this.codeSet = new SessionCodeSet(dbLocale);
     this.handler = new StatementHandler(
-      engine.openSession(request.user),
+      engine.openSession(request.user, dbLocale === undefined ? {} : { dbLocale }),
       () => this.ctx,
       () => engine.listDatabases(),
+      (locale) => this.codeSet.mismatches(locale),
     );
     return true;
   }
@@ -214,7 +221,7 @@ export class SqliSession {
     if (this.phase === "protocols") {
       if (message.kind !== "protocols")
         throw new SqliProtocolError("UNEXPECTED_MESSAGE", `${message.kind} before SQ_PROTOCOLS`);
-      this.ctx = contextFromFeatures(intersectFeatures(message.features, EMULATOR_SERVER_FEATURES), latin1);
+      this.ctx = contextFromFeatures(intersectFeatures(message.features, EMULATOR_SERVER_FEATURES), this.codeSet.codec);
       this.reply.push({ kind: "protocols", features: EMULATOR_SERVER_FEATURES });
       this.phase = "ready";
       clearTimeout(this.loginTimer);
@@ -239,7 +246,9 @@ export class SqliSession {
     // relies on to free the statement (otherwise its id would stay taken).
     if (this.groupFailed && message.kind !== "release" && message.kind !== "close") return false;
     try {
+      if (this.codeSet.takeInvalid()) throw new InformixSqlError(SQL.ILLEGAL_CHARACTER);
       await this.handler!.handle(message, this.reply);
+      this.followDatabaseLocale();
     } catch (caught) {
       if (caught instanceof SqliProtocolError) throw caught;
       // An engine fault must not kill the connection. The client gets IDS's code for a
@@ -250,6 +259,15 @@ export class SqliSession {
       this.pushError(error);
     }
     return false;
+  }
+
+  /** Once a database is open, its character data travels in the database's code set. */
+  private followDatabaseLocale(): void {
+    const db = this.handler?.database;
+    if (!db) return;
+    const before = this.codeSet.codec;
+    this.codeSet.use(db.locale ?? DEFAULT_DB_LOCALE);
+    if (this.codeSet.codec !== before) this.ctx = { ...this.ctx, codec: this.codeSet.codec };
   }
 
   private pushError(error: InformixSqlError): void {

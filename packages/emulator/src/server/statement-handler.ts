@@ -19,6 +19,7 @@ import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db
 import {
   DONE_WARN_ANSI,
   DONE_WARN_IDS,
+  DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
   DONE_WARN_SET,
   SFETCH_ABSOLUTE,
@@ -30,6 +31,7 @@ import {
   SFETCH_RELATIVE,
   typeCodes as T,
 } from "@informix-db/protocol";
+import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
 import { decodeBindValues } from "./bind-values.js";
@@ -87,7 +89,18 @@ export class StatementHandler {
     private readonly engine: EngineSession,
     private readonly ctx: () => ProtocolContext,
     private readonly listDatabases: () => Promise<string[]>,
+    /** True when the client's DB_LOCALE does not name this database locale (DONE warning). */
+    private readonly localeMismatch: (locale: string) => boolean = () => false,
   ) {}
+
+  /** The database open in this session, if any. */
+  get database(): DatabaseInfo | null {
+    return this.engine.database;
+  }
+
+  private warningsOf(db: DatabaseInfo): number {
+    return doneWarnings(db) | (this.localeMismatch(db.locale ?? DEFAULT_DB_LOCALE) ? DONE_WARN_LOCALE_MISMATCH : 0);
+  }
 
   async close(): Promise<void> {
     for (const s of this.statements.values()) await s.cursor?.close();
@@ -101,7 +114,7 @@ export class StatementHandler {
         return;
       case "dbopen": {
         const db = await this.engine.openDatabase(m.database, (m.flags & 1) !== 0);
-        out.push(done(0, doneWarnings(db)), cost());
+        out.push(done(0, this.warningsOf(db)), cost());
         return;
       }
       case "dblist":
@@ -330,7 +343,7 @@ export class StatementHandler {
     // DATABASE and CREATE DATABASE report the new database's kind the way DBOPEN does;
     // JDBC reads it to decide whether to commit after each statement (ANSI).
     const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
-    out.push(done(result.rowCount, db ? doneWarnings(db) : 0, result.serial), cost());
+    out.push(done(result.rowCount, db ? this.warningsOf(db) : 0, result.serial), cost());
   }
 }
 

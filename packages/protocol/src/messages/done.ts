@@ -24,6 +24,13 @@ export const DONE_WARN_LOGGED = 0x0001;
 export const DONE_WARN_ANSI = 0x0002;
 export const DONE_WARN_IDS = 0x0004;
 export const DONE_WARN_SET = 0x0010;
+/**
+ * sqlwarn7: the client's DB_LOCALE does not name the database's locale, which the server
+ * uses instead (GLS guide, "Verify the database locale"). The bit is inferred from the
+ * order of the others (sqlwarn n = bit n-1); docs/protocol/jdbc-observed.md has what IBM
+ * JDBC does when it is set.
+ */
+export const DONE_WARN_LOCALE_MISMATCH = 0x0040;
 
 export interface DoneMessage {
   readonly kind: "done";

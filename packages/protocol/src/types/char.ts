@@ -33,9 +33,14 @@ export const charCodec: TypeCodec<string> = {
       for (let i = 1; i < width; i++) out.u8(BLANK);
       return;
     }
-    const bytes = encodeText(value, text);
+    let bytes = encodeText(value, text);
     if (bytes.length > width) {
-      throw new TypeCodecError("VALUE_OUT_OF_RANGE", `${bytes.length} bytes do not fit CHAR(${width})`);
+      // Padding is not data: a value padded to n characters (PostgreSQL's char(n) in a
+      // multi-byte code set) fits when what lies beyond n bytes is blanks.
+      let end = bytes.length;
+      while (end > width && bytes[end - 1] === BLANK) end--;
+      if (end > width) throw new TypeCodecError("VALUE_OUT_OF_RANGE", `${end} bytes do not fit CHAR(${width})`);
+      bytes = bytes.subarray(0, end);
     }
     out.bytes(bytes);
     for (let i = bytes.length; i < width; i++) out.u8(BLANK);

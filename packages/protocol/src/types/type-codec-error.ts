@@ -20,7 +20,9 @@ export type TypeCodecErrorCode =
   /** A DATETIME/INTERVAL qualifier that is not a legal start..end pair. */
   | "INVALID_QUALIFIER"
   /** No codec is registered for the type word / extended type. */
-  | "UNSUPPORTED_TYPE";
+  | "UNSUPPORTED_TYPE"
+  /** A character the connection's code set cannot represent (never replaced by '?'). */
+  | "UNMAPPABLE_CHARACTER";
 
 /** Raised by type codecs, the registry and row layouts. Not used for "need more data". */
 export class TypeCodecError extends Error {
