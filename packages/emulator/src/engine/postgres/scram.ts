@@ -24,11 +24,17 @@ function attributes(message: string): Map<string, string> {
 }
 
 export class ScramClient {
-  private readonly nonce = randomBytes(18).toString("base64");
-  private readonly firstBare = `n=*,r=${this.nonce}`;
+  private readonly firstBare: string;
   private expectedServerSignature: Buffer | null = null;
 
-  constructor(private readonly password: string) {}
+  /** `nonce` and `user` are for test vectors (RFC 7677 §3); PostgreSQL gets a random nonce and "*". */
+  constructor(
+    private readonly password: string,
+    private readonly nonce = randomBytes(18).toString("base64"),
+    user = "*",
+  ) {
+    this.firstBare = `n=${user},r=${nonce}`;
+  }
 
   /** The SASLInitialResponse payload. */
   clientFirst(): string {
