@@ -11,6 +11,9 @@
 //   python-suite — informix-driver's own sdist (tests/ included), unpacked in
 //            conformance/python-suite/.sdist and checked against its pinned SHA-256
 //   nmap   — Debian package nmap (informix-query / informix-tables NSE scripts), root only
+//   postgres — Debian package postgresql (>= 15) for the emulator's `--engine postgres`
+//            (initdb + postgres in a temporary directory), root only; the package's own
+//            "main" cluster is not created (createcluster.conf), so no system server runs
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -129,6 +132,35 @@ function nmap() {
   else report("nmap", "failed", `apt-get install nmap: ${install.why}\n${install.output}`);
 }
 
+/** The newest PostgreSQL >= 15 bin directory of Debian's layout, or null. */
+function postgresBin() {
+  const base = "/usr/lib/postgresql";
+  if (!existsSync(base)) return null;
+  const versions = readdirSync(base)
+    .filter((v) => /^\d+$/.test(v) && Number(v) >= 15 && existsSync(join(base, v, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(base, versions[0], "bin") : null;
+}
+
+function postgres() {
+  if (process.env.INFORMIX_EMULATOR_PG_BIN || postgresBin()) return report("postgres", "already present");
+  if (typeof process.getuid !== "function" || process.getuid() !== 0 || !onPath("apt-get")) {
+    return report("postgres", "failed", "PostgreSQL >= 15 is not installed and apt-get as root is not available");
+  }
+  // The emulator starts its own server; keep the package from creating and starting "main".
+  const conf = "/etc/postgresql-common/createcluster.conf";
+  if (!existsSync(conf)) {
+    mkdirSync("/etc/postgresql-common", { recursive: true });
+    writeFileSync(conf, "create_main_cluster = false\n");
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const update = sh("apt-get", ["update", "-qq"], { env });
+  if (!update.ok) return report("postgres", "failed", `apt-get update: ${update.why}\n${update.output}`);
+  const install = sh("apt-get", ["install", "-y", "-qq", "postgresql"], { env });
+  if (install.ok && postgresBin()) report("postgres", "installed");
+  else report("postgres", "failed", `apt-get install postgresql: ${install.why}\n${install.output}`);
+}
+
 // `install-oracles.mjs python` installs only the named oracles.
 const selected = new Set(process.argv.slice(2));
 for (const [name, step] of [
@@ -137,6 +169,7 @@ for (const [name, step] of [
   ["python", python],
   ["python-suite", pythonSuite],
   ["nmap", nmap],
+  ["postgres", postgres],
 ]) {
   if (selected.size > 0 && !selected.has(name)) continue;
   try {

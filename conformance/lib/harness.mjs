@@ -4,6 +4,10 @@
 // Shared plumbing for the conformance oracles: start/stop the emulator (or use an
 // external server named by INFORMIX_ORACLE_TARGET=host:port), run a child process
 // with a hard timeout (the whole process group is killed), and small helpers.
+//
+// The emulator's engine is INFORMIX_EMULATOR_ENGINE (pglite, the default; postgres, a
+// private local PostgreSQL; or a postgres:// URL), or startTarget's `engine` option. Each
+// oracle has a `<name>.postgres.test.mjs` twin that runs it on the postgres engine.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +32,7 @@ function withTimeout(promise, ms, what) {
  * emulator could not be started. INFORMIX_ORACLE_TARGET=host:port skips the emulator
  * and points the oracle at an already running server instead.
  */
-export async function startTarget({ demo = false, timeoutMs = 60_000 } = {}) {
+export async function startTarget({ demo = false, timeoutMs = 60_000, engine = emulatorEngine() } = {}) {
   const external = process.env.INFORMIX_ORACLE_TARGET;
   if (external) {
     const i = external.lastIndexOf(":");
@@ -40,7 +44,7 @@ export async function startTarget({ demo = false, timeoutMs = 60_000 } = {}) {
     const mod = await withTimeout(import(pathToFileURL(entry).href), timeoutMs, "importing the emulator");
     if (typeof mod.startEmulator !== "function") throw new Error("the emulator module exports no startEmulator()");
     const emu = await withTimeout(
-      mod.startEmulator({ host: "127.0.0.1", port: 0, ...CREDENTIALS, demo }),
+      mod.startEmulator({ host: "127.0.0.1", port: 0, ...CREDENTIALS, demo, engine }),
       timeoutMs,
       "startEmulator()",
     );
@@ -59,6 +63,16 @@ export async function startTarget({ demo = false, timeoutMs = 60_000 } = {}) {
   } catch (error) {
     return { host: null, port: null, close: async () => {}, error };
   }
+}
+
+/** The engine the emulator runs on in this test process: "pglite" unless INFORMIX_EMULATOR_ENGINE says otherwise. */
+export function emulatorEngine() {
+  return process.env.INFORMIX_EMULATOR_ENGINE || "pglite";
+}
+
+/** True when the emulator runs on PostgreSQL (a private server or a URL). */
+export function onPostgres() {
+  return emulatorEngine().startsWith("postgres");
 }
 
 /**

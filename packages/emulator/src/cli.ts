@@ -2,20 +2,24 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]
-//                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N]`
+//                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N] [--engine E]`
 // Prints `informix-emulator listening on <host>:<port>` once ready, then serves until
 // SIGINT/SIGTERM.
 
 import { parseArgs } from "node:util";
+import { engineSpecError } from "./engine/create-engine.js";
 import { DEFAULT_LIMITS } from "./server/limits.js";
 import { startEmulator } from "./server/listener.js";
 
 const USAGE = `usage: informix-emulator [--host 127.0.0.1] [--port 9088] [--server informix]
                          [--user informix] [--password in4mix] [--demo]
                          [--login-timeout 60] [--idle-timeout 0] [--max-message-bytes 16777216]
+                         [--engine pglite|postgres|postgres://user:pass@host:port/db]
   --login-timeout S      seconds a client has to finish logging in (0 = no limit)
   --idle-timeout S       close a session idle for S seconds (0 = never, as IDS)
-  --max-message-bytes N  largest message (SQL text, bind values) a client may send`;
+  --max-message-bytes N  largest message (SQL text, bind values) a client may send
+  --engine E             pglite (default: embedded), postgres (a private local PostgreSQL,
+                         removed at exit) or a postgres:// URL of a PostgreSQL >= 15 you run`;
 
 function nonNegative(name: string, text: string): number {
   const n = Number(text);
@@ -36,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
       "login-timeout": { type: "string", default: "60" },
       "idle-timeout": { type: "string", default: "0" },
       "max-message-bytes": { type: "string", default: String(DEFAULT_LIMITS.maxMessageBytes) },
+      engine: { type: "string", default: process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -47,7 +52,10 @@ export async function main(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, not ${values.port}`);
+  const engineError = engineSpecError(values.engine);
+  if (engineError !== null) throw new Error(engineError);
   const emulator = await startEmulator({
+    engine: values.engine,
     host: values.host,
     port,
     server: values.server,

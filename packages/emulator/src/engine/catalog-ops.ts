@@ -44,7 +44,7 @@ export async function registerTable(
     // The view's own query names the base columns, so their declared types carry over.
     const def = await pg.rows("SELECT pg_get_viewdef(CAST($1 AS oid))", [String(oid)]);
     const desc = await pg.describe(def[0]?.[0] ?? `SELECT * FROM ${pgIdent(schema)}.${pgIdent(table)}`);
-    for (const f of desc.fields) viewTypes.push((await types.column(f)).type);
+    for (const f of desc.fields) viewTypes.push((await types.column(pg, f)).type);
   }
   for (const [index, a] of attrs.entries()) {
     const explicit = Array.isArray(declared)

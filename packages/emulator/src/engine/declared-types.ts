@@ -116,16 +116,15 @@ interface TableColumns {
 export class DeclaredTypes {
   private readonly tables = new Map<number, TableColumns>();
 
-  constructor(private readonly pg: PgClient) {}
-
   invalidate(): void {
     this.tables.clear();
   }
 
-  async table(oid: number): Promise<TableColumns> {
+  /** `pg` is the asking session's connection: a table its open transaction created is visible only there. */
+  async table(pg: PgClient, oid: number): Promise<TableColumns> {
     const cached = this.tables.get(oid);
     if (cached) return cached;
-    const rows = await this.pg.rows(
+    const rows = await pg.rows(
       `SELECT a.attnum, a.attnotnull, c.relname, sc.coltype, sc.collength, sc.xid, sc.xname, a.atttypid, a.atttypmod, a.attname
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
        LEFT JOIN ifx.columns sc ON sc.reloid = a.attrelid AND sc.attnum = a.attnum
@@ -146,9 +145,9 @@ export class DeclaredTypes {
   }
 
   /** DESCRIBE column of one RowDescription field. */
-  async column(field: PgField): Promise<{ column: EngineColumn; type: ColumnType }> {
+  async column(pg: PgClient, field: PgField): Promise<{ column: EngineColumn; type: ColumnType }> {
     if (field.tableID !== 0) {
-      const table = await this.table(field.tableID);
+      const table = await this.table(pg, field.tableID);
       const c = table.byAttnum.get(field.columnID);
       if (c) return { column: engineColumn(field.name, c.type, c.notNull, table.relname), type: c.type };
     }

@@ -54,6 +54,8 @@ export const ISAM = {
   DUPLICATE: -100,
   LOCKED: -107,
   NOT_FOUND: -111,
+  /** IDS gives it, with the lock error of the statement type, to the session that would close a wait cycle. */
+  DEADLOCK: -143,
   LOCK_TIMEOUT: -154,
 } as const;
 
@@ -103,6 +105,7 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-9634]: "No cast between the types of the expression.",
   [-100]: "Duplicate value for a record with a unique key.",
   [-107]: "The record is locked.",
+  [-143]: "A deadlock was detected.",
   [-111]: "No record found.",
   [-154]: "The wait for a lock timed out.",
 };

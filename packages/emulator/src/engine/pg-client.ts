@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// The engine's only door to PGlite: the extended query protocol through execProtocol,
-// because only RowDescription carries the source table/column and the type modifier of
-// each result column (describeQuery() drops them). All values travel as text.
-// Callers serialise access themselves (see multiplexer.ts).
+// The engine's only door to PostgreSQL: the extended query protocol, because only
+// RowDescription carries the source table/column and the type modifier of each result
+// column (PGlite's describeQuery() drops them). All values travel as text. The same
+// client drives both engines through a PgTransport: PGlite's execProtocol, or a socket
+// to a PostgreSQL server (postgres/pg-socket.ts). Callers serialise access themselves
+// (see multiplexer.ts).
 
 import { PGlite, protocol } from "@electric-sql/pglite";
 
@@ -42,7 +44,30 @@ export interface PgDescription {
   readonly fields: readonly PgField[];
 }
 
-type Message = { name: string } & Record<string, unknown>;
+/** One backend message as PGlite's protocol parser gives it. */
+export type Message = { name: string } & Record<string, unknown>;
+
+/** Carries one group of frontend messages (ending in Sync or Query) and returns the replies. */
+export interface PgTransport {
+  request(bytes: Uint8Array): Promise<Message[]>;
+  close(): Promise<void>;
+}
+
+/** Session settings every connection starts with: the text forms the value converters expect. */
+export const SESSION_SETUP = "SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'; SET extra_float_digits = 1";
+
+class PgliteTransport implements PgTransport {
+  constructor(private readonly db: PGlite) {}
+
+  async request(bytes: Uint8Array): Promise<Message[]> {
+    const result = await this.db.execProtocol(bytes, { throwOnError: false });
+    return result.messages as unknown as Message[];
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -67,18 +92,22 @@ function check(messages: readonly Message[]): void {
 }
 
 export class PgClient {
-  private constructor(readonly db: PGlite) {}
+  /** The search_path the connection has now; null when unknown (after a rollback). */
+  searchPath: string | null = null;
+  /** Per-session GUCs last set on the connection (lock_timeout), to skip repeating them. */
+  readonly settings = new Map<string, string>();
 
+  constructor(private readonly transport: PgTransport) {}
+
+  /** A client on a new in-memory PGlite database. */
   static async create(): Promise<PgClient> {
-    const db = await PGlite.create();
-    const client = new PgClient(db);
-    await client.exec("SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'; SET extra_float_digits = 1");
+    const client = new PgClient(new PgliteTransport(await PGlite.create()));
+    await client.exec(SESSION_SETUP);
     return client;
   }
 
   private async send(parts: readonly Uint8Array[]): Promise<Message[]> {
-    const result = await this.db.execProtocol(concat(parts), { throwOnError: false });
-    const messages = result.messages as unknown as Message[];
+    const messages = await this.transport.request(concat(parts));
     check(messages);
     return messages;
   }
@@ -126,6 +155,6 @@ export class PgClient {
   }
 
   async close(): Promise<void> {
-    await this.db.close();
+    await this.transport.close();
   }
 }

@@ -14,7 +14,7 @@ import { createDemoDatabase } from "./demo-database.js";
 import { Multiplexer } from "./multiplexer.js";
 import { PgClient } from "./pg-client.js";
 import { PgliteSession } from "./pglite-session.js";
-import type { EngineShared } from "./shared.js";
+import type { EngineLink, EngineShared } from "./shared.js";
 import { TableVersions } from "./table-versions.js";
 import type { Engine, EngineOptions, EngineSession, SessionOptions } from "./types.js";
 
@@ -22,34 +22,35 @@ export class PgliteEngine implements Engine {
   private nextSessionId = 1;
   private readonly sessions = new Set<PgliteSession>();
 
-  private constructor(private readonly shared: EngineShared) {}
+  private constructor(
+    private readonly link: EngineLink,
+    private readonly shared: EngineShared,
+  ) {}
 
   static async create(options: EngineOptions): Promise<PgliteEngine> {
     const pg = await PgClient.create();
     await pg.exec(BOOTSTRAP_SQL);
     await pg.exec(SYSMASTER_SQL);
-    const types = new DeclaredTypes(pg);
+    const types = new DeclaredTypes();
     for (const t of ["sysdual", "sysdatabases", "syssessions"])
       await registerTable(pg, types, "sysmaster", t, "informix", new Map());
     const databases = new DatabaseRegistry(pg);
     await databases.load();
-    const engine = new PgliteEngine({
+    const link: EngineLink = { pg, mux: new Multiplexer(), deferred: [], dedicated: false };
+    const engine = new PgliteEngine(link, {
       pg,
-      mux: new Multiplexer(),
       types,
       databases,
       versions: new TableVersions(),
       serverName: options.serverName ?? "informix",
       hostName: options.hostName ?? hostname(),
-      searchPath: null,
-      deferred: [],
     });
     if (options.demo) await createDemoDatabase(engine);
     return engine;
   }
 
   openSession(user: string, options: SessionOptions = {}): EngineSession {
-    const session = new PgliteSession(this.shared, this.nextSessionId++, user, options);
+    const session = new PgliteSession(this.shared, this.nextSessionId++, user, this.link, options);
     this.sessions.add(session);
     const close = session.close.bind(session);
     session.close = async () => {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// One Informix session on the shared PGlite: the open database, the transaction rules
-// of its logging mode, lock mode, temp tables and statements.
+// One Informix session, on either engine: the open database, the transaction rules of
+// its logging mode, lock mode, isolation, temp tables and statements. It reaches
+// PostgreSQL through an EngineLink (shared.ts): PGlite's one shared connection behind
+// the multiplexer, or, on the PostgreSQL engine, a connection of its own.
 //
 // Transaction rules (IDS): an unlogged database has no transactions (-256); in a logged
 // database BEGIN WORK opens one (-535 when one is open), COMMIT/ROLLBACK outside one is
@@ -15,17 +17,20 @@
 // first statement inside it. While it has only read, another session's statement
 // suspends it (see multiplexer.ts) and the next statement starts a new one, savepoints
 // included. Once it has written (PostgreSQL assigned it a transaction id), it owns the
-// connection until COMMIT/ROLLBACK.
+// connection until COMMIT/ROLLBACK. On a dedicated connection (PostgreSQL engine) nothing
+// is ever suspended: PostgreSQL's row locks decide who waits, under lock_timeout (SET LOCK
+// MODE), and the transaction starts at the isolation level of SET ISOLATION.
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent, pgString } from "../sql/context.js";
-import type { Plan } from "../sql/plan.js";
+import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
-import type { TransactionHolder } from "./multiplexer.js";
-import type { EngineShared } from "./shared.js";
+import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
+import type { PgClient } from "./pg-client.js";
+import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
 import { describePlan, runSql } from "./statement-runner.js";
 import type {
@@ -40,11 +45,33 @@ import type {
 
 const NO_RESULT: ExecResult = { rowCount: 0, serial: 0, serial8: 0n, bigserial: 0n };
 
+/**
+ * The PostgreSQL level nearest each Informix level (docs/emulator-sql.md, "Isolation").
+ * PostgreSQL has no dirty reads, and its readers never wait for writers' row locks, so
+ * every COMMITTED READ flavour and CURSOR STABILITY are READ COMMITTED (that is, LAST
+ * COMMITTED); REPEATABLE READ keeps one snapshot for the transaction.
+ */
+const PG_ISOLATION: Readonly<Record<IsolationLevel, string>> = {
+  dirtyRead: "READ COMMITTED",
+  committedRead: "READ COMMITTED",
+  lastCommitted: "READ COMMITTED",
+  cursorStability: "READ COMMITTED",
+  repeatableRead: "REPEATABLE READ",
+};
+
+/** lock_timeout for SET LOCK MODE: NOT WAIT fails at the first lock wait, WAIT waits for ever. */
+function lockTimeout(wait: number): string {
+  if (wait < 0) return "0";
+  return wait === 0 ? "1ms" : `${wait}s`;
+}
+
 export class PgliteSession implements EngineSession, TransactionHolder {
   database: DatabaseInfo | null = null;
   inTransaction = false;
   /** SET LOCK MODE: 0 NOT WAIT, n seconds, -1 WAIT. */
   lockWait = 0;
+  /** SET ISOLATION (IDS's default in a logged database is COMMITTED READ). */
+  isolation: IsolationLevel = "committedRead";
   tempCreated = false;
   readonly tempSchema: string;
   private savepoints: { name: string; unique: boolean }[] = [];
@@ -53,13 +80,35 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   private last: ExecResult = NO_RESULT;
   private closed = false;
 
+  /**
+   * `tempTag` makes the temp schema's name unique among emulators sharing one
+   * PostgreSQL database (empty on PGlite, whose database is the engine's own).
+   */
   constructor(
     readonly shared: EngineShared,
     readonly id: number,
     readonly user: string,
+    readonly link: EngineLink,
     private readonly options: SessionOptions = {},
+    tempTag = "",
   ) {
-    this.tempSchema = `ifx_tmp_${id}`;
+    this.tempSchema = `ifx_tmp_${tempTag}${id}`;
+  }
+
+  /** This session's PostgreSQL connection. */
+  get pg(): PgClient {
+    return this.link.pg;
+  }
+
+  private get mux(): Multiplexer {
+    return this.link.mux;
+  }
+
+  /** After a rollback PostgreSQL has undone SETs made in the transaction: set them again. */
+  private forgetSettings(): void {
+    this.pg.searchPath = null;
+    this.pg.settings.clear();
+    this.shared.types.invalidate();
   }
 
   /** 1 while a transaction is open, else 0 (for SQ_XACTSTAT, see types.ts). */
@@ -82,25 +131,39 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     };
   }
 
-  /** Sets search_path for this session (inside the multiplexer). */
+  /** Sets search_path (and, on a dedicated connection, lock_timeout) for this session (inside the multiplexer). */
   async enter(): Promise<void> {
-    const { shared } = this;
-    if (shared.mux.transactionHolder === null && shared.deferred.length > 0) {
-      const sql = shared.deferred.splice(0).join(";");
-      await shared.pg.exec(sql);
+    const { pg, link } = this;
+    if (this.mux.transactionHolder === null && link.deferred.length > 0) {
+      const sql = link.deferred.splice(0).join(";");
+      await pg.exec(sql);
+    }
+    const sets: string[] = [];
+    if (link.dedicated) {
+      const timeout = lockTimeout(this.lockWait);
+      if (pg.settings.get("lock_timeout") !== timeout) {
+        sets.push(`SET lock_timeout = '${timeout}'`);
+        pg.settings.set("lock_timeout", timeout);
+      }
     }
     // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
     const path = this.database
       ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}, informix`
       : `${pgIdent(this.tempSchema)}, informix`;
-    if (shared.searchPath !== path) {
+    if (pg.searchPath !== path) {
       // The path names this session's temp schema, so it changes with the session: the same
       // exec records who is on the connection, for sysmaster:syssessions.
-      await shared.pg.exec(
+      sets.push(
         `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${this.id}', false), set_config('ifx.user', ${pgString(this.user)}, false)`,
       );
-      shared.searchPath = path;
+      pg.searchPath = path;
     }
+    if (sets.length > 0) await pg.exec(sets.join(";"));
+  }
+
+  /** BEGIN, at SET ISOLATION's level on a dedicated connection. */
+  private beginSql(): string {
+    return this.link.dedicated ? `BEGIN ISOLATION LEVEL ${PG_ISOLATION[this.isolation]}` : "BEGIN";
   }
 
   /** Starts the implicit transaction of an ANSI database (inside the multiplexer). */
@@ -109,33 +172,34 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   }
 
   private async startTransaction(): Promise<void> {
-    await this.shared.pg.exec("BEGIN");
-    this.shared.mux.setHolder(this);
+    await this.pg.exec(this.beginSql());
+    this.mux.setHolder(this);
     this.inTransaction = true;
   }
 
   /** Whether this session's PostgreSQL transaction is open on the connection. */
   private get physical(): boolean {
-    return this.shared.mux.transactionHolder === this;
+    return this.mux.transactionHolder === this;
   }
 
   /** Starts the PostgreSQL side of an open Informix transaction that has none (inside the multiplexer). */
   private async resume(): Promise<void> {
     if (!this.inTransaction || this.physical) return;
-    const sql = ["BEGIN", ...this.savepoints.map((s) => `SAVEPOINT ${pgIdent(s.name)}`)].join(";");
-    await this.shared.pg.exec(sql);
-    this.shared.mux.setHolder(this);
+    const sql = [this.beginSql(), ...this.savepoints.map((s) => `SAVEPOINT ${pgIdent(s.name)}`)].join(";");
+    await this.pg.exec(sql);
+    this.mux.setHolder(this);
   }
 
   /** The multiplexer ends a read-only PostgreSQL transaction for another session; ours stays open. */
   async suspend(): Promise<void> {
-    await this.shared.pg.exec("COMMIT");
+    await this.pg.exec("COMMIT");
   }
 
   /** After a statement inside a transaction: once it has written, the session owns the connection. */
   private async noteWrites(): Promise<void> {
-    const { mux, pg } = this.shared;
-    if (!this.inTransaction || !this.physical || mux.transactionOwner === this) return;
+    const { mux, pg } = this;
+    // On a dedicated connection no other session waits for the multiplexer: skip the round trip.
+    if (this.link.dedicated || !this.inTransaction || !this.physical || mux.transactionOwner === this) return;
     let wrote = true;
     try {
       const rows = await pg.rows("SELECT pg_current_xact_id_if_assigned() IS NOT NULL");
@@ -161,7 +225,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     this.altered.clear();
     this.inTransaction = false;
     this.savepoints = [];
-    if (this.physical) this.shared.mux.setHolder(null);
+    if (this.physical) this.mux.setHolder(null);
   }
 
   lockError(statementType: number): (timedOut: boolean) => InformixSqlError {
@@ -176,9 +240,16 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     return (timedOut) => new InformixSqlError(sqlcode, timedOut ? ISAM.LOCK_TIMEOUT : ISAM.LOCKED);
   }
 
+  /** IDS reports a deadlock with the lock error of the statement type and ISAM -143. */
+  deadlockError(statementType: number): InformixSqlError {
+    const locked = this.lockError(statementType)(false);
+    return new InformixSqlError(locked.sqlcode, ISAM.DEADLOCK);
+  }
+
   /** Runs `fn` under the multiplexer with this session's lock mode. */
   serve<T>(statementType: number, fn: () => Promise<T>): Promise<T> {
-    return this.shared.mux.run(this, this.lockWait, this.lockError(statementType), async () => {
+    // On a dedicated connection PostgreSQL does the lock waiting: the multiplexer never makes it wait.
+    return this.mux.run(this, this.lockWait, this.lockError(statementType), async () => {
       await this.enter();
       await this.resume();
       try {
@@ -213,10 +284,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     this.requireOpen();
     const plan = rewrite(sql, this.rewriteContext());
     if (plan.kind !== "sql") return new PreparedStatement(sql, plan, [], [], [], "", []);
-    return this.shared.mux.exclusive(async () => {
+    return this.mux.exclusive(async () => {
       await this.enter();
       // PREPARE may run inside any session's open transaction: a failing DESCRIBE must not abort it.
-      const { pg, mux } = this.shared;
+      const { pg, mux } = this;
       if (mux.transactionHolder === null) return describePlan(this, sql, plan);
       await pg.exec("SAVEPOINT ifx_describe");
       try {
@@ -292,6 +363,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       case "lockMode":
         this.lockWait = plan.wait;
         return;
+      case "isolation":
+        // PostgreSQL fixes the level at a transaction's first statement: it applies from the next one.
+        this.isolation = plan.level;
+        return;
       case "noop":
         return;
     }
@@ -317,8 +392,8 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       if (db.ansi) return;
       throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
     }
-    await this.shared.mux.exclusive(async () => {
-      if (this.physical) await this.shared.pg.exec("COMMIT");
+    await this.mux.exclusive(async () => {
+      if (this.physical) await this.pg.exec("COMMIT");
       this.endTransaction();
     });
   }
@@ -329,11 +404,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       if (db.ansi) return;
       throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
     }
-    await this.shared.mux.exclusive(async () => {
+    await this.mux.exclusive(async () => {
       if (this.physical) {
-        await this.shared.pg.exec("ROLLBACK");
-        this.shared.searchPath = null;
-        this.shared.types.invalidate();
+        await this.pg.exec("ROLLBACK");
+        this.forgetSettings();
       }
       this.undoAlters();
       this.endTransaction();
@@ -352,9 +426,9 @@ export class PgliteSession implements EngineSession, TransactionHolder {
    * suspended transaction has written nothing: `resume()` recreates its savepoints.
    */
   private async onOwnTransaction(sql: string, after?: () => void): Promise<void> {
-    await this.shared.mux.exclusive(async () => {
+    await this.mux.exclusive(async () => {
       if (!this.physical) return;
-      await this.shared.pg.exec(sql);
+      await this.pg.exec(sql);
       after?.();
     });
   }
@@ -381,8 +455,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   async rollbackToSavepoint(name: string): Promise<void> {
     const at = this.savepointIndex(name);
     await this.onOwnTransaction(`ROLLBACK TO SAVEPOINT ${pgIdent(name.toLowerCase())}`, () => {
-      this.shared.searchPath = null;
-      this.shared.types.invalidate();
+      this.forgetSettings();
       this.undoAlters();
     });
     this.savepoints = this.savepoints.slice(0, at + 1);
@@ -397,26 +470,37 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const { shared } = this;
-    await shared.mux.exclusive(async () => {
+    const drop =
+      `DROP SCHEMA IF EXISTS ${pgIdent(this.tempSchema)} CASCADE;` +
+      "DELETE FROM ifx.columns WHERE reloid NOT IN (SELECT oid FROM pg_class);" +
+      "DELETE FROM ifx.tables WHERE reloid NOT IN (SELECT oid FROM pg_class)";
+    const { link, shared } = this;
+    if (link.release) {
+      // A dedicated connection ends at once, even in the middle of a lock wait: PostgreSQL
+      // rolls its transaction back and frees its locks; the catalog connection drops the temp schema.
+      await link.release();
       if (this.inTransaction) {
-        if (this.physical) {
-          await shared.pg.exec("ROLLBACK");
-          shared.searchPath = null;
-          shared.types.invalidate();
-        }
         this.undoAlters();
-        this.endTransaction();
+        shared.types.invalidate();
       }
-      if (this.tempCreated) {
-        const drop =
-          `DROP SCHEMA IF EXISTS ${pgIdent(this.tempSchema)} CASCADE;` +
-          "DELETE FROM ifx.columns WHERE reloid NOT IN (SELECT oid FROM pg_class);" +
-          "DELETE FROM ifx.tables WHERE reloid NOT IN (SELECT oid FROM pg_class)";
-        if (shared.mux.transactionHolder === null) await shared.pg.exec(drop);
-        else shared.deferred.push(drop);
-      }
-    });
+      this.inTransaction = false;
+      if (this.tempCreated) await shared.pg.exec(drop);
+    } else {
+      await this.mux.exclusive(async () => {
+        if (this.inTransaction) {
+          if (this.physical) {
+            await this.pg.exec("ROLLBACK");
+            this.forgetSettings();
+          }
+          this.undoAlters();
+          this.endTransaction();
+        }
+        if (this.tempCreated) {
+          if (this.mux.transactionHolder === null) await this.pg.exec(drop);
+          else link.deferred.push(drop);
+        }
+      });
+    }
     if (this.database) shared.databases.detach(this.database.name, this);
     this.database = null;
   }

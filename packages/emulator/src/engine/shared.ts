@@ -9,17 +9,32 @@ import type { Multiplexer } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
 import type { TableVersions } from "./table-versions.js";
 
-export interface EngineShared {
+/**
+ * How a session reaches PostgreSQL. On PGlite every session shares one link (one
+ * connection, one multiplexer); on PostgreSQL each session has its own connection and
+ * a multiplexer of its own that only serialises its own requests.
+ */
+export interface EngineLink {
   readonly pg: PgClient;
   readonly mux: Multiplexer;
+  /** SQL to run once no session owns a transaction on this link (temp schemas of closed sessions). */
+  readonly deferred: string[];
+  /**
+   * The connection is this session's alone: PostgreSQL's own row locks, lock_timeout and
+   * isolation levels apply, and no other session's transaction can be on it.
+   */
+  readonly dedicated: boolean;
+  /** Ends a dedicated connection at once, even mid-statement (PostgreSQL rolls back). */
+  release?(): Promise<void>;
+}
+
+export interface EngineShared {
+  /** The catalog connection: databases, bootstrap (on PGlite, also every session's link). */
+  readonly pg: PgClient;
   readonly types: DeclaredTypes;
   readonly databases: DatabaseRegistry;
   /** Schema versions of tables, for -710. */
   readonly versions: TableVersions;
   readonly serverName: string;
   readonly hostName: string;
-  /** The search_path PostgreSQL has now; null when unknown (after a rollback). */
-  searchPath: string | null;
-  /** SQL to run once no session owns a transaction (temp schemas of closed sessions). */
-  readonly deferred: string[];
 }

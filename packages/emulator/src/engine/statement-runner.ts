@@ -26,10 +26,19 @@ import { toPgParam } from "./values.js";
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
 
 async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
+  if (err instanceof PgError) {
+    // Lock conflicts exist only on a dedicated connection (PostgreSQL engine): lock_timeout
+    // (SET LOCK MODE) expired, or a REPEATABLE READ transaction met a newer row version,
+    // which IDS would have met as a lock held by the other transaction.
+    if (err.code === "55P03" || err.code === "40001") {
+      return session.lockError(plan.statementType)(session.lockWait !== 0 && err.code === "55P03");
+    }
+    if (err.code === "40P01") return session.deadlockError(plan.statementType);
+  }
   let isConstraint: ((name: string) => boolean) | undefined;
   if (err instanceof PgError && err.code === "23505") {
     const name = err.fields["constraint"] ?? "";
-    const rows = await session.shared.pg.rows("SELECT 1 FROM pg_constraint WHERE conname = $1", [name]);
+    const rows = await session.pg.rows("SELECT 1 FROM pg_constraint WHERE conname = $1", [name]);
     isConstraint = () => rows.length > 0;
   }
   return mapPgError(err, {
@@ -88,7 +97,8 @@ function hinted(
 }
 
 export async function describePlan(session: PgliteSession, source: string, plan: SqlPlan): Promise<PreparedStatement> {
-  const { pg, types } = session.shared;
+  const { pg } = session;
+  const { types } = session.shared;
   let desc: Awaited<ReturnType<typeof pg.describe>>;
   try {
     desc = await pg.describe(plan.describeSql ?? plan.sql);
@@ -98,7 +108,7 @@ export async function describePlan(session: PgliteSession, source: string, plan:
   let columns: EngineColumn[] = [];
   const columnTypes: ColumnType[] = [];
   for (const [k, f] of desc.fields.entries()) {
-    const c = hinted(await types.column(f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
+    const c = hinted(await types.column(pg, f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
     columns.push(f.tableID === 0 ? { ...c.column, name: expressionName(f.name, source) } : c.column);
     columnTypes.push(c.type);
   }
@@ -109,7 +119,7 @@ export async function describePlan(session: PgliteSession, source: string, plan:
     const rows = await pg.rows("SELECT CAST(CAST(to_regclass($1) AS oid) AS integer)", [plan.target.table]);
     const oid = Number(rows[0]?.[0] ?? 0);
     if (oid === 0) throw new InformixSqlError(SQL.TABLE_NOT_FOUND, -111, plan.target.table.replace(/"/g, ""));
-    const table = await types.table(oid);
+    const table = await types.table(pg, oid);
     const all = [...table.byAttnum.values()];
     const wanted = plan.target.columns
       ? plan.target.columns.map((n) => all.find((c) => c.name === n.toLowerCase()))
@@ -148,7 +158,8 @@ function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): Exe
 
 /** Catalog work after DDL, inside the statement's transaction or savepoint. */
 async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: SqlPlan): Promise<void> {
-  const { pg, types } = session.shared;
+  const { pg } = session;
+  const { types } = session.shared;
   if (plan.table) {
     const { schema, table, columns } = plan.table;
     for (const c of columns) if (c.type.serial) await setupSerial(pg, schema, table, c.name, c.type.serial);
@@ -174,7 +185,7 @@ export async function runSql(
   if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
   const sql = plan === stmt.plan ? stmt.sql : plan.sql;
   const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
-  const { pg } = session.shared;
+  const { pg } = session;
   const { versions } = session.shared;
   return session.serve(plan.statementType, async () => {
     versions.check(stmt.dependencies);

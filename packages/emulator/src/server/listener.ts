@@ -7,7 +7,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { hostname } from "node:os";
 import { createServer as createTlsServer, type TlsOptions } from "node:tls";
-import { PgliteEngine } from "../engine/pglite-engine.js";
+import { createEngine } from "../engine/create-engine.js";
 import type { Engine } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { DEFAULT_LIMITS, type SessionLimits } from "./limits.js";
@@ -40,6 +40,13 @@ export interface EmulatorOptions {
   readonly idleTimeoutMs?: number;
   /** Per-session limits on claimed lengths and buffering (see SessionLimits). */
   readonly limits?: Partial<SessionLimits>;
+  /**
+   * The SQL engine: "pglite" (embedded, one backend for all sessions), "postgres" (a
+   * private local PostgreSQL started for the emulator's lifetime) or
+   * "postgres://user:pass@host:port/db" (a PostgreSQL >= 15 you run). Default:
+   * $INFORMIX_EMULATOR_ENGINE, else "pglite".
+   */
+  readonly engine?: string;
 }
 
 /** After end(), how long a client that does not close its side keeps the socket. */
@@ -59,7 +66,7 @@ const SERIAL_TEXT = "Software Serial Number AAA#B000000";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const serverName = options.server ?? "informix";
-  const engine = await PgliteEngine.create({
+  const engine = await createEngine(options.engine ?? (process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite"), {
     demo: options.demo ?? false,
     serverName,
     hostName: hostname(),

@@ -58,6 +58,9 @@ export interface SqlPlan extends PlanBase {
   readonly alters?: string;
 }
 
+/** SET ISOLATION / SET TRANSACTION ISOLATION LEVEL (sql/isolation.ts). */
+export type IsolationLevel = "dirtyRead" | "committedRead" | "lastCommitted" | "cursorStability" | "repeatableRead";
+
 export type CommandPlan = PlanBase &
   (
     | { readonly kind: "createDatabase"; readonly name: string; readonly log: LogMode }
@@ -72,6 +75,7 @@ export type CommandPlan = PlanBase &
     | { readonly kind: "releaseSavepoint"; readonly name: string }
     /** Seconds to wait for a lock: 0 NOT WAIT, -1 WAIT forever. */
     | { readonly kind: "lockMode"; readonly wait: number }
+    | { readonly kind: "isolation"; readonly level: IsolationLevel }
     | { readonly kind: "noop" }
   );
 

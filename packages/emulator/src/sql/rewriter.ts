@@ -10,6 +10,7 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, type RewriteContext } from "./context.js";
 import { isDynamicDbinfo } from "./dbinfo.js";
+import { isolationCommand } from "./isolation.js";
 import type { LogMode, Plan, SelectType, SqlPlan } from "./plan.js";
 import { render } from "./render.js";
 import { quoteReservedAliases } from "./rewrite-aliases.js";
@@ -110,7 +111,7 @@ function setCommand(tokens: readonly Token[]): Plan | null {
     const n = tokens[5];
     return command(codes.SQ_WAITFOR, { kind: "lockMode", wait: n?.kind === "number" ? Number(n.text) : -1 });
   }
-  if (isWord(tokens[1], "isolation", "transaction")) return command(codes.SQ_SETISOL, { kind: "noop" });
+  if (isWord(tokens[1], "isolation", "transaction")) return isolationCommand(tokens);
   if (isWord(tokens[1], "explain")) return command(codes.SQ_EXPLAIN, { kind: "noop" });
   return command(codes.SQ_SETENV, { kind: "noop" });
 }

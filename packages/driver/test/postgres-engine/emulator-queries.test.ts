@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// ../emulator-queries.test.ts with the emulator on its PostgreSQL engine (a private local
+// PostgreSQL, one connection per session): the driver's integration tests run on both
+// engines (issue 8).
+
+process.env["INFORMIX_EMULATOR_ENGINE"] = "postgres";
+await import("../emulator-queries.test.js");
