@@ -179,3 +179,21 @@ function rewritingTransport(socket: Socket) {
     },
   };
 }
+
+test("DBDATE orders date text: DMY4/ reads '25/12/2026' as Christmas, in literals and bound strings", async () => {
+  await using dmy = await connect(opts({ database: "loc_default", env: { DBDATE: "DMY4/" } }));
+  await dmy.query("CREATE TEMP TABLE d (id INT, d DATE)");
+  await dmy.query("INSERT INTO d VALUES (1, '25/12/2026')");
+  await dmy.query("INSERT INTO d VALUES (?, ?)", [2, "24/12/2026"]);
+  await dmy.query("INSERT INTO d VALUES (3, '2026-12-23')"); // year first is always understood
+  const days = (await dmy.query("SELECT d FROM d ORDER BY id")).rows.map((r) => String(r["d"]));
+  assert.deepEqual(days, ["2026-12-25", "2026-12-24", "2026-12-23"]);
+  // Fields are checked in the session's order: day 31 of February, not month 31.
+  await assert.rejects(dmy.query("INSERT INTO d VALUES (?, ?)", [4, "31/02/2026"]), { sqlcode: -1206 });
+  // Another session keeps IDS's default order, MDY.
+  await using mdy = await connect(opts({ database: "loc_default", env: { DBDATE: "MDY4/" } }));
+  const christmas = await mdy.query("SELECT COUNT(*) AS n FROM systables WHERE DATE('12/25/2026') = MDY(12, 25, 2026)");
+  assert.equal(Number(christmas.rows[0]!["n"]) > 0, true);
+  const again = await dmy.query("SELECT COUNT(*) AS n FROM d WHERE d = '25/12/2026'");
+  assert.equal(Number(again.rows[0]!["n"]), 1);
+});

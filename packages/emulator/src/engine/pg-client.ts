@@ -54,7 +54,9 @@ export interface PgTransport {
 }
 
 /** Session settings every connection starts with: the text forms the value converters expect. */
-export const SESSION_SETUP = "SET IntervalStyle = 'postgres'; SET DateStyle = 'ISO, MDY'; SET extra_float_digits = 1";
+/** DateStyle of a new connection: ISO output (the engine reads dates back as ISO text), IDS's default MDY input. */
+export const SETUP_DATE_STYLE = "ISO, MDY";
+export const SESSION_SETUP = `SET IntervalStyle = 'postgres'; SET DateStyle = '${SETUP_DATE_STYLE}'; SET extra_float_digits = 1`;
 
 class PgliteTransport implements PgTransport {
   constructor(private readonly db: PGlite) {}

@@ -23,13 +23,14 @@
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent, pgString } from "../sql/context.js";
+import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
-import type { PgClient } from "./pg-client.js";
+import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
 import { describePlan, runSql } from "./statement-runner.js";
@@ -131,7 +132,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     };
   }
 
-  /** Sets search_path (and, on a dedicated connection, lock_timeout) for this session (inside the multiplexer). */
+  /**
+   * Sets search_path, DateStyle (and, on a dedicated connection, lock_timeout) for this
+   * session (inside the multiplexer).
+   */
   async enter(): Promise<void> {
     const { pg, link } = this;
     if (this.mux.transactionHolder === null && link.deferred.length > 0) {
@@ -145,6 +149,12 @@ export class PgliteSession implements EngineSession, TransactionHolder {
         sets.push(`SET lock_timeout = '${timeout}'`);
         pg.settings.set("lock_timeout", timeout);
       }
+    }
+    // DBDATE's field order: how PostgreSQL reads ambiguous date text for this session.
+    const dateStyle = `ISO, ${this.options.dateOrder ?? DEFAULT_DATE_ORDER}`;
+    if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== dateStyle) {
+      sets.push(`SET DateStyle = '${dateStyle}'`);
+      pg.settings.set("DateStyle", dateStyle);
     }
     // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
     const path = this.database

@@ -18,6 +18,8 @@
 //   BYTE                                                  Uint8Array
 //   NULL                                                  null
 
+import type { DateOrder } from "../sql/date-order.js";
+
 /** One value crossing the wire/engine boundary (see the table above). */
 export type EngineValue = null | number | bigint | string | boolean | Uint8Array;
 
@@ -54,6 +56,8 @@ export interface DatabaseInfo {
 export interface SessionOptions {
   /** The client's DB_LOCALE: the locale of databases it creates (IDS's default when absent). */
   readonly dbLocale?: string;
+  /** Order of day, month and year in date text (DBDATE / GL_DATE); MDY when absent, as IDS. */
+  readonly dateOrder?: DateOrder;
 }
 
 /** A prepared statement, as the engine understands it. */

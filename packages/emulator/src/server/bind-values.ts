@@ -35,6 +35,7 @@ import {
 import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
+import { type DateOrder, DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 
 /** Value too large to fit in a SMALLINT (IDS message -1214). */
 const SMALLINT_OVERFLOW = -1214;
@@ -42,7 +43,7 @@ const SMALLINT_OVERFLOW = -1214;
 const DATE_YEAR = -1204;
 const DATE_MONTH = -1205;
 const DATE_DAY = -1206;
-/** Year-first (Y4MD) or month-first (MDY4, the IDS default DBDATE) date text. */
+/** Date text: year first (Y4MD, always understood), else in the session's DBDATE order (MDY4 or DMY4). */
 const DATE_TEXT = /^\s*(\d{1,5})[-/.](\d{1,2})[-/.](\d{1,5})\s*$/;
 /** Invalid DATETIME or INTERVAL qualifier (IDS message -1261). */
 const BAD_QUALIFIER = -1261;
@@ -92,14 +93,15 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
 }
 
 /** Checks the fields of DATE text the way IDS reports them; other text is left to the engine. */
-function checkDateText(text: string): void {
+function checkDateText(text: string, order: DateOrder): void {
   const m = DATE_TEXT.exec(text);
   if (!m) return;
   const [a, b, c] = [m[1]!, m[2]!, m[3]!];
-  const yearFirst = a.length > 2;
+  const yearFirst = a.length > 2 || order === "YMD";
+  const dayFirst = !yearFirst && order === "DMY";
   const year = Number(yearFirst ? a : c);
-  const month = Number(yearFirst ? b : a);
-  const day = Number(yearFirst ? c : b);
+  const month = Number(yearFirst ? b : dayFirst ? b : a);
+  const day = Number(yearFirst ? c : dayFirst ? a : b);
   if (year < 1 || year > 9999) throw new InformixSqlError(DATE_YEAR);
   if (month < 1 || month > 12) throw new InformixSqlError(DATE_MONTH);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -114,12 +116,16 @@ function textLimit(column: EngineColumn): number {
 }
 
 /** Checks (and for text, fits) one value against the column it is bound to. */
-function fitToColumn(
-  value: EngineValue,
-  column: EngineColumn | undefined,
-  ansi: boolean,
-  codec: TextCodec,
-): EngineValue {
+/** What fitting a value depends on besides its column. */
+interface FitRules {
+  /** ANSI database: a string longer than its column is an error, not cut. */
+  readonly ansi: boolean;
+  readonly codec: TextCodec;
+  readonly dateOrder: DateOrder;
+}
+
+function fitToColumn(value: EngineValue, column: EngineColumn | undefined, rules: FitRules): EngineValue {
+  const { ansi, codec } = rules;
   if (value === null || column === undefined) return value;
   const base = column.type & T.SQLTYPE_MASK;
   if (typeof value === "number") {
@@ -147,7 +153,7 @@ function fitToColumn(
   if (typeof value === "string") {
     if ((EXACT_TYPES.has(base) || FLOAT_TYPES.has(base)) && NOT_A_NUMBER_TEXT.test(value))
       throw new InformixSqlError(SQL.STRING_TO_NUMBER);
-    if (base === T.SQLDATE) checkDateText(value);
+    if (base === T.SQLDATE) checkDateText(value, rules.dateOrder);
     if (TEXT_TYPES.has(base)) {
       const limit = textLimit(column);
       // Lengths are bytes of the database code set: in a UTF-8 database CHAR(4) holds "éé".
@@ -186,6 +192,8 @@ export function decodeBindValues(
   ctx: ProtocolContext,
   params: readonly EngineColumn[] = [],
   ansi = false,
+  dateOrder: DateOrder = DEFAULT_DATE_ORDER,
 ): EngineValue[] {
-  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), params[i], ansi, ctx.codec));
+  const rules: FitRules = { ansi, codec: ctx.codec, dateOrder };
+  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), params[i], rules));
 }

@@ -42,6 +42,7 @@ import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
+import { dateOrderOf } from "../sql/date-order.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
@@ -205,13 +206,16 @@ export class SqliSession {
     }
     this.phase = "protocols";
     const engine = this.options.engine;
-    const dbLocale = request.env.find(([name]) => name === "DB_LOCALE")?.[1];
+    const env = new Map(request.env);
+    const dbLocale = env.get("DB_LOCALE");
+    const dateOrder = dateOrderOf(env.get("DBDATE"), env.get("GL_DATE"));
     this.codeSet = new SessionCodeSet(dbLocale);
     this.handler = new StatementHandler(
-      engine.openSession(request.user, dbLocale === undefined ? {} : { dbLocale }),
+      engine.openSession(request.user, dbLocale === undefined ? { dateOrder } : { dbLocale, dateOrder }),
       () => this.ctx,
       () => engine.listDatabases(),
       (locale) => this.codeSet.mismatches(locale),
+      dateOrder,
     );
     return true;
   }

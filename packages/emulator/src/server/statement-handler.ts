@@ -34,6 +34,7 @@ import {
 import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
+import { type DateOrder, DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import { decodeBindValues } from "./bind-values.js";
 import { describeInput, describeStatement } from "./describe.js";
 import { RowEncoder } from "./values.js";
@@ -91,6 +92,8 @@ export class StatementHandler {
     private readonly listDatabases: () => Promise<string[]>,
     /** True when the client's DB_LOCALE does not name this database locale (DONE warning). */
     private readonly localeMismatch: (locale: string) => boolean = () => false,
+    /** DBDATE's field order, for checking bound date text. */
+    private readonly dateOrder: DateOrder = DEFAULT_DATE_ORDER,
   ) {}
 
   /** The database open in this session, if any. */
@@ -144,7 +147,13 @@ export class StatementHandler {
         return;
       case "bind": {
         const s = this.require();
-        s.params = decodeBindValues(m, this.ctx(), s.statement.params, this.engine.database?.ansi ?? false);
+        s.params = decodeBindValues(
+          m,
+          this.ctx(),
+          s.statement.params,
+          this.engine.database?.ansi ?? false,
+          this.dateOrder,
+        );
         return;
       }
       case "curname":
