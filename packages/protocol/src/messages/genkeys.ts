@@ -15,7 +15,8 @@
 //
 // Observed from IBM JDBC 15.0.0.1.1: `00 86 00 01`; `00 86 00 02 00 02 00 02 00 01` for
 // {2, 1}; `00 86 00 03 00 02 00 03 "abc" 00 00 02 "de"` for {"abc", "de"}. IBM's own name
-// for the code is not public; SQ_GENKEYS is ours.
+// for the code is not public; SQ_GENKEYS is ours (IDS's handler is `sq_sgkprepare`, "server
+// generated keys", per the public description of CVE-2026-13361).
 
 import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_GENKEYS } from "../constants/opcodes.js";
