@@ -67,18 +67,25 @@ CREATE FUNCTION ifx.timestamp_trunc(timestamp, integer, boolean) RETURNS timesta
 CREATE FUNCTION ifx.time_trunc(time, integer, boolean) RETURNS time LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT CASE WHEN $2 < 0 OR $2 >= 6 THEN $1 ELSE $1 - make_interval(secs =>
     (CAST(EXTRACT(microseconds FROM $1) AS bigint) % CAST(10 ^ (6 - $2) AS bigint)) / 1000000.0) END $$;
-UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.timestamp_trunc(timestamp,integer,boolean)' AS regprocedure)
-  WHERE castsource = CAST('timestamp' AS regtype) AND casttarget = CAST('timestamp' AS regtype);
-UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.time_trunc(time,integer,boolean)' AS regprocedure)
-  WHERE castsource = CAST('time' AS regtype) AND casttarget = CAST('time' AS regtype);
-
 -- BOOLEAN cast to a character type is 't' or 'f' in IDS (informix-driver's
 -- test_server_agrees_with_what_we_bound: BOOLEAN::LVARCHAR); PostgreSQL's bool -> text,
 -- varchar and bpchar casts spell 'true'/'false'. Its output function spells 't'/'f', so
 -- those casts become I/O conversions.
-UPDATE pg_catalog.pg_cast SET castfunc = 0, castmethod = 'i'
-  WHERE castsource = CAST('bool' AS regtype)
-    AND casttarget IN (CAST('text' AS regtype), CAST('varchar' AS regtype), CAST('bpchar' AS regtype));
+-- pg_cast is per database and only a superuser may change it: PGlite's user is one, and so is the
+-- postgres engine's own server; on a server where the emulator's role is not, these two IDS rules are
+-- not applied (docs/emulator-sql.md).
+DO $$
+BEGIN
+  IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+    UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.timestamp_trunc(timestamp,integer,boolean)' AS regprocedure)
+      WHERE castsource = CAST('timestamp' AS regtype) AND casttarget = CAST('timestamp' AS regtype);
+    UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.time_trunc(time,integer,boolean)' AS regprocedure)
+      WHERE castsource = CAST('time' AS regtype) AND casttarget = CAST('time' AS regtype);
+    UPDATE pg_catalog.pg_cast SET castfunc = 0, castmethod = 'i'
+      WHERE castsource = CAST('bool' AS regtype)
+        AND casttarget IN (CAST('text' AS regtype), CAST('varchar' AS regtype), CAST('bpchar' AS regtype));
+  END IF;
+END $$;
 
 -- SERIAL semantics: 0 or NULL takes the next value; a larger explicit value moves the counter.
 CREATE FUNCTION ifx.serial_fill() RETURNS trigger LANGUAGE plpgsql AS $$
