@@ -66,6 +66,12 @@ export {
 export type { ErrMessage } from "./messages/err.js";
 export type { ExFpRoutineMessage, GetRoutineMessage } from "./messages/fast-path.js";
 export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
+export {
+  GENKEYS_AUTO,
+  GENKEYS_BY_INDEX,
+  GENKEYS_BY_NAME,
+  type GenKeysMessage,
+} from "./messages/genkeys.js";
 export type { InfoMessage } from "./messages/info.js";
 export type { InputDescribeMessage, InputParameter } from "./messages/input-describe.js";
 export type { PamResponseMessage } from "./messages/pam.js";

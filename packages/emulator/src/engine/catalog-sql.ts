@@ -49,6 +49,44 @@ CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SE
 CREATE FUNCTION ifx.date(date) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
 CREATE FUNCTION ifx.length(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length(rtrim($1)) $$;
 
+-- SUM over SMALLINT, INTEGER and INT8 is DECIMAL in IDS (informix-driver's test_sum_returns_decimal);
+-- PostgreSQL's sum(int2/int4) is bigint. The rewriter sums ifx.sum_arg(x), which widens integers
+-- to numeric and leaves every other type (FLOAT, DECIMAL, INTERVAL, ...) as it is.
+CREATE FUNCTION ifx.sum_arg(smallint) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS numeric) $$;
+CREATE FUNCTION ifx.sum_arg(integer) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS numeric) $$;
+CREATE FUNCTION ifx.sum_arg(bigint) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS numeric) $$;
+CREATE FUNCTION ifx.sum_arg(anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
+
+-- IDS truncates a DATETIME to the qualifier of the column (or CAST) it is assigned to
+-- (informix-driver's test_fraction_bind_into_year_to_second_column: 15.987654 into YEAR TO
+-- SECOND is 15); PostgreSQL's length coercion of timestamp(n) and time(n) rounds. The two
+-- coercion functions in pg_cast are replaced by truncating ones (typmod n = fraction digits).
+CREATE FUNCTION ifx.timestamp_trunc(timestamp, integer, boolean) RETURNS timestamp LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CASE WHEN $2 < 0 OR $2 >= 6 THEN $1 ELSE $1 - make_interval(secs =>
+    (CAST(EXTRACT(microseconds FROM $1) AS bigint) % CAST(10 ^ (6 - $2) AS bigint)) / 1000000.0) END $$;
+CREATE FUNCTION ifx.time_trunc(time, integer, boolean) RETURNS time LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CASE WHEN $2 < 0 OR $2 >= 6 THEN $1 ELSE $1 - make_interval(secs =>
+    (CAST(EXTRACT(microseconds FROM $1) AS bigint) % CAST(10 ^ (6 - $2) AS bigint)) / 1000000.0) END $$;
+-- BOOLEAN cast to a character type is 't' or 'f' in IDS (informix-driver's
+-- test_server_agrees_with_what_we_bound: BOOLEAN::LVARCHAR); PostgreSQL's bool -> text,
+-- varchar and bpchar casts spell 'true'/'false'. Its output function spells 't'/'f', so
+-- those casts become I/O conversions.
+-- pg_cast is per database and only a superuser may change it: PGlite's user is one, and so is the
+-- postgres engine's own server; on a server where the emulator's role is not, these two IDS rules are
+-- not applied (docs/emulator-sql.md).
+DO $$
+BEGIN
+  IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+    UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.timestamp_trunc(timestamp,integer,boolean)' AS regprocedure)
+      WHERE castsource = CAST('timestamp' AS regtype) AND casttarget = CAST('timestamp' AS regtype);
+    UPDATE pg_catalog.pg_cast SET castfunc = CAST('ifx.time_trunc(time,integer,boolean)' AS regprocedure)
+      WHERE castsource = CAST('time' AS regtype) AND casttarget = CAST('time' AS regtype);
+    UPDATE pg_catalog.pg_cast SET castfunc = 0, castmethod = 'i'
+      WHERE castsource = CAST('bool' AS regtype)
+        AND casttarget IN (CAST('text' AS regtype), CAST('varchar' AS regtype), CAST('bpchar' AS regtype));
+  END IF;
+END $$;
+
 -- SERIAL semantics: 0 or NULL takes the next value; a larger explicit value moves the counter.
 CREATE FUNCTION ifx.serial_fill() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE v bigint; col text := TG_ARGV[0]; seq regclass := CAST(TG_ARGV[1] AS regclass); nxt bigint;

@@ -4,7 +4,8 @@
 // Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q], DATETIME(...) q
 // and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
 // SITENAME, `n UNITS unit`, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
-// ROUND/TRUNC, `::` and CAST with Informix type names, seq.NEXTVAL, "..." strings.
+// ROUND/TRUNC, COUNT typed DECIMAL(15,0), SUM of integers as DECIMAL, `::` and CAST with Informix type names,
+// seq.NEXTVAL, "..." strings.
 // Function arguments are rewritten recursively.
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
@@ -298,6 +299,35 @@ function pushCall(
     case "logn":
       wrap("ln(", a(0), ")");
       return close;
+    case "sum": {
+      // IDS's SUM of an integer type is DECIMAL; ifx.sum_arg widens only integers (catalog-sql.ts).
+      if (args.length !== 1) return -1;
+      const arg = args[0]!;
+      const q = isWord(arg[0], "distinct", "all") ? 1 : 0;
+      wrap(`sum(${q === 1 ? `${arg[0]!.value.toUpperCase()} ` : ""}ifx.sum_arg(`, sub(arg.slice(q)), "))");
+      return close;
+    }
+    case "count": {
+      // IDS describes COUNT as DECIMAL(15,0) (informix-driver's suite reads COUNT(*) as a
+      // Decimal; libsqli's tests say DECIMAL(15,0)); PostgreSQL's is bigint. A FILTER or
+      // OVER clause belongs to the call, so it goes inside the cast.
+      if (args.length === 0) return -1;
+      let end = close;
+      while (isWord(tokens[end + 1], "over", "filter") && isOp(tokens[end + 2], "(")) {
+        const clauseEnd = matchParen(tokens, end + 2);
+        if (clauseEnd < 0) break;
+        end = clauseEnd;
+      }
+      const call = [
+        t,
+        raw("(", at),
+        ...group(args.map(sub), ",", at),
+        raw(")", at),
+        ...sub(tokens.slice(close + 1, end + 1)),
+      ];
+      wrap("CAST(", call, " AS numeric(15,0))");
+      return end;
+    }
     case "cast": {
       const inner = tokens.slice(i + 2, close);
       let asAt = -1;

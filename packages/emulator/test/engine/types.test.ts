@@ -168,7 +168,7 @@ describe("declared types: DESCRIBE and values", () => {
     assert.deepEqual(
       columns.map((c) => [c.name, c.type, c.encodedLength]),
       [
-        ["(count(*))", 17, 10],
+        ["(count(*))", 5, (15 << 8) | 0],
         ["(expression)", 2, 4],
         ["(constant)", 0, 3],
         ["current_date", 7, 4],
@@ -176,7 +176,7 @@ describe("declared types: DESCRIBE and values", () => {
         ["(constant)", 5, (2 << 8) | 1],
       ],
     );
-    assert.equal(rows[0]?.[0], 1n);
+    assert.equal(rows[0]?.[0], "1");
   });
 
   it("describes select-list literals as IDS does: CHAR(n), INTEGER, DECIMAL(p,s), FLOAT", async () => {
@@ -195,12 +195,12 @@ describe("declared types: DESCRIBE and values", () => {
         ["(constant)", 5, (4 << 8) | 2],
         ["(constant)", 5, (3 << 8) | 3],
         ["(constant)", 3, 8],
-        ["(count(*))", 17, 10],
-        ["(count)", 17, 10],
-        ["(sum)", 17, 10],
+        ["(count(*))", 5, (15 << 8) | 0],
+        ["(count)", 5, (15 << 8) | 0],
+        ["(sum)", 5, (32 << 8) | 255],
       ],
     );
-    assert.deepEqual(rows[0], ["abc", "it's", 7, -2, "3000000000", "12.50", "-0.001", 1000, 1n, 1n, 1n]);
+    assert.deepEqual(rows[0], ["abc", "it's", 7, -2, "3000000000", "12.50", "-0.001", 1000, "1", "1", "1"]);
     // A UNION of CHARs of different lengths has no single length: LVARCHAR.
     const u = await query(s, "select 'a' from alltypes union all select 'bcd' from alltypes");
     assert.deepEqual(

@@ -36,7 +36,7 @@ const CLIENT: ClientMessage[] = [
   { kind: "bbind", count: 1 },
   { kind: "isolevel", value: 2 },
   { kind: "lockwait", value: 0 },
-  { kind: "genkeys", value: 1 },
+  { kind: "genkeys", mode: 1 },
   { kind: "info", env: [["DBTEMP", "/tmp"]] },
   { kind: "lodata", subCommand: 0, loFd: 1, length: 10, bufferSize: 32000 },
   { kind: "fileread", chunks: [Uint8Array.of(1, 2, 3)] },

@@ -268,7 +268,8 @@ describe("rewriter: select-list literals and placeholders", () => {
     );
     assert.equal(
       pg("select count(*), count(*) n, count(a) from t"),
-      'select count(*) AS "(count(*))", count(*) n, count(a) from t',
+      'select CAST(count(*) AS numeric(15,0)) AS "(count(*))", CAST(count(*) AS numeric(15,0)) n, ' +
+        "CAST(count(a) AS numeric(15,0)) from t",
     );
     assert.equal(pg("select a from t where b = 'x' and c = 1"), "select a from t where b = 'x' and c = 1");
     assert.equal(pg("insert into t select 'x', 1 from u"), "insert into t select 'x', 1 from u");

@@ -5,22 +5,21 @@
 //
 // SQ_ISOLEVEL (47)   i16 isolation level
 // SQ_LOCKWAIT (48)   i16 lock wait (seconds; -1 wait forever, 0 do not wait)
-// SQ_GENKEYS (134)   i16 1: the statement just prepared is to return generated keys
-//                    (IBM JDBC, after SQ_PREPARE, before SQ_NDESCRIBE; observed)
+// (SQ_GENKEYS, 134, which IBM JDBC sends in a PREPARE group, is in genkeys.ts.)
 //
 // [inferred] ISOLEVEL and LOCKWAIT are in libsqli's list but no client we can read sends
 // them (clients use SET ISOLATION / SET LOCK MODE text); one i16 body each is our reading.
 
-import { SQ_GENKEYS, SQ_ISOLEVEL, SQ_LOCKWAIT } from "../constants/opcodes.js";
+import { SQ_ISOLEVEL, SQ_LOCKWAIT } from "../constants/opcodes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 
 export interface SessionOptionMessage {
-  readonly kind: "isolevel" | "lockwait" | "genkeys";
+  readonly kind: "isolevel" | "lockwait";
   readonly value: number;
 }
 
-const CODES = { isolevel: SQ_ISOLEVEL, lockwait: SQ_LOCKWAIT, genkeys: SQ_GENKEYS } as const;
+const CODES = { isolevel: SQ_ISOLEVEL, lockwait: SQ_LOCKWAIT } as const;
 
 export function encodeSessionOption(msg: SessionOptionMessage, w: ByteWriter): void {
   w.u16(CODES[msg.kind]).i16(msg.value);

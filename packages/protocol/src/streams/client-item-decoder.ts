@@ -16,6 +16,7 @@ import { decodeCurName, decodeId, decodeNFetch, decodeRetType, decodeSFetch } fr
 import { decodeDbOpen } from "../messages/dbopen.js";
 import { decodeExFpRoutine, decodeGetRoutine } from "../messages/fast-path.js";
 import { decodeFileRead, decodeFileWrite, decodeLoData } from "../messages/file-transfer.js";
+import { decodeGenKeys } from "../messages/genkeys.js";
 import { decodeInfo } from "../messages/info.js";
 import { decodePamResponse } from "../messages/pam.js";
 import { decodeProtocols } from "../messages/protocols.js";
@@ -91,7 +92,7 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
     case Op.SQ_LOCKWAIT:
       return decodeSessionOption("lockwait", r);
     case Op.SQ_GENKEYS:
-      return decodeSessionOption("genkeys", r);
+      return decodeGenKeys(r, ctx);
     default: {
       const kind = BARE_BY_CODE.get(code);
       return kind === undefined ? undefined : { kind };

@@ -43,6 +43,7 @@ import {
   type FileWriteMessage,
   type LoDataMessage,
 } from "../messages/file-transfer.js";
+import { encodeGenKeys, type GenKeysMessage } from "../messages/genkeys.js";
 import { encodeInfo, type InfoMessage } from "../messages/info.js";
 import { encodePamResponse, type PamResponseMessage } from "../messages/pam.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
@@ -79,7 +80,8 @@ export type ClientMessage =
   | FileWriteMessage
   | LoDataMessage
   | PamResponseMessage
-  | SessionOptionMessage;
+  | SessionOptionMessage
+  | GenKeysMessage;
 
 export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w: ByteWriter): void {
   switch (msg.kind) {
@@ -131,8 +133,9 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
       return encodePamResponse(msg, w);
     case "isolevel":
     case "lockwait":
-    case "genkeys":
       return encodeSessionOption(msg, w);
+    case "genkeys":
+      return encodeGenKeys(msg, ctx, w);
     default:
       return encodeBare(msg, w);
   }

@@ -68,7 +68,7 @@ const CLIENT: ClientMessage[] = [
   { kind: "bbind", count: 1 },
   { kind: "blob", data: Uint8Array.of(1, 2, 3) },
   { kind: "fetchblob", descriptor: new Uint8Array(56).fill(7) },
-  { kind: "genkeys", value: 1 },
+  { kind: "genkeys", mode: 1 },
   { kind: "rbwork", savepoint: 0 },
   { kind: "setsavepoint", name: "sp1", unique: true },
   { kind: "releasesavepoint", name: "sp1", unique: false },
@@ -83,7 +83,8 @@ const CLIENT: ClientMessage[] = [
   { kind: "pamresponse", response: "secret" },
   { kind: "isolevel", value: 2 },
   { kind: "lockwait", value: -1 },
-  { kind: "genkeys", value: 1 },
+  { kind: "genkeys", mode: 2, indexes: [2, 1] },
+  { kind: "genkeys", mode: 3, names: ["abc", "de"] },
   ...(
     [
       "ndescribe",
