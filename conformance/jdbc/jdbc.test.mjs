@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
+import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
 
 const dir = join(conformanceDir, "jdbc");
 const classes = join(dir, "target", "classes");
@@ -43,6 +44,8 @@ const FALLBACK_SCENARIOS = [
   "error_duplicate_unique_constraint_268",
   "error_null_into_not_null_391",
   "error_divide_by_zero_1202",
+  "byte_text_jdbc_write",
+  "byte_text_driver_read",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));
@@ -58,6 +61,7 @@ if (built) {
 
 let target;
 let setupError = null;
+let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
@@ -72,6 +76,9 @@ before(
       setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
       return;
     }
+    await writeDriverRows(target).catch((error) => {
+      driverWriteError = error;
+    });
     for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
       const group = scenarios.slice(i, i + GROUP_SIZE);
       const r = await run(
@@ -110,8 +117,18 @@ after(async () => {
 for (const name of scenarios) {
   test(`jdbc: ${name}`, () => {
     if (setupError) assert.fail(setupError);
+    if (name === "byte_text_driver_read" && driverWriteError)
+      assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
     const r = results.get(name);
     if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
   });
 }
+
+// Issue 9: the BYTE/TEXT rows IBM JDBC wrote (byte_text_jdbc_write), read through informix-db.
+test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("byte_text_jdbc_write");
+  if (!r?.ok) assert.fail(`byte_text_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcRows(target), []);
+});

@@ -63,10 +63,16 @@ test("typed parameters choose the exact type", () => {
   assert.equal(one(Param.interval("5", "DAY TO DAY")).type, T.SQLINTERVAL);
 });
 
-test("bad values are INVALID_ARGUMENT naming the parameter; BYTE is NOT_SUPPORTED", () => {
+test("bad values are INVALID_ARGUMENT naming the parameter; bytes bind as BYTE (issue 9)", () => {
   assert.throws(() => bindParameters([1, { a: 1 }], latin1), { code: "INVALID_ARGUMENT", message: /parameter 2/ });
   assert.throws(() => bindParameters([Param.decimal("abc")], latin1), { code: "INVALID_ARGUMENT" });
   assert.throws(() => bindParameters([Param.interval("5")], latin1), { code: "INVALID_ARGUMENT" });
   assert.throws(() => bindParameters([2n ** 70n], latin1), { code: "INVALID_ARGUMENT" });
-  assert.throws(() => bindParameters([new Uint8Array(2)], latin1), { code: "NOT_SUPPORTED" });
+  const [b] = bindParameters([new Uint8Array(2)], latin1);
+  assert.equal(b?.type, T.SQLBYTES);
+  assert.equal(b?.payload?.length, 56, "the bind slot holds the blob descriptor; the bytes follow SQ_BBIND");
+  assert.equal(bindParameters([Param.text("x")], latin1)[0]?.type, T.SQLTEXT);
+  assert.equal(bindParameters(["x".repeat(40000)], latin1)[0]?.type, T.SQLTEXT, "too long for VARCHAR: TEXT");
+  assert.equal(bindParameters(["x".repeat(30000)], latin1)[0]?.type, T.SQLVCHAR);
+  assert.throws(() => bindParameters([Param.byte("x")], latin1), { code: "INVALID_ARGUMENT" });
 });

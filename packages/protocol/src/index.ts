@@ -33,7 +33,7 @@ export { isNeedMoreData, NEED_MORE_DATA, type NeedMoreData } from "./io/need-mor
 // Messages
 export type { BareKind, BareMessage } from "./messages/bare.js";
 export { type BindMessage, type BindParameter, bindFraming, INDICATOR_NULL } from "./messages/bind.js";
-export type { BBindMessage, BlobMessage, FetchBlobMessage } from "./messages/blob.js";
+export { type BBindMessage, type BlobMessage, type FetchBlobMessage, MAX_BLOB_CHUNK } from "./messages/blob.js";
 export {
   type CurNameMessage,
   type IdMessage,
@@ -106,7 +106,7 @@ export {
 // Streams
 export { ClientItemDecoder } from "./streams/client-item-decoder.js";
 export { type ClientMessage, encodeClientMessage } from "./streams/client-messages.js";
-export { encodeClientGroup, encodeServerGroup } from "./streams/group-encoder.js";
+export { encodeClientGroup, encodeClientMessages, encodeServerGroup } from "./streams/group-encoder.js";
 export { DEFAULT_MAX_MESSAGE_BYTES, type ItemDecoderLimits } from "./streams/item-decoder.js";
 export { ServerItemDecoder } from "./streams/server-item-decoder.js";
 export { encodeServerMessage, type ServerMessage } from "./streams/server-messages.js";
@@ -114,6 +114,20 @@ export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
 export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
+export {
+  BLOB_DESCRIPTOR_BYTES,
+  BLOB_FLAG_IN_BLOBSPACE,
+  BLOB_FLAG_IN_TABLE,
+  BLOB_FLAG_NULL,
+  type BlobDescriptorFields,
+  blobDescriptorBytes,
+  byteTextCodec,
+  isNullBlobDescriptor,
+  LONG_BLOB_DESCRIPTOR_BYTES,
+  makeBlobDescriptor,
+  readBlobDescriptor,
+  resizeBlobDescriptor,
+} from "./types/byte-text.js";
 export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
 export { dateCodec } from "./types/date.js";

@@ -11,6 +11,7 @@ import {
   compileRowLayout,
   type DescribeField,
   type RowLayout,
+  typeCodes as T,
   type TextCodec,
   TypeCodecError,
 } from "@informix-db/protocol";
@@ -31,10 +32,14 @@ export interface RowOptions {
   readonly raw: boolean;
 }
 
-/** Compiles the layout; an unsupported column type becomes a NOT_SUPPORTED error. */
-export function compileLayout(fields: readonly DescribeField[], text: TextCodec): RowLayout {
+/**
+ * Compiles the layout; an unsupported column type becomes a NOT_SUPPORTED error. BYTE/TEXT
+ * columns hold a `blobBytes`-byte descriptor (68 with long row ids, else 56).
+ */
+export function compileLayout(fields: readonly DescribeField[], text: TextCodec, blobBytes = 56): RowLayout {
+  const columns = fields.map((f) => (isBlobColumn(f.type) ? { ...f, encodedLength: blobBytes } : f));
   try {
-    return compileRowLayout(fields, text);
+    return compileRowLayout(columns, text);
   } catch (cause) {
     if (cause instanceof TypeCodecError) {
       throw new DriverError("NOT_SUPPORTED", `cannot decode this result: ${cause.message}`, { cause });
@@ -43,7 +48,11 @@ export function compileLayout(fields: readonly DescribeField[], text: TextCodec)
   }
 }
 
+const isBlobColumn = (type: number) => (type & T.SQLTYPE_MASK) === T.SQLBYTES || (type & T.SQLTYPE_MASK) === T.SQLTEXT;
+
 export class RowDecoder {
+  /** Indices of the BYTE/TEXT columns, whose values are fetched apart (statement/blob-io.ts); none in raw mode. */
+  readonly blobColumns: readonly number[];
   private readonly parsers: Array<TypeParser | undefined>;
   private readonly names: string[];
   private readonly hasParsers: boolean;
@@ -57,6 +66,27 @@ export class RowDecoder {
     this.parsers = columns.map((c) => options.types[c.type]);
     this.hasParsers = this.parsers.some((p) => p !== undefined);
     this.names = columns.map((c) => c.name);
+    this.blobColumns = options.raw ? [] : fields.flatMap((f, i) => (isBlobColumn(f.type) ? [i] : []));
+  }
+
+  /** The blob descriptors of a row (null for NULL), in blobColumns order. */
+  blobDescriptors(tuple: Uint8Array): (Uint8Array | null)[] {
+    const values = this.decodeValues(tuple);
+    return this.blobColumns.map((i) => values[i] as Uint8Array | null);
+  }
+
+  /** True when the k-th blob column is TEXT (decoded with the connection's code set). */
+  blobIsText(k: number): boolean {
+    return ((this.fields[this.blobColumns[k]!]?.type ?? 0) & T.SQLTYPE_MASK) === T.SQLTEXT;
+  }
+
+  private decodeValues(tuple: Uint8Array): unknown[] {
+    try {
+      return this.options.raw ? this.rawValues(tuple) : this.layout.decodeRow(tuple);
+    } catch (cause) {
+      if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
+      throw cause;
+    }
   }
 
   /** Runs a user parser; its failure is the caller's, so it does not break the connection. */
@@ -76,14 +106,10 @@ export class RowDecoder {
     }
   }
 
-  decode(tuple: Uint8Array): Row {
-    let values: unknown[];
-    try {
-      values = this.options.raw ? this.rawValues(tuple) : this.layout.decodeRow(tuple);
-    } catch (cause) {
-      if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
-      throw cause;
-    }
+  /** The row of a tuple; `blobs` are its BYTE/TEXT values (blobColumns order), fetched by the caller. */
+  decode(tuple: Uint8Array, blobs?: readonly unknown[]): Row {
+    const values = this.decodeValues(tuple);
+    if (blobs !== undefined) for (let k = 0; k < this.blobColumns.length; k++) values[this.blobColumns[k]!] = blobs[k];
     if (this.hasParsers && !this.options.raw) {
       for (let i = 0; i < values.length; i++) {
         const parser = this.parsers[i];
@@ -99,7 +125,7 @@ export class RowDecoder {
   private rawValues(tuple: Uint8Array): unknown[] {
     const out: unknown[] = [];
     let offset = 0;
-    for (const field of this.fields) {
+    for (const field of this.layout.columns) {
       const size = codecForColumn(field).tupleSize(field, tuple, offset);
       if (offset + size > tuple.length) throw new TypeCodecError("TUPLE_TOO_SHORT", "tuple ends inside a column");
       out.push(tuple.slice(offset, offset + size));

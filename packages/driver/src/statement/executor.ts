@@ -13,6 +13,7 @@ import type { Session } from "../connection/session.js";
 import { DriverError, InformixError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
+import { fetchRowBlobs } from "./blob-io.js";
 import type { StatementCache } from "./statement-cache.js";
 import {
   type Batch,
@@ -180,7 +181,14 @@ async function runOnLease<R>(
   const h = lease.handle;
   const command = commandName(h.statementType);
   if (!h.isQuery) {
-    const r = await executeStatement(session, h, params, lease.temporary, core.commitsOnExecute(h.statementType));
+    const r = await executeStatement(
+      session,
+      h,
+      params,
+      lease.temporary,
+      core.commitsOnExecute(h.statementType),
+      core.text(),
+    );
     return { rows: [], columns: [], rowCount: r.rowCount, insertId: r.insertId, command };
   }
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
@@ -189,7 +197,9 @@ async function runOnLease<R>(
   let batch = await openBatch(core, session, lease, params, buffer);
   try {
     for (;;) {
-      for (const t of batch.tuples) rows.push(decoder.decode(t) as R);
+      // BYTE/TEXT values are fetched while the cursor is open (after CLOSE they are gone).
+      const blobs = await fetchRowBlobs(session, h, decoder, batch.tuples, core.text());
+      for (let i = 0; i < batch.tuples.length; i++) rows.push(decoder.decode(batch.tuples[i]!, blobs?.[i]) as R);
       if (batch.done) break;
       batch = await fetchBatch(session, h, buffer);
     }
@@ -214,7 +224,8 @@ export async function openBatch(
   const h = lease.handle;
   try {
     return (
-      (await openCursor(session, h, core.nextCursorName(), params, buffer)) ?? (await fetchBatch(session, h, buffer))
+      (await openCursor(session, h, core.nextCursorName(), params, buffer, core.text())) ??
+      (await fetchBatch(session, h, buffer))
     );
   } catch (error) {
     if (error instanceof InformixError) await closeCursor(session, h, false).catch(ignoreSqlError);
@@ -238,25 +249,34 @@ export async function* streamRows<R>(
       withLease(core, session, src, async (lease) => {
         const h = lease.handle;
         if (!h.isQuery) {
-          await executeStatement(session, h, params, lease.temporary, core.commitsOnExecute(h.statementType));
+          await executeStatement(
+            session,
+            h,
+            params,
+            lease.temporary,
+            core.commitsOnExecute(h.statementType),
+            core.text(),
+          );
           await unlease(session, lease);
           await core.afterStatement(session, h);
           return undefined;
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
-        return { lease, buffer, first: await openBatch(core, session, lease, params, buffer) };
+        const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+        const first = await openBatch(core, session, lease, params, buffer);
+        const blobs = await fetchRowBlobs(session, h, decoder, first.tuples, core.text());
+        return { lease, buffer, decoder, first: { ...first, blobs } };
       }),
     call,
   );
   if (opened === undefined) return;
-  const { lease, buffer } = opened;
+  const { lease, buffer, decoder } = opened;
   const h = lease.handle;
-  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
   // A row that does not match its description means the wire is out of sync: break the
   // connection, as query() does, so a pool never hands it out again (issue 7).
-  const decode = (t: Uint8Array): R => {
+  const decode = (t: Uint8Array, blobs: readonly unknown[] | undefined): R => {
     try {
-      return decoder.decode(t) as R;
+      return decoder.decode(t, blobs) as R;
     } catch (error) {
       if (!(error instanceof DriverError) || error.fatal) core.scheduler.break(error);
       throw error;
@@ -265,9 +285,12 @@ export async function* streamRows<R>(
   try {
     let batch = opened.first;
     for (;;) {
-      for (const t of batch.tuples) yield decode(t);
+      for (let i = 0; i < batch.tuples.length; i++) yield decode(batch.tuples[i]!, batch.blobs?.[i]);
       if (batch.done) break;
-      batch = await core.scheduler.run((session) => fetchBatch(session, h, buffer), call);
+      batch = await core.scheduler.run(async (session) => {
+        const next = await fetchBatch(session, h, buffer);
+        return { ...next, blobs: await fetchRowBlobs(session, h, decoder, next.tuples, core.text()) };
+      }, call);
     }
   } finally {
     if (core.scheduler.refusal() === undefined || core.scheduler.closeRequested) {

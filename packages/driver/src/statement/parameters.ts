@@ -9,7 +9,11 @@
 //   bigint → BIGINT                   string → VARCHAR              boolean → BOOLEAN ('t'/'f')
 //   Date → DATETIME YEAR TO FRACTION(3) (UTC fields)               InformixDate → DATE
 //   InformixDateTime → DATETIME       InformixInterval → INTERVAL
-//   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR, …)
+//   Uint8Array/Buffer, ReadableStream, Node Readable, AsyncIterable<Uint8Array> → BYTE
+//   a string longer than VARCHAR's bind limit (32767 bytes in the code set) → TEXT
+//   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR,
+//   BYTE, TEXT, …); Param.text(string | bytes | stream) is how a TEXT column gets a value
+// BYTE/TEXT values travel after SQ_BIND (blob-io.ts); a stream is read as it is sent.
 
 import {
   type BindParameter,
@@ -36,6 +40,7 @@ import {
   varcharCodec,
 } from "@informix-db/protocol";
 import { DriverError } from "../errors.js";
+import { type BlobSource, blobParameter } from "./blob-io.js";
 
 /** Type names accepted by typed parameters. */
 export type ParamType =
@@ -55,7 +60,9 @@ export type ParamType =
   | "DATE"
   | "DATETIME"
   | "INTERVAL"
-  | "BOOLEAN";
+  | "BOOLEAN"
+  | "BYTE"
+  | "TEXT";
 
 /** A parameter with an explicit Informix type, e.g. `{ type: "DECIMAL", value: "12.34" }`. */
 export interface TypedParameter {
@@ -88,6 +95,10 @@ export const Param = {
   datetime: typed("DATETIME"),
   interval: typed("INTERVAL"),
   boolean: typed("BOOLEAN"),
+  /** BYTE from a Uint8Array/Buffer or a stream of them. */
+  byte: typed("BYTE"),
+  /** TEXT from a string (encoded in the connection's code set), bytes, or a stream of either. */
+  text: typed("TEXT"),
 } as const;
 
 /** A value of a kind the driver cannot bind; its message never quotes the value. */
@@ -146,7 +157,29 @@ function textOf(value: unknown): string {
   throw new ValueKindError("a character type wants a string");
 }
 
-function bindTyped(p: TypedParameter, text: TextCodec): BindParameter {
+/** The largest string bound as VARCHAR: its length is an i16. */
+const MAX_VARCHAR_BIND = 32767;
+
+function isStream(value: object): value is BlobSource {
+  return Symbol.asyncIterator in value || typeof (value as { getReader?: unknown }).getReader === "function";
+}
+
+/** A BYTE/TEXT parameter from bytes, a string (TEXT only) or a stream. */
+function bindBlob(type: number, v: unknown, text: TextCodec, position: number): BindParameter {
+  if (v instanceof Uint8Array) return blobParameter(type, v, v.length, position);
+  if (typeof v === "string" && type === T.SQLTEXT) {
+    const bytes = text.encode(v);
+    return blobParameter(type, bytes, bytes.length, position);
+  }
+  if (typeof v === "object" && v !== null && isStream(v)) return blobParameter(type, v, undefined, position);
+  throw new ValueKindError(
+    type === T.SQLTEXT
+      ? "TEXT wants a string, a Uint8Array or a stream of them"
+      : "BYTE wants a Uint8Array/Buffer or a stream of them",
+  );
+}
+
+function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParameter {
   const v = p.value;
   switch (p.type) {
     case "CHAR":
@@ -182,12 +215,16 @@ function bindTyped(p: TypedParameter, text: TextCodec): BindParameter {
       return viaCodec(intervalCodec, toInterval(v, p.qualifier), text);
     case "BOOLEAN":
       return viaCodec(booleanCodec, Boolean(v), text);
+    case "BYTE":
+      return bindBlob(T.SQLBYTES, v, text, position);
+    case "TEXT":
+      return bindBlob(T.SQLTEXT, v, text, position);
     default:
       throw new ValueKindError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
   }
 }
 
-function bindValue(value: unknown, text: TextCodec): BindParameter {
+function bindValue(value: unknown, text: TextCodec, position: number): BindParameter {
   if (value === null || value === undefined) return NULL_PARAMETER;
   switch (typeof value) {
     case "number":
@@ -198,8 +235,14 @@ function bindValue(value: unknown, text: TextCodec): BindParameter {
       return viaCodec(floatCodec, value, text);
     case "bigint":
       return viaCodec(bigintCodec, value, text);
-    case "string":
+    case "string": {
+      // Only a string that may pass the limit is encoded here (at most 4 bytes a character).
+      if (value.length > MAX_VARCHAR_BIND / 4) {
+        const bytes = text.encode(value);
+        if (bytes.length > MAX_VARCHAR_BIND) return blobParameter(T.SQLTEXT, bytes, bytes.length, position);
+      }
       return viaCodec(varcharCodec, value, text);
+    }
     case "boolean":
       return viaCodec(booleanCodec, value, text);
     case "object":
@@ -207,10 +250,8 @@ function bindValue(value: unknown, text: TextCodec): BindParameter {
       if (value instanceof InformixDate) return viaCodec(dateCodec, value, text);
       if (value instanceof InformixDateTime) return viaCodec(datetimeCodec, value, text);
       if (value instanceof InformixInterval) return viaCodec(intervalCodec, value, text);
-      if (value instanceof Uint8Array) {
-        throw new DriverError("NOT_SUPPORTED", "BYTE parameters (Uint8Array) are not supported yet");
-      }
-      if (isTyped(value)) return bindTyped(value, text);
+      if (value instanceof Uint8Array || isStream(value)) return bindBlob(T.SQLBYTES, value, text, position);
+      if (isTyped(value)) return bindTyped(value, text, position);
       break;
     default:
       break;
@@ -226,7 +267,7 @@ function bindValue(value: unknown, text: TextCodec): BindParameter {
 export function bindParameters(values: readonly unknown[], text: TextCodec, exposeValues = false): BindParameter[] {
   return values.map((value, i) => {
     try {
-      return bindValue(value, text);
+      return bindValue(value, text, i + 1);
     } catch (cause) {
       if (cause instanceof DriverError) throw cause;
       if (cause instanceof TypeCodecError && cause.code === "UNMAPPABLE_CHARACTER") {

@@ -15,17 +15,20 @@
 
 import {
   type BindParameter,
+  blobDescriptorBytes,
   type ClientMessage,
   type DescribeField,
   type ErrMessage,
+  latin1,
   type RowLayout,
   typeCodes as T,
   type TextCodec,
 } from "@informix-db/protocol";
-import { onStatement, type Reply, type Session } from "../connection/session.js";
-import { InformixError, ProtocolError } from "../errors.js";
+import { onStatement, type Reply, type ServerKind, type Session } from "../connection/session.js";
+import { DriverError, InformixError, ProtocolError } from "../errors.js";
 import { type ColumnInfo, describeColumn } from "../result/columns.js";
 import { compileLayout } from "../result/row-decoder.js";
+import { type BlobBindParameter, exchangeWithBlobs, isBlobParameter, withSessionDescriptors } from "./blob-io.js";
 
 /** A statement prepared on the server. */
 export interface StatementHandle {
@@ -139,7 +142,7 @@ export async function prepareStatement(
   };
   if (!isQuery) return handle;
   try {
-    return { ...handle, layout: compileLayout(d.fields, text) };
+    return { ...handle, layout: compileLayout(d.fields, text, blobDescriptorBytes(session.ctx)) };
   } catch (error) {
     await releaseStatement(session, handle).catch(() => undefined);
     throw error;
@@ -170,6 +173,25 @@ function bindGroup(params: readonly BindParameter[]): ClientMessage[] {
   return params.length === 0 ? [] : [{ kind: "bind", parameters: params }];
 }
 
+/**
+ * Sends `head` (ending with the SQ_BIND of `params`) and `tail` as one group: in one write,
+ * or, when BYTE/TEXT parameters are bound, with their bytes streamed between (blob-io.ts).
+ */
+async function sendBound(
+  session: Session,
+  head: ClientMessage[],
+  params: readonly BindParameter[],
+  tail: ClientMessage[],
+  text: TextCodec,
+  accept: readonly ServerKind[],
+  exchange: Session["exchange"] = session.exchange.bind(session),
+): Promise<Reply> {
+  const blobs = params.filter(isBlobParameter) as BlobBindParameter[];
+  if (blobs.length === 0) return exchange([...head, ...bindGroup(params), ...tail], accept);
+  const bound = [...head, ...bindGroup(withSessionDescriptors(session, params))];
+  return exchangeWithBlobs(session, bound, blobs, tail, text, accept);
+}
+
 function outcome(reply: Reply): ExecuteOutcome {
   let rowCount = 0;
   let serial = 0;
@@ -197,14 +219,19 @@ export async function executeStatement(
   params: readonly BindParameter[],
   release: boolean,
   commits = false,
+  text: TextCodec = latin1,
 ): Promise<ExecuteOutcome> {
-  const group = onStatement(h.id, ...bindGroup(params), { kind: "execute" });
-  if (release) {
-    group.push(...onStatement(h.id, { kind: "release" }));
-    h.released = true;
-  }
+  const tail: ClientMessage[] = [{ kind: "execute" }];
+  if (release) tail.push(...onStatement(h.id, { kind: "release" }));
   const send = commits ? session.exchangeCommitting.bind(session) : session.exchange.bind(session);
-  return outcome(check(await send(group, ["insertdone"]), h.sql));
+  if (release) h.released = true;
+  try {
+    return outcome(check(await sendBound(session, onStatement(h.id), params, tail, text, ["insertdone"], send), h.sql));
+  } catch (error) {
+    // A BYTE/TEXT stream that failed ended the group before SQ_RELEASE: the statement is still there.
+    if (release && error instanceof DriverError && error.code === "INVALID_ARGUMENT") h.released = false;
+    throw error;
+  }
 }
 
 /** Fetch buffer for about `rows` rows of this statement. */
@@ -231,11 +258,13 @@ export async function openCursor(
   cursorName: string,
   params: readonly BindParameter[],
   bufferSize: number,
+  text: TextCodec = latin1,
 ): Promise<Batch | undefined> {
   const withFetch = h.layout?.fixedWidth !== undefined;
-  const group = onStatement(h.id, { kind: "curname", name: cursorName }, ...bindGroup(params), { kind: "open" });
-  if (withFetch) group.push({ kind: "nfetch", bufferSize, arraySize: 0 });
-  const reply = await session.exchange(group, ["tuple", "tupid"]);
+  const tail: ClientMessage[] = [{ kind: "open" }];
+  if (withFetch) tail.push({ kind: "nfetch", bufferSize, arraySize: 0 });
+  const head = onStatement(h.id, { kind: "curname", name: cursorName });
+  const reply = await sendBound(session, head, params, tail, text, ["tuple", "tupid"]);
   if (!withFetch) {
     check(reply, h.sql);
     return undefined;

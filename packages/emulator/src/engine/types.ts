@@ -9,13 +9,14 @@
 //   SMALLINT, INTEGER, SERIAL, SMALLFLOAT, FLOAT          number
 //   INT8, SERIAL8, BIGINT, BIGSERIAL                      bigint
 //   DECIMAL, MONEY                                        exact decimal string ("-123.45")
-//   CHAR, NCHAR, VARCHAR, NVARCHAR, LVARCHAR, TEXT        string (CHAR blank-padded to its length)
+//   CHAR, NCHAR, VARCHAR, NVARCHAR, LVARCHAR              string (CHAR blank-padded to its length)
 //   BOOLEAN                                               boolean
 //   DATE                                                  "YYYY-MM-DD"
 //   DATETIME q1 TO q2                                     Informix literal of exactly that qualifier,
 //                                                         e.g. "2026-06-20 12:34:56.12345", "12:34"
 //   INTERVAL q1 TO q2                                     Informix literal, e.g. "-3 03:27:01.12345", "-3-02"
-//   BYTE                                                  Uint8Array
+//   BYTE, TEXT                                            Uint8Array (the wire side keeps the blob
+//                                                         descriptor there: server/blobspace.ts)
 //   NULL                                                  null
 
 import type { DateOrder } from "../sql/date-order.js";

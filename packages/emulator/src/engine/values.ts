@@ -40,6 +40,7 @@ export function toEngineValue(text: string | null, type: ColumnType): EngineValu
     case codes.SQLINTERVAL:
       return pgToInterval(text, decodeQualifier(type.encodedLength, true));
     case codes.SQLBYTES:
+    case codes.SQLTEXT: // both hold the blob descriptor (server/blobspace.ts)
       return hexToBytes(text.startsWith("\\x") ? text.slice(2) : text);
     default:
       return text;

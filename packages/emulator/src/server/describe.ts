@@ -6,6 +6,7 @@
 // use to size their fetch buffers.
 
 import {
+  BLOB_DESCRIPTOR_BYTES,
   codecForColumn,
   type DescribeField,
   type DescribeMessage,
@@ -17,21 +18,29 @@ import type { EngineColumn, EngineStatement } from "../engine/types.js";
 
 /** UDT envelope: 1-byte NULL flag + int32 length. */
 const ENVELOPE = 5;
-/** BYTE/TEXT columns carry a 56-byte blob descriptor (no codec yet). */
-const BLOB_DESCRIPTOR_WIDTH = 56;
 const NO_BYTES = new Uint8Array(0);
 
-/** The most bytes a value of this column can take in a tuple. */
-export function maxTupleWidth(column: Pick<EngineColumn, "type" | "encodedLength">): number {
+/**
+ * The most bytes a value of this column can take in a tuple. BYTE/TEXT take their blob
+ * descriptor, `blobBytes` long: 68 in a session with long row ids, else 56 (types/byte-text.ts).
+ */
+export function maxTupleWidth(
+  column: Pick<EngineColumn, "type" | "encodedLength">,
+  blobBytes = BLOB_DESCRIPTOR_BYTES,
+): number {
   const base = column.type & T.SQLTYPE_MASK;
-  if (base === T.SQLBYTES || base === T.SQLTEXT) return BLOB_DESCRIPTOR_WIDTH;
+  if (base === T.SQLBYTES || base === T.SQLTEXT) return blobBytes;
   if (!isVariableWidthType(base)) return codecForColumn(column).tupleSize(column, NO_BYTES, 0);
   // Variable types: their length prefix plus the declared maximum.
   if (base === T.SQLVCHAR || base === T.SQLNVCHAR) return 1 + (column.encodedLength & 0xff);
   return ENVELOPE + column.encodedLength;
 }
 
-export function describeStatement(statement: EngineStatement, statementId: number): DescribeMessage {
+export function describeStatement(
+  statement: EngineStatement,
+  statementId: number,
+  blobBytes = BLOB_DESCRIPTOR_BYTES,
+): DescribeMessage {
   let position = 0;
   const fields: DescribeField[] = statement.columns.map((c) => {
     const field: DescribeField = {
@@ -46,7 +55,7 @@ export function describeStatement(statement: EngineStatement, statementId: numbe
       sourceType: 0,
       encodedLength: c.encodedLength,
     };
-    position += maxTupleWidth(c);
+    position += maxTupleWidth(c, blobBytes);
     return field;
   });
   return {

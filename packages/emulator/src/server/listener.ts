@@ -10,6 +10,7 @@ import { createServer as createTlsServer, type TlsOptions } from "node:tls";
 import { createEngine } from "../engine/create-engine.js";
 import type { Engine } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
+import { closeBlobspace } from "./blobspace.js";
 import { DEFAULT_LIMITS, type SessionLimits } from "./limits.js";
 import type { LoginPolicy } from "./login.js";
 import { SqliSession } from "./session.js";
@@ -159,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
       await Promise.all([...sessions].map((s) => s.close()));
       await engine.close();
+      closeBlobspace(engine);
     },
   };
 }

@@ -43,6 +43,7 @@ import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
 import { dateOrderOf } from "../sql/date-order.js";
+import { blobspaceOf } from "./blobspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
@@ -216,6 +217,7 @@ export class SqliSession {
       () => engine.listDatabases(),
       (locale) => this.codeSet.mismatches(locale),
       dateOrder,
+      { blobspace: blobspaceOf(engine), sendAhead: () => this.sendAhead() },
     );
     return true;
   }
@@ -334,6 +336,24 @@ export class SqliSession {
       this.flush();
     }
     this.finish();
+  }
+
+  /**
+   * Sends the replies gathered so far without ending the group (SQ_FETCHBLOB streams a
+   * blob this way), then waits while the client leaves too much unread.
+   */
+  private async sendAhead(): Promise<void> {
+    if (this.reply.length > 0) {
+      // Emptied in place: the handler goes on pushing into this same array.
+      const messages = this.reply.splice(0);
+      const bytes = encodeServerGroup(messages, this.ctx, this.writer, false);
+      this.options.trace?.(this.options.id, "s>c", messages, bytes);
+      this.options.io.send(bytes);
+    }
+    const io = this.options.io;
+    while (this.phase !== "closed" && (io.unread?.() ?? 0) > this.limits.maxUnreadReplyBytes && io.drained) {
+      await io.drained();
+    }
   }
 
   private flush(terminate = true, extra: ServerMessage[] = []): void {

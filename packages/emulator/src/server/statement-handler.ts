@@ -12,11 +12,13 @@
 //   CURNAME+OPEN                 nothing (the fetch answers)
 //   NFETCH                       SQ_TUPLE*, and SQ_DONE + SQ_COST once the cursor is exhausted
 //   SFETCH                       SQ_TUPLE + SQ_TUPID, or SQ_DONE + SQ_COST past either end
-//   anything else decoded        SQ_ERR -999 (not implemented), e.g. FETCHBLOB, BBIND, fast path
+//   BBIND, BLOB, FETCHBLOB       blob-exchange.ts (BYTE/TEXT)
+//   anything else decoded        SQ_ERR -999 (not implemented), e.g. fast path
 //   CLOSE, RELEASE               nothing
 
 import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
 import {
+  blobDescriptorBytes,
   DONE_WARN_ANSI,
   DONE_WARN_IDS,
   DONE_WARN_LOCALE_MISMATCH,
@@ -36,6 +38,8 @@ import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
 import { type DateOrder, DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import { decodeBindValues } from "./bind-values.js";
+import { BlobExchange } from "./blob-exchange.js";
+import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
 import { describeInput, describeStatement } from "./describe.js";
 import { RowEncoder } from "./values.js";
 
@@ -85,6 +89,7 @@ export function doneWarnings(db: DatabaseInfo): number {
 export class StatementHandler {
   private readonly statements = new Map<number, PreparedState>();
   private current: PreparedState | undefined;
+  private readonly blobs: BlobExchange;
 
   constructor(
     private readonly engine: EngineSession,
@@ -94,7 +99,14 @@ export class StatementHandler {
     private readonly localeMismatch: (locale: string) => boolean = () => false,
     /** DBDATE's field order, for checking bound date text. */
     private readonly dateOrder: DateOrder = DEFAULT_DATE_ORDER,
-  ) {}
+    /** Where BYTE/TEXT values live, and how a long SQ_FETCHBLOB reply is sent before the group ends. */
+    blobs: { readonly blobspace: Blobspace; readonly sendAhead: () => Promise<void> } = {
+      blobspace: new Blobspace(),
+      sendAhead: async () => undefined,
+    },
+  ) {
+    this.blobs = new BlobExchange(blobs.blobspace, ctx, blobs.sendAhead);
+  }
 
   /** The database open in this session, if any. */
   get database(): DatabaseInfo | null {
@@ -106,6 +118,7 @@ export class StatementHandler {
   }
 
   async close(): Promise<void> {
+    await this.blobs.reset();
     for (const s of this.statements.values()) await s.cursor?.close();
     this.statements.clear();
     await this.engine.close();
@@ -135,7 +148,7 @@ export class StatementHandler {
         out.push(describeInput(this.require().statement));
         return;
       case "ndescribe":
-        out.push(describeStatement(this.require().statement, this.require().id));
+        out.push(describeStatement(this.require().statement, this.require().id, blobDescriptorBytes(this.ctx())));
         return;
       case "wantdone":
         out.push(done(0), cost());
@@ -154,8 +167,22 @@ export class StatementHandler {
           this.engine.database?.ansi ?? false,
           this.dateOrder,
         );
+        await this.blobs.afterBind(m, s);
         return;
       }
+      case "bbind":
+        await this.blobs.bbind(m.count);
+        return;
+      case "blob":
+        await this.blobs.chunk(m.data);
+        return;
+      case "fetchblob":
+        // A blob is readable while a cursor holds its row; after CLOSE IDS answers -602.
+        // informix-driver addresses statement 0 whatever its cursor's id, so any open cursor counts.
+        if (![...this.statements.values()].some((s) => s.cursor !== undefined))
+          throw new InformixSqlError(SQLCODE_CANNOT_OPEN_BLOB);
+        await this.blobs.fetch(m.descriptor, out);
+        return;
       case "curname":
         this.require().cursorName = m.name;
         return;
@@ -265,6 +292,7 @@ export class StatementHandler {
   }
 
   private async open(s: PreparedState): Promise<void> {
+    await this.blobs.checkComplete(s);
     // IDS: -526 "Updates are not allowed on a scroll cursor" (informix-driver's test_statement_release).
     if (s.scroll && s.statement.forUpdate) throw new InformixSqlError(SCROLL_FOR_UPDATE);
     await s.cursor?.close();
@@ -339,6 +367,7 @@ export class StatementHandler {
   }
 
   private async execute(s: PreparedState, out: ServerMessage[]): Promise<void> {
+    await this.blobs.checkComplete(s);
     if (s.statement.isQuery) {
       // EXECUTE of a SELECT: run it and report the rows it found, as SELECT INTO does.
       const cursor = await this.engine.openCursor(s.statement, s.params);

@@ -6,6 +6,7 @@
 
 import {
   ByteWriter,
+  blobDescriptorBytes,
   type ColumnType,
   compileRowLayout,
   InformixDate,
@@ -13,6 +14,7 @@ import {
   InformixInterval,
   type ProtocolContext,
   type RowLayout,
+  resizeBlobDescriptor,
   typeCodes as T,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
@@ -21,8 +23,12 @@ type Converter = (value: EngineValue) => unknown;
 
 const identity: Converter = (v) => v;
 
-function converterFor(column: EngineColumn): Converter {
+function converterFor(column: EngineColumn, blobBytes: number): Converter {
   switch (column.type & T.SQLTYPE_MASK) {
+    case T.SQLBYTES:
+    case T.SQLTEXT:
+      // Rows keep the 56-byte form; a session with long row ids gets the 68-byte one.
+      return (v) => (v instanceof Uint8Array ? resizeBlobDescriptor(v, blobBytes) : v);
     case T.SQLDATE:
       return (v) => (typeof v === "string" ? InformixDate.parse(v) : v);
     case T.SQLDTIME:
@@ -34,6 +40,8 @@ function converterFor(column: EngineColumn): Converter {
   }
 }
 
+const isBlob = (type: number) => (type & T.SQLTYPE_MASK) === T.SQLBYTES || (type & T.SQLTYPE_MASK) === T.SQLTEXT;
+
 /** Encodes engine rows of one statement as tuple bodies. */
 export class RowEncoder {
   private readonly layout: RowLayout;
@@ -42,8 +50,11 @@ export class RowEncoder {
   private readonly values: unknown[];
 
   constructor(columns: readonly EngineColumn[], ctx: ProtocolContext) {
-    this.layout = compileRowLayout(columns as readonly ColumnType[], ctx.codec);
-    this.converters = columns.map(converterFor);
+    // BYTE/TEXT descriptors are 68 bytes in a session with long row ids (types/byte-text.ts).
+    const blobBytes = blobDescriptorBytes(ctx);
+    const typed = columns.map((c) => (isBlob(c.type) ? { ...c, encodedLength: blobBytes } : c));
+    this.layout = compileRowLayout(typed as readonly ColumnType[], ctx.codec);
+    this.converters = columns.map((c) => converterFor(c, blobBytes));
     this.values = new Array<unknown>(columns.length);
   }
 

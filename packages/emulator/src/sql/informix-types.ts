@@ -86,6 +86,11 @@ function decimal(code: number, nums: number[], money: boolean): DeclaredType {
   return simple(code, (p << 8) | s, `numeric(${p},${s})`);
 }
 
+/** Skips BYTE/TEXT's `IN TABLE` or `IN <blobspace>`: every blob goes to the one blobspace. */
+function skipBlobStorage(tokens: readonly Token[], j: number): number {
+  return isWord(tokens[j], "in") && tokens[j + 1]?.kind === "word" ? j + 2 : j;
+}
+
 /** Parses an Informix type at `i`; returns null when no type name is there. */
 export function parseType(tokens: readonly Token[], i: number): { type: DeclaredType; next: number } | null {
   const t = tokens[i];
@@ -192,11 +197,14 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
     }
     case "text":
     case "clob":
-      type = simple(SQLTEXT, BLOB_DESCRIPTOR_LENGTH, "text");
+      // The row holds the blob descriptor; the bytes live in the blobspace (server/blobspace.ts).
+      type = simple(SQLTEXT, BLOB_DESCRIPTOR_LENGTH, "bytea");
+      j = skipBlobStorage(tokens, j);
       break;
     case "byte":
     case "blob":
       type = simple(SQLBYTES, BLOB_DESCRIPTOR_LENGTH, "bytea");
+      j = skipBlobStorage(tokens, j);
       break;
     default:
       return null;

@@ -136,7 +136,8 @@ describe("declared types: DESCRIBE and values", () => {
       "-3 03:27:01.12345",
       "-3-02",
       "100:30",
-      "some text",
+      // TEXT and BYTE columns hold bytes (on the wire, the blob descriptor: server/blobspace.ts).
+      new TextEncoder().encode("some text"),
       new Uint8Array([0, 1, 255]),
     ]);
   });

@@ -15,7 +15,9 @@
 //       SMALLINT 2, INTEGER/SERIAL/DATE/SMALLFLOAT 4, FLOAT/BIGINT/BIGSERIAL 8,
 //       INT8/SERIAL8 10; CHAR/VARCHAR/NCHAR/NVARCHAR/LVARCHAR/BOOLEAN and
 //       DECIMAL/MONEY/DATETIME/INTERVAL: i16 length + bytes; named types (above):
-//       i32 length + bytes; BYTE/TEXT: the 56-byte blob descriptor.
+//       i32 length + bytes; BYTE/TEXT: the blob descriptor, 68 bytes when feature 70 (long
+//       row ids) is negotiated, as IBM JDBC does, else 56 (types/byte-text.ts); the value
+//       follows in SQ_BBIND (messages/blob.ts).
 // Each type's codec owns its framing (types/registry.ts readBindPayload); the value
 // bytes are kept raw here and decoded later by the same codec (R5).
 
@@ -24,6 +26,7 @@ import { SQ_BIND } from "../constants/opcodes.js";
 import * as T from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
+import { blobDescriptorBytes } from "../types/byte-text.js";
 import { readBindPayload } from "../types/registry.js";
 
 export const INDICATOR_VALUE = 0;
@@ -107,7 +110,10 @@ export function decodeBind(r: ByteReader, ctx: ProtocolContext): BindMessage {
     const precision = r.i16();
     let payload: Uint8Array | null = null;
     if (indicator !== INDICATOR_NULL) {
-      payload = readBindPayload(r, { type, precision }).slice();
+      payload =
+        base === T.SQLBYTES || base === T.SQLTEXT
+          ? r.bytes(blobDescriptorBytes(ctx)).slice()
+          : readBindPayload(r, { type, precision }).slice();
     }
     const base2 = { type, indicator, precision, payload };
     parameters.push(owner === undefined ? base2 : { ...base2, owner, typeName: typeName ?? "" });

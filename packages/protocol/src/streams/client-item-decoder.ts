@@ -66,7 +66,7 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
     case Op.SQ_BLOB:
       return decodeBlob(r);
     case Op.SQ_FETCHBLOB:
-      return decodeFetchBlob(r);
+      return decodeFetchBlob(r, ctx);
     case Op.SQ_RBWORK:
       return decodeRollbackWork(r);
     case Op.SQ_SQLISETSVPT:

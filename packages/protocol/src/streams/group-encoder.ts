@@ -10,6 +10,16 @@ import type { ByteWriter } from "../io/byte-writer.js";
 import { type ClientMessage, encodeClientMessage } from "./client-messages.js";
 import { encodeServerMessage, type ServerMessage } from "./server-messages.js";
 
+/** Messages without the SQ_EOT, for a group written in pieces (a BYTE/TEXT value streamed after SQ_BBIND). */
+export function encodeClientMessages(
+  messages: readonly ClientMessage[],
+  ctx: ProtocolContext,
+  w: ByteWriter,
+): Uint8Array {
+  for (const m of messages) encodeClientMessage(m, ctx, w);
+  return w.take();
+}
+
 export function encodeClientGroup(messages: readonly ClientMessage[], ctx: ProtocolContext, w: ByteWriter): Uint8Array {
   for (const m of messages) encodeClientMessage(m, ctx, w);
   w.u16(SQ_EOT);

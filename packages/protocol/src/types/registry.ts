@@ -20,6 +20,7 @@ import type { ByteReader } from "../io/byte-reader.js";
 import type { TextCodec } from "../text/code-pages.js";
 import { bigintCodec } from "./bigint.js";
 import { booleanCodec } from "./boolean.js";
+import { byteTextCodec } from "./byte-text.js";
 import { charCodec } from "./char.js";
 import type { BindSlot, ColumnType, TypeCodec } from "./codec.js";
 import { dateCodec } from "./date.js";
@@ -52,6 +53,7 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
   lvarcharCodec,
   booleanCodec,
   bigintCodec,
+  byteTextCodec,
 ] as TypeCodec<unknown>[]);
 
 const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);

@@ -170,6 +170,8 @@ public final class Scenarios {
     ALL.put("error_duplicate_unique_constraint_268", Scenarios::errorDuplicateConstraint);
     ALL.put("error_null_into_not_null_391", Scenarios::errorNotNull);
     ALL.put("error_divide_by_zero_1202", Scenarios::errorDivideByZero);
+    ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
+    ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
   }
 
   static void connectClose(Ctx c) throws Exception {
