@@ -147,7 +147,10 @@ async function rerunFailures(env, tmp) {
     timeoutMs: PYTEST_TIMEOUT_MS,
     env,
   });
-  if (!existsSync(xmlPath)) return void (runInfo ||= describeRun("pytest rerun", r));
+  if (!existsSync(xmlPath)) {
+    runInfo ||= describeRun("pytest rerun", r);
+    return;
+  }
   for (const [id, again] of parseJunit(readFileSync(xmlPath, "utf8"), idOf)) {
     const first = results.get(id);
     if (!first) continue;
