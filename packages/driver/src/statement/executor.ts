@@ -7,6 +7,7 @@
 // and frees what it used. Every function here runs inside one scheduler task.
 
 import type { BindParameter, TextCodec } from "@informix-db/protocol";
+import type { CallOptions } from "../connection/cancel.js";
 import type { ResolvedConfig } from "../connection/config.js";
 import type { Scheduler } from "../connection/scheduler.js";
 import type { Session } from "../connection/session.js";
@@ -39,6 +40,11 @@ export interface QueryOptions {
   readonly fetchSize?: number;
   readonly signal?: AbortSignal;
   readonly timeout?: number;
+  /**
+   * Declare the cursor WITH HOLD (SQ_HOLD): it stays open across COMMIT WORK and ROLLBACK
+   * WORK, which close every other cursor (stream() and scroll() only).
+   */
+  readonly hold?: boolean;
 }
 
 /** What the executor needs from its connection. */
@@ -67,6 +73,11 @@ export interface StatementSource {
   readonly useCache: boolean;
   /** A PreparedStatement's own handle (replaced after a re-prepare). */
   own?: StatementHandle;
+}
+
+/** The signal and timeout of a call's options. */
+export function callOptions(o: { readonly signal?: AbortSignal; readonly timeout?: number }): CallOptions {
+  return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
 }
 
 export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
@@ -133,7 +144,7 @@ function isStale(error: unknown): boolean {
  * Runs `body` on a leased statement. A cached statement the server calls stale
  * (-710/-721: a table it uses changed) is dropped and prepared again, once.
  */
-async function withLease<T>(
+export async function withLease<T>(
   core: ConnectionCore,
   session: Session,
   src: StatementSource,
@@ -186,7 +197,7 @@ async function runOnLease<R>(
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
   const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
   const rows: R[] = [];
-  let batch = await openBatch(core, session, lease, params, buffer);
+  let batch = await openBatch(core, session, lease, params, buffer, false);
   try {
     for (;;) {
       for (const t of batch.tuples) rows.push(decoder.decode(t) as R);
@@ -210,11 +221,13 @@ export async function openBatch(
   lease: Lease,
   params: readonly BindParameter[],
   buffer: number,
+  hold: boolean,
 ): Promise<Batch> {
   const h = lease.handle;
   try {
     return (
-      (await openCursor(session, h, core.nextCursorName(), params, buffer)) ?? (await fetchBatch(session, h, buffer))
+      (await openCursor(session, h, core.nextCursorName(), params, buffer, { hold })) ??
+      (await fetchBatch(session, h, buffer))
     );
   } catch (error) {
     if (error instanceof InformixError) await closeCursor(session, h, false).catch(ignoreSqlError);
@@ -229,10 +242,7 @@ export async function* streamRows<R>(
   params: readonly BindParameter[],
   options: QueryOptions,
 ): AsyncGenerator<R, void, undefined> {
-  const call = {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-  };
+  const call = callOptions(options);
   const opened = await core.scheduler.run(
     (session) =>
       withLease(core, session, src, async (lease) => {
@@ -244,7 +254,7 @@ export async function* streamRows<R>(
           return undefined;
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
-        return { lease, buffer, first: await openBatch(core, session, lease, params, buffer) };
+        return { lease, buffer, first: await openBatch(core, session, lease, params, buffer, options.hold === true) };
       }),
     call,
   );
