@@ -13,7 +13,7 @@
 // may have many cursors open.
 
 import { type BindParameter, SFETCH_ABSOLUTE, SFETCH_LAST } from "@informix-db/protocol";
-import { DriverError, InformixError } from "../errors.js";
+import { ConnectionError, DriverError, InformixError } from "../errors.js";
 import { RowDecoder } from "../result/row-decoder.js";
 import {
   type ConnectionCore,
@@ -155,20 +155,25 @@ export class ScrollCursor<R = Record<string, unknown>> {
     await this.#queue;
     this.#current = undefined;
     const scheduler = this.#core.scheduler;
+    // A closed or broken connection has freed the cursor with the session.
     if (scheduler.refusal() !== undefined && !scheduler.closeRequested) return;
     const h = this.#lease.handle;
-    await scheduler.run(
-      async (session) => {
-        try {
-          await closeCursor(session, h, this.#lease.temporary).catch(ignoreSqlError);
-        } finally {
-          await unlease(session, this.#lease);
-        }
-        await this.#core.afterStatement(session, h);
-      },
-      {},
-      true,
-    );
+    await scheduler
+      .run(
+        async (session) => {
+          try {
+            await closeCursor(session, h, this.#lease.temporary).catch(ignoreSqlError);
+          } finally {
+            await unlease(session, this.#lease);
+          }
+          await this.#core.afterStatement(session, h);
+        },
+        {},
+        true,
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConnectionError)) throw error;
+      });
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
