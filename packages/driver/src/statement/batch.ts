@@ -2,8 +2,9 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // executeMany(): one prepared statement run once per row, many rows per round trip.
-// Rows go out as `SQ_ID SQ_BIND SQ_EXECUTE` repeated inside ONE message group (one
-// SQ_EOT), sized by bytes; the reply holds `[SQ_INSERTDONE] SQ_DONE SQ_COST` per row.
+// Rows go out as `SQ_ID` then `SQ_BIND SQ_EXECUTE` per row inside ONE message group (one
+// SQ_EOT), sized by bytes — the shape IBM JDBC's executeBatch sends (docs/protocol/
+// jdbc-observed.md); the reply holds `[SQ_INSERTDONE] SQ_DONE SQ_COST` per row.
 // A server error ends the group: the server skips the rest of it up to SQ_EOT (as it does
 // for any group, docs/protocol/statements.md), so exactly the rows before the failing
 // one were applied, and the next group is never sent. One group is in flight at a time
@@ -30,8 +31,8 @@ export interface BatchOptions {
 }
 
 export const DEFAULT_GROUP_BYTES = 128 * 1024;
-/** SQ_ID + id, SQ_BIND + count, SQ_EXECUTE: the fixed bytes of one row in a group. */
-const ROW_OVERHEAD = 10;
+/** SQ_BIND + count, SQ_EXECUTE: the fixed bytes of one row in a group. */
+const ROW_OVERHEAD = 6;
 /** Type, indicator and precision slot, plus a length prefix and pad. */
 const PARAMETER_OVERHEAD = 10;
 
@@ -120,12 +121,11 @@ export async function runBatch(
     let failure: InformixError | undefined;
     try {
       for (let start = 0; start < rows.length && failure === undefined; ) {
-        const group: ClientMessage[] = [];
+        const group: ClientMessage[] = [{ kind: "id", statementId: h.id }];
         let bytes = 0;
         let end = start;
         while (end < rows.length && (end === start || bytes + rowBytes(rows[end]!) <= limit)) {
           bytes += rowBytes(rows[end]!);
-          group.push({ kind: "id", statementId: h.id });
           if (rows[end]!.length > 0) group.push({ kind: "bind", parameters: rows[end]! });
           group.push({ kind: "execute" });
           end++;
