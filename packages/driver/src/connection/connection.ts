@@ -23,7 +23,7 @@ import {
   ignoreSqlError,
   type QueryOptions,
   runQuery,
-  type StatementSource,
+  sourceOf,
   streamRows,
 } from "../statement/executor.js";
 import { bindParameters } from "../statement/parameters.js";
@@ -177,18 +177,8 @@ export class Connection implements ConnectionCore {
     if (reply.error) throw new InformixError(reply.error);
   }
 
-  #source(sql: string): { src: StatementSource; plan: ReturnType<typeof planPlaceholders> } {
-    if (typeof sql !== "string" || sql.trim() === "")
-      throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
-    const plan = planPlaceholders(sql);
-    return {
-      plan,
-      src: { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && this.cache.capacity > 0 },
-    };
-  }
-
   #prepareCall(sql: string, params: readonly unknown[]) {
-    const { plan, src } = this.#source(sql);
+    const { plan, src } = sourceOf(sql, this.cache.capacity);
     if (!Array.isArray(params)) throw new DriverError("INVALID_ARGUMENT", "params must be an array");
     return { src, binds: this.bindValues(orderParameters(plan, params)) };
   }
@@ -249,7 +239,7 @@ export class Connection implements ConnectionCore {
   ): Promise<BatchResult> {
     const site = captureCallSite(this.executeMany);
     try {
-      const { plan, src } = this.#source(sql);
+      const { plan, src } = sourceOf(sql, this.cache.capacity);
       const binds = bindRows(rows, plan.count, (row) => this.bindValues(orderParameters(plan, row)));
       return await this.scheduler.run((s) => runBatch(this, s, src, binds, options), callOptions(options));
     } catch (error) {

@@ -14,6 +14,7 @@ import type { Session } from "../connection/session.js";
 import { DriverError, InformixError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
+import { type PlaceholderPlan, planPlaceholders } from "./placeholders.js";
 import type { StatementCache } from "./statement-cache.js";
 import {
   type Batch,
@@ -78,6 +79,14 @@ export interface StatementSource {
 /** The signal and timeout of a call's options. */
 export function callOptions(o: { readonly signal?: AbortSignal; readonly timeout?: number }): CallOptions {
   return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
+}
+
+/** The placeholder plan of `sql` and where its statement comes from (cached when it has parameters). */
+export function sourceOf(sql: string, cacheCapacity: number): { plan: PlaceholderPlan; src: StatementSource } {
+  if (typeof sql !== "string" || sql.trim() === "")
+    throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
+  const plan = planPlaceholders(sql);
+  return { plan, src: { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && cacheCapacity > 0 } };
 }
 
 export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
