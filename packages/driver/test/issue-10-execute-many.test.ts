@@ -3,7 +3,7 @@
 //
 // Issue 10 §3: executeMany() against the emulator: counts and serials per row, many rows
 // per round trip, a failing row (its index, the rows applied before it, nothing after it),
-// transactions, UPDATE/DELETE/EXECUTE PROCEDURE, and rows refused before anything is sent.
+// transactions, UPDATE/DELETE, the wire shape, and rows refused before anything is sent.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -11,6 +11,8 @@ import { type RunningEmulator, startEmulator } from "@informix-db/emulator";
 import { type Connection, connect, type DriverError, InformixError } from "informix-db";
 
 let emu: RunningEmulator;
+/** Client message kinds per session, in order, from the emulator's trace. */
+const sent: string[] = [];
 const opts = (database?: string) => ({
   host: emu.host,
   port: emu.port,
@@ -23,7 +25,13 @@ const ids = async (c: Connection, table: string) =>
   (await c.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).rows.map((r) => r.id);
 
 before(async () => {
-  emu = await startEmulator({ port: 0 });
+  emu = await startEmulator({
+    port: 0,
+    trace: (_session, direction, what) => {
+      const kind = (what as { kind?: unknown }).kind;
+      if (direction === "c>s" && typeof kind === "string" && kind !== "bytes") sent.push(kind);
+    },
+  });
   await using admin = await connect(opts());
   await admin.query("CREATE DATABASE bat WITH LOG");
   await admin.query("CREATE DATABASE batnolog");
@@ -65,7 +73,21 @@ test("5,000 rows in a few round trips: counts, serials of SERIAL, SERIAL8 and BI
   assert.deepEqual(small.insertIds, [5001, 5002, 5003]);
 });
 
-test("UPDATE, DELETE and EXECUTE PROCEDURE counts per row; a prepared statement's executeMany", async () => {
+test("the wire shape is IBM JDBC executeBatch's: one group of SQ_ID, then SQ_BIND SQ_EXECUTE per row", async () => {
+  await using conn = await connect(opts("bat"));
+  await conn.query("DELETE FROM k");
+  await using stmt = await conn.prepare("INSERT INTO k VALUES (?, ?)");
+  sent.length = 0;
+  await stmt.executeMany([
+    [1, "a"],
+    [2, "b"],
+    [3, "c"],
+  ]);
+  assert.deepEqual(sent, ["id", "bind", "execute", "bind", "execute", "bind", "execute", "eot"]);
+  await conn.query("DELETE FROM k");
+});
+
+test("UPDATE and DELETE counts per row; a prepared statement's executeMany", async () => {
   await using conn = await connect(opts("bat"));
   await conn.query("DELETE FROM k");
   await conn.executeMany(
