@@ -6,6 +6,7 @@
 // `retryable` (running the same work again may succeed) decided where the error is made.
 
 import { ERROR_CATALOG } from "./generated/error-catalog.js";
+import type { BatchResult } from "./result/result.js";
 
 /** Every `code` a driver error can carry. */
 export type ErrorCode =
@@ -36,6 +37,10 @@ export interface DriverErrorOptions {
   readonly fatal?: boolean;
   readonly retryable?: boolean;
   readonly cause?: unknown;
+  /** executeMany(): the 0-based row the error is about. */
+  readonly batchIndex?: number;
+  /** executeMany(): the results of the rows applied before it. */
+  readonly batchApplied?: BatchResult;
 }
 
 /** Base class of every error this driver throws. */
@@ -45,6 +50,16 @@ export class DriverError extends Error {
   readonly fatal: boolean;
   /** True when running the same work again (on a healthy connection) may succeed. */
   readonly retryable: boolean;
+  /**
+   * executeMany(): the 0-based index of the row that failed (or was refused before
+   * anything was sent); undefined for other calls.
+   */
+  readonly batchIndex: number | undefined;
+  /**
+   * executeMany(): the rows that were applied, all before `batchIndex` (none when the
+   * rows were refused before sending). Inside a transaction they are not committed yet.
+   */
+  readonly batchApplied: BatchResult | undefined;
 
   constructor(
     readonly code: ErrorCode,
@@ -54,6 +69,8 @@ export class DriverError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.fatal = options.fatal ?? false;
     this.retryable = options.retryable ?? false;
+    this.batchIndex = options.batchIndex;
+    this.batchApplied = options.batchApplied;
   }
 }
 

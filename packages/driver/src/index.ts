@@ -23,10 +23,12 @@ export {
 } from "./errors.js";
 export { createPool, Pool, type PoolOptions } from "./pool/pool.js";
 export type { ColumnInfo } from "./result/columns.js";
-export type { QueryResult } from "./result/result.js";
+export type { BatchResult, QueryResult } from "./result/result.js";
 export type { Row, TypeParser, TypeParsers } from "./result/row-decoder.js";
+export type { BatchOptions } from "./statement/batch.js";
 export type { QueryOptions } from "./statement/executor.js";
 export { Param, type ParamType, type TypedParameter } from "./statement/parameters.js";
 export { PreparedStatement } from "./statement/prepared-statement.js";
+export { ScrollCursor } from "./statement/scroll-cursor.js";
 export type { Transport, TransportFactory, TransportTarget } from "./transport/transport.js";
 export { InformixDate, InformixDateTime, InformixInterval } from "./values.js";

@@ -15,11 +15,21 @@ import {
   TimeoutError,
   withCallSite,
 } from "../errors.js";
-import type { QueryResult } from "../result/result.js";
-import { type ConnectionCore, ignoreSqlError, type QueryOptions, runQuery, streamRows } from "../statement/executor.js";
+import type { BatchResult, QueryResult } from "../result/result.js";
+import { type BatchOptions, bindRows, runBatch } from "../statement/batch.js";
+import {
+  type ConnectionCore,
+  callOptions,
+  ignoreSqlError,
+  type QueryOptions,
+  runQuery,
+  sourceOf,
+  streamRows,
+} from "../statement/executor.js";
 import { bindParameters } from "../statement/parameters.js";
 import { orderParameters, planPlaceholders } from "../statement/placeholders.js";
 import { PreparedStatement } from "../statement/prepared-statement.js";
+import { openScrollCursor, type ScrollCursor } from "../statement/scroll-cursor.js";
 import { StatementCache } from "../statement/statement-cache.js";
 import { describeInput, prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
 import { openSocketTransport } from "../transport/tcp.js";
@@ -30,18 +40,14 @@ import type { ResolvedConfig } from "./config.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
-import { Transaction } from "./transaction.js";
+import { type IsolationLevel, isolationSql, lockModeSql } from "./settings.js";
+import { requireLogged, runTransaction, savepoint, type Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
 const CURSOR_DIGITS = 13;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-export type IsolationLevel =
-  | "DIRTY READ"
-  | "COMMITTED READ"
-  | "COMMITTED READ LAST COMMITTED"
-  | "CURSOR STABILITY"
-  | "REPEATABLE READ";
+export type { IsolationLevel };
 
 export class Connection implements ConnectionCore {
   readonly scheduler: Scheduler;
@@ -172,12 +178,14 @@ export class Connection implements ConnectionCore {
   }
 
   #prepareCall(sql: string, params: readonly unknown[]) {
-    if (typeof sql !== "string" || sql.trim() === "")
-      throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
+    const { plan, src } = sourceOf(sql, this.cache.capacity);
     if (!Array.isArray(params)) throw new DriverError("INVALID_ARGUMENT", "params must be an array");
-    const plan = planPlaceholders(sql);
-    const binds = bindParameters(orderParameters(plan, params), this.text(), this.#config.exposeParameterValues);
-    return { plan, binds };
+    return { src, binds: this.bindValues(orderParameters(plan, params)) };
+  }
+
+  /** @internal SQ_BIND parameters of values in placeholder order. */
+  bindValues(values: readonly unknown[]) {
+    return bindParameters(values, this.text(), this.#config.exposeParameterValues);
   }
 
   /** Runs one statement; `?` or `:1` placeholders are bound server-side, never spliced. */
@@ -188,8 +196,7 @@ export class Connection implements ConnectionCore {
   ): Promise<QueryResult<R>> {
     const site = captureCallSite(this.query);
     try {
-      const { plan, binds } = this.#prepareCall(sql, params);
-      const src = { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && this.cache.capacity > 0 };
+      const { src, binds } = this.#prepareCall(sql, params);
       return await this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
     } catch (error) {
       throw withCallSite(error, site);
@@ -202,9 +209,42 @@ export class Connection implements ConnectionCore {
     params: readonly unknown[] = [],
     options: QueryOptions = {},
   ): AsyncGenerator<R, void, undefined> {
-    const { plan, binds } = this.#prepareCall(sql, params);
-    const src = { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && this.cache.capacity > 0 };
+    const { src, binds } = this.#prepareCall(sql, params);
     return streamRows<R>(this, src, binds, options);
+  }
+
+  /** Opens a scroll cursor (SQ_SCROLL); move it with first/last/prior/next/absolute/relative, then close() it. */
+  async scroll<R = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ): Promise<ScrollCursor<R>> {
+    const site = captureCallSite(this.scroll);
+    try {
+      const { src, binds } = this.#prepareCall(sql, params);
+      return await openScrollCursor<R>(this, src, binds, options);
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
+  /**
+   * Runs `sql` once per row of `rows`, many rows per round trip; resolves to each row's
+   * count and generated serial. A failing row rejects with `batchIndex` and `batchApplied`.
+   */
+  async executeMany(
+    sql: string,
+    rows: readonly (readonly unknown[])[],
+    options: BatchOptions = {},
+  ): Promise<BatchResult> {
+    const site = captureCallSite(this.executeMany);
+    try {
+      const { plan, src } = sourceOf(sql, this.cache.capacity);
+      const binds = bindRows(rows, plan.count, (row) => this.bindValues(orderParameters(plan, row)));
+      return await this.scheduler.run((s) => runBatch(this, s, src, binds, options), callOptions(options));
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
   }
 
   /** Prepares a statement for repeated use; close() it when done. */
@@ -234,24 +274,12 @@ export class Connection implements ConnectionCore {
     }
   }
 
-  #requireLogged(what: string): void {
-    if (!this.#database?.logged) {
-      throw new InformixError(
-        { sqlcode: -256, parameter: this.#database?.name ?? "" },
-        {
-          code: "NOT_SUPPORTED",
-          message: `Transactions are not supported: ${this.#database ? `database ${this.#database.name} has no transaction log` : "no database is open"} (${what}).`,
-        },
-      );
-    }
-  }
-
   /** Starts a transaction (SQ_BEGIN; nothing is sent on ANSI databases, whose transactions are implicit). */
   async begin(options: CallOptions = {}): Promise<void> {
     const site = captureCallSite(this.begin);
     await this.#control(
       async (s) => {
-        this.#requireLogged("begin");
+        requireLogged(this.#database, "begin");
         if (this.#inTransaction) throw new InformixError({ sqlcode: -535 }, { code: "INVALID_STATE" });
         if (!this.#database!.ansi) {
           const reply = await s.exchange([{ kind: "begin" }]);
@@ -269,7 +297,7 @@ export class Connection implements ConnectionCore {
     const site = captureCallSite(this.commit);
     await this.#control(
       async (s) => {
-        this.#requireLogged("commit");
+        requireLogged(this.#database, "commit");
         if (!this.#inTransaction) return;
         await this.#commitWork(s);
         this.#inTransaction = false;
@@ -284,7 +312,7 @@ export class Connection implements ConnectionCore {
     const site = captureCallSite(this.rollback);
     await this.#control(
       async (s) => {
-        this.#requireLogged("rollback");
+        requireLogged(this.#database, "rollback");
         if (!this.#inTransaction) return;
         const reply = await s.exchange([{ kind: "rbwork", savepoint: 0 }]);
         this.#inTransaction = false;
@@ -296,46 +324,27 @@ export class Connection implements ConnectionCore {
   }
 
   /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>, options: CallOptions = {}): Promise<T> {
-    await this.begin(options);
-    const tx = new Transaction(this);
-    let result: T;
-    try {
-      result = await fn(tx);
-    } catch (error) {
-      if (this.#inTransaction && this.scheduler.refusal() === undefined) await this.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      tx.end();
-    }
-    await this.commit(options);
-    return result;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, options: CallOptions = {}): Promise<T> {
+    return runTransaction(this, fn, options);
   }
 
   /** Savepoint messages 137 (set), 139 (rollback to), 138 (release). */
-  async savepointCommand(
+  savepointCommand(
     kind: "setsavepoint" | "rollbacksavepoint" | "releasesavepoint",
     name: string,
     site: { stack?: string },
   ): Promise<void> {
-    if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(name))
-      throw new DriverError("INVALID_ARGUMENT", `bad savepoint name "${name}"`);
-    await this.#control(async (s) => {
-      if (!this.#inTransaction) throw new InformixError({ sqlcode: -255 }, { code: "INVALID_STATE" });
-      const reply = await s.exchange([{ kind, name, unique: false }]);
-      if (reply.error) throw new InformixError(reply.error);
-    }, site);
+    return savepoint(this, kind, name, site);
   }
 
   /** SET ISOLATION TO … */
   async setIsolation(level: IsolationLevel, options: CallOptions = {}): Promise<void> {
-    await this.query(`SET ISOLATION TO ${checkWord(level)}`, [], options);
+    await this.query(isolationSql(level), [], options);
   }
 
   /** SET LOCK MODE TO WAIT [seconds] | NOT WAIT. `true` waits forever. */
   async setLockMode(wait: boolean | number, options: CallOptions = {}): Promise<void> {
-    const mode = wait === false ? "NOT WAIT" : wait === true ? "WAIT" : `WAIT ${Math.max(0, Math.trunc(wait))}`;
-    await this.query(`SET LOCK MODE TO ${mode}`, [], options);
+    await this.query(lockModeSql(wait), [], options);
   }
 
   /** Closes the current database (if any) and opens `name` (SQ_DBOPEN). */
@@ -381,13 +390,4 @@ export class Connection implements ConnectionCore {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
-}
-
-function callOptions(o: QueryOptions): CallOptions {
-  return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
-}
-
-function checkWord(level: string): string {
-  if (!/^[A-Z ]+$/.test(level)) throw new DriverError("INVALID_ARGUMENT", `bad isolation level "${level}"`);
-  return level;
 }

@@ -18,3 +18,13 @@ export interface QueryResult<R = Record<string, unknown>> {
   /** Statement kind from the server's description: "SELECT", "INSERT", "CREATE TABLE", … */
   readonly command: string;
 }
+
+/** What executeMany() resolves to: one entry per row, in order. */
+export interface BatchResult {
+  /** Rows each execution affected. */
+  readonly rowCounts: readonly number[];
+  /** The SERIAL (number) or SERIAL8/BIGSERIAL (bigint) each INSERT generated, else undefined. */
+  readonly insertIds: readonly (number | bigint | undefined)[];
+  /** The sum of rowCounts. */
+  readonly rowCount: number;
+}

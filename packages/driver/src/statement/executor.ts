@@ -7,6 +7,7 @@
 // and frees what it used. Every function here runs inside one scheduler task.
 
 import type { BindParameter, TextCodec } from "@informix-db/protocol";
+import type { CallOptions } from "../connection/cancel.js";
 import type { ResolvedConfig } from "../connection/config.js";
 import type { Scheduler } from "../connection/scheduler.js";
 import type { Session } from "../connection/session.js";
@@ -14,6 +15,7 @@ import { DriverError, InformixError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
 import { fetchRowBlobs } from "./blob-io.js";
+import { type PlaceholderPlan, planPlaceholders } from "./placeholders.js";
 import type { StatementCache } from "./statement-cache.js";
 import {
   type Batch,
@@ -40,6 +42,11 @@ export interface QueryOptions {
   readonly fetchSize?: number;
   readonly signal?: AbortSignal;
   readonly timeout?: number;
+  /**
+   * Declare the cursor WITH HOLD (SQ_HOLD): it stays open across COMMIT WORK and ROLLBACK
+   * WORK, which close every other cursor (stream() and scroll() only).
+   */
+  readonly hold?: boolean;
 }
 
 /** What the executor needs from its connection. */
@@ -68,6 +75,19 @@ export interface StatementSource {
   readonly useCache: boolean;
   /** A PreparedStatement's own handle (replaced after a re-prepare). */
   own?: StatementHandle;
+}
+
+/** The signal and timeout of a call's options. */
+export function callOptions(o: { readonly signal?: AbortSignal; readonly timeout?: number }): CallOptions {
+  return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
+}
+
+/** The placeholder plan of `sql` and where its statement comes from (cached when it has parameters). */
+export function sourceOf(sql: string, cacheCapacity: number): { plan: PlaceholderPlan; src: StatementSource } {
+  if (typeof sql !== "string" || sql.trim() === "")
+    throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
+  const plan = planPlaceholders(sql);
+  return { plan, src: { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && cacheCapacity > 0 } };
 }
 
 export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
@@ -134,7 +154,7 @@ function isStale(error: unknown): boolean {
  * Runs `body` on a leased statement. A cached statement the server calls stale
  * (-710/-721: a table it uses changed) is dropped and prepared again, once.
  */
-async function withLease<T>(
+export async function withLease<T>(
   core: ConnectionCore,
   session: Session,
   src: StatementSource,
@@ -194,7 +214,7 @@ async function runOnLease<R>(
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
   const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
   const rows: R[] = [];
-  let batch = await openBatch(core, session, lease, params, buffer);
+  let batch = await openBatch(core, session, lease, params, buffer, false);
   try {
     for (;;) {
       // BYTE/TEXT values are fetched while the cursor is open (after CLOSE they are gone).
@@ -220,11 +240,12 @@ export async function openBatch(
   lease: Lease,
   params: readonly BindParameter[],
   buffer: number,
+  hold: boolean,
 ): Promise<Batch> {
   const h = lease.handle;
   try {
     return (
-      (await openCursor(session, h, core.nextCursorName(), params, buffer, core.text())) ??
+      (await openCursor(session, h, core.nextCursorName(), params, buffer, core.text(), { hold })) ??
       (await fetchBatch(session, h, buffer))
     );
   } catch (error) {
@@ -240,10 +261,7 @@ export async function* streamRows<R>(
   params: readonly BindParameter[],
   options: QueryOptions,
 ): AsyncGenerator<R, void, undefined> {
-  const call = {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-  };
+  const call = callOptions(options);
   const opened = await core.scheduler.run(
     (session) =>
       withLease(core, session, src, async (lease) => {
@@ -263,7 +281,7 @@ export async function* streamRows<R>(
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
         const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
-        const first = await openBatch(core, session, lease, params, buffer);
+        const first = await openBatch(core, session, lease, params, buffer, options.hold === true);
         const blobs = await fetchRowBlobs(session, h, decoder, first.tuples, core.text());
         return { lease, buffer, decoder, first: { ...first, blobs } };
       }),

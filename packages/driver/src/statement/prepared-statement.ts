@@ -7,9 +7,11 @@
 
 import { captureCallSite, DriverError, withCallSite } from "../errors.js";
 import type { ColumnInfo } from "../result/columns.js";
-import type { QueryResult } from "../result/result.js";
+import type { BatchResult, QueryResult } from "../result/result.js";
+import { type BatchOptions, bindRows, runBatch } from "./batch.js";
 import {
   type ConnectionCore,
+  callOptions,
   ignoreSqlError,
   type QueryOptions,
   runQuery,
@@ -79,10 +81,10 @@ export class PreparedStatement {
     const site = captureCallSite(this.query);
     try {
       const binds = this.#binds(params);
-      return await this.#core.scheduler.run((s) => runQuery<R>(this.#core, s, this.#source, binds, options), {
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-      });
+      return await this.#core.scheduler.run(
+        (s) => runQuery<R>(this.#core, s, this.#source, binds, options),
+        callOptions(options),
+      );
     } catch (error) {
       throw withCallSite(error, site);
     }
@@ -93,6 +95,24 @@ export class PreparedStatement {
     options: QueryOptions = {},
   ): AsyncGenerator<R, void, undefined> {
     return streamRows<R>(this.#core, this.#source, this.#binds(params), options);
+  }
+
+  /**
+   * Runs the statement once per row, many rows per round trip (see Connection.executeMany):
+   * each row's count and generated serial, or a rejection carrying `batchIndex`.
+   */
+  async executeMany(rows: readonly (readonly unknown[])[], options: BatchOptions = {}): Promise<BatchResult> {
+    const site = captureCallSite(this.executeMany);
+    try {
+      if (this.#closed) throw new DriverError("INVALID_STATE", "the prepared statement is closed");
+      const binds = bindRows(rows, this.#plan.count, (row) => this.#binds(row));
+      return await this.#core.scheduler.run(
+        (s) => runBatch(this.#core, s, this.#source, binds, options),
+        callOptions(options),
+      );
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
   }
 
   /** Releases the server statement (SQ_RELEASE). Idempotent. */

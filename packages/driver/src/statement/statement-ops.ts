@@ -5,12 +5,15 @@
 // exchange on the session:
 //   prepare   SQ_PREPARE SQ_NDESCRIBE SQ_WANTDONE        → SQ_DESCRIBE SQ_DONE SQ_COST
 //   execute   SQ_ID [SQ_BIND] SQ_EXECUTE [SQ_ID SQ_RELEASE] → [SQ_INSERTDONE] SQ_DONE SQ_COST
-//   open      SQ_ID SQ_CURNAME [SQ_BIND] SQ_OPEN [SQ_NFETCH] → SQ_TUPLE* [SQ_DONE SQ_COST]
+//   open      SQ_ID SQ_CURNAME [SQ_BIND] [SQ_SCROLL] [SQ_HOLD] SQ_OPEN [SQ_NFETCH] → SQ_TUPLE* [SQ_DONE SQ_COST]
 //   fetch     SQ_ID SQ_NFETCH                              → SQ_TUPLE* [SQ_DONE SQ_COST]
+//   scroll    SQ_ID SQ_SFETCH                              → SQ_TUPLE SQ_TUPID | SQ_DONE SQ_COST (past either end)
 //   close     SQ_ID SQ_CLOSE [SQ_ID SQ_RELEASE]            → SQ_EOT
 //   release   SQ_ID SQ_RELEASE                             → SQ_EOT
 //   describe input  SQ_ID SQ_CIDESCRIBE                    → SQ_IDESCRIBE (prepare() only)
-// The first NFETCH rides with OPEN only when every column is fixed width, as JDBC does.
+// The first NFETCH rides with OPEN only when every column is fixed width, as JDBC does,
+// and never on a scroll cursor (its rows are fetched by SQ_SFETCH).
+// SCROLL and HOLD go between the BIND and the OPEN (shared notes §3.6.1, libsqli's order).
 // End of data: a fetch reply with SQ_DONE, or one without tuples.
 
 import {
@@ -251,6 +254,12 @@ function batchOf(reply: Reply, sql: string): Batch {
   return { tuples, done: done || tuples.length === 0 };
 }
 
+/** How a cursor is declared: SCROLL (SQ_SFETCH moves anywhere), WITH HOLD (survives COMMIT). */
+export interface CursorKind {
+  readonly scroll?: boolean;
+  readonly hold?: boolean;
+}
+
 /** Opens a cursor; returns the first batch when the first NFETCH rode along. */
 export async function openCursor(
   session: Session,
@@ -259,9 +268,13 @@ export async function openCursor(
   params: readonly BindParameter[],
   bufferSize: number,
   text: TextCodec = latin1,
+  kind: CursorKind = {},
 ): Promise<Batch | undefined> {
-  const withFetch = h.layout?.fixedWidth !== undefined;
-  const tail: ClientMessage[] = [{ kind: "open" }];
+  const withFetch = h.layout?.fixedWidth !== undefined && kind.scroll !== true;
+  const tail: ClientMessage[] = [];
+  if (kind.scroll) tail.push({ kind: "scroll" });
+  if (kind.hold) tail.push({ kind: "hold" });
+  tail.push({ kind: "open" });
   if (withFetch) tail.push({ kind: "nfetch", bufferSize, arraySize: 0 });
   const head = onStatement(h.id, { kind: "curname", name: cursorName });
   const reply = await sendBound(session, head, params, tail, text, ["tuple", "tupid"]);
@@ -279,6 +292,35 @@ export async function fetchBatch(session: Session, h: StatementHandle, bufferSiz
     "close",
   ]);
   return batchOf(reply, h.sql);
+}
+
+/** One row of a scroll cursor: its tuple and 1-based position, or undefined past either end. */
+export interface ScrollRow {
+  readonly tuple: Uint8Array;
+  readonly position: number;
+}
+
+/** SQ_SFETCH: one row at the position `scrollType` names (SFETCH_* constants). */
+export async function scrollFetch(
+  session: Session,
+  h: StatementHandle,
+  scrollType: number,
+  row: number,
+  bufferSize: number,
+): Promise<ScrollRow | undefined> {
+  const reply = check(
+    await session.exchange(onStatement(h.id, { kind: "sfetch", scrollType, row, bufferSize }), ["tuple", "tupid"]),
+    h.sql,
+  );
+  let tuple: Uint8Array | undefined;
+  let position: number | undefined;
+  for (const m of reply.messages) {
+    if (m.kind === "tuple") tuple = m.data;
+    else if (m.kind === "tupid") position = m.position;
+  }
+  if (tuple === undefined) return undefined;
+  if (position === undefined) throw new ProtocolError("a scroll fetch reply has a row but no SQ_TUPID");
+  return { tuple, position };
 }
 
 /** Closes the cursor, and releases the statement too when `release`. */

@@ -15,6 +15,10 @@
 //   BBIND, BLOB, FETCHBLOB       blob-exchange.ts (BYTE/TEXT)
 //   anything else decoded        SQ_ERR -999 (not implemented), e.g. fast path
 //   CLOSE, RELEASE               nothing
+//
+// Ending a transaction (SQ_CMMTWORK, SQ_RBWORK, or COMMIT/ROLLBACK WORK as SQL) closes
+// every open cursor not declared WITH HOLD (SQ_HOLD before its OPEN), as IDS does; a
+// fetch from it is then -400.
 
 import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
 import {
@@ -77,6 +81,9 @@ interface PreparedState {
   fetched: number;
   /** SQ_SCROLL came before SQ_OPEN: SQ_SFETCH may move anywhere in the rows. */
   scroll: boolean;
+  /** SQ_HOLD came since the last SQ_OPEN; `hold` is whether the open cursor survives COMMIT. */
+  holdRequested: boolean;
+  hold: boolean;
   /** A scroll cursor's rows, read when first needed, and its 1-based position (0: before the first). */
   scrollRows: EngineValue[][] | undefined;
   position: number;
@@ -203,6 +210,8 @@ export class StatementHandler {
         await this.scrollFetch(this.require(), m.scrollType, m.row, out);
         return;
       case "hold":
+        this.require().holdRequested = true;
+        return;
       case "autofree":
         return;
       case "genkeys":
@@ -234,10 +243,12 @@ export class StatementHandler {
         return;
       case "cmmtwork":
         await this.engine.commit();
+        await this.closeCursorsAtTransactionEnd();
         out.push(done(0));
         return;
       case "rbwork":
         await this.engine.rollback();
+        await this.closeCursorsAtTransactionEnd();
         out.push(done(0));
         return;
       case "setsavepoint":
@@ -278,6 +289,8 @@ export class StatementHandler {
       exhausted: false,
       fetched: 0,
       scroll: false,
+      holdRequested: false,
+      hold: false,
       scrollRows: undefined,
       position: 0,
     };
@@ -294,9 +307,17 @@ export class StatementHandler {
   private async open(s: PreparedState): Promise<void> {
     await this.blobs.checkComplete(s);
     // IDS: -526 "Updates are not allowed on a scroll cursor" (informix-driver's test_statement_release).
-    if (s.scroll && s.statement.forUpdate) throw new InformixSqlError(SCROLL_FOR_UPDATE);
+    // SCROLL and HOLD describe this OPEN only: the statement may be opened again without them.
+    const scroll = s.scroll;
+    s.scroll = false;
+    if (scroll && s.statement.forUpdate) {
+      s.holdRequested = false;
+      throw new InformixSqlError(SCROLL_FOR_UPDATE);
+    }
     await s.cursor?.close();
     s.cursor = await this.engine.openCursor(s.statement, s.params);
+    s.hold = s.holdRequested;
+    s.holdRequested = false;
     s.encoder ??= new RowEncoder(s.statement.columns, this.ctx());
     s.pending = [];
     s.pendingAt = 0;
@@ -305,6 +326,15 @@ export class StatementHandler {
     s.fetched = 0;
     s.scrollRows = undefined;
     s.position = 0;
+  }
+
+  /** COMMIT or ROLLBACK closes the cursors that are not WITH HOLD. */
+  private async closeCursorsAtTransactionEnd(): Promise<void> {
+    for (const s of this.statements.values()) {
+      if (s.cursor === undefined || s.hold) continue;
+      await s.cursor.close();
+      s.cursor = undefined;
+    }
   }
 
   /**
@@ -379,6 +409,8 @@ export class StatementHandler {
       return;
     }
     const result = await this.engine.execute(s.statement, s.params);
+    const type = s.statement.statementType;
+    if (type === T.SQ_COMMIT || type === T.SQ_ROLLBACK) await this.closeCursorsAtTransactionEnd();
     if (s.statement.statementType === T.SQ_INSERT && (result.serial8 !== 0n || result.bigserial !== 0n)) {
       out.push({ kind: "insertdone", serial8: result.serial8, bigserial: result.bigserial });
     }

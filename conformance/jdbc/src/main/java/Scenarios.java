@@ -13,6 +13,7 @@
 // "values" are the exact things read back (as strings) so they can be stored as fixtures.
 
 import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
@@ -163,6 +164,9 @@ public final class Scenarios {
     ALL.put("ansi_database_implicit_transaction", Scenarios::ansiDatabase);
     ALL.put("database_metadata", Scenarios::databaseMetadata);
     ALL.put("select_first_skip", Scenarios::selectFirstSkip);
+    ALL.put("scroll_resultset", Scenarios::scrollResultSet);
+    ALL.put("hold_cursor_over_commit", Scenarios::holdCursorOverCommit);
+    ALL.put("execute_batch", Scenarios::executeBatch);
     ALL.put("error_syntax_201", Scenarios::errorSyntax);
     ALL.put("error_unknown_table_206", Scenarios::errorUnknownTable);
     ALL.put("error_unknown_column_217", Scenarios::errorUnknownColumn);
@@ -832,6 +836,99 @@ public final class Scenarios {
       s.setMaxRows(4);
       c.eq("setMaxRows(4)", "[1, 2, 3, 4]", ids(s, "SELECT id FROM cf_first ORDER BY id").toString());
     }
+  }
+
+  /** Issue 10: a TYPE_SCROLL_INSENSITIVE ResultSet moves by SQ_SFETCH (NEXT, ABSOLUTE, LAST). */
+  static void scrollResultSet(Ctx c) throws Exception {
+    Connection conn = c.createDatabase("cf_j_scroll", "WITH LOG");
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_scroll (n INTEGER)");
+      for (int i = 1; i <= 5; i++) s.executeUpdate("INSERT INTO cf_scroll VALUES (" + (i * 10) + ")");
+    }
+    try (Statement s = conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        ResultSet r = s.executeQuery("SELECT n FROM cf_scroll ORDER BY n")) {
+      c.eq("next", 10, r.next() ? r.getInt(1) : -1);
+      c.eq("absolute(3)", 30, r.absolute(3) ? r.getInt(1) : -1);
+      c.eq("previous", 20, r.previous() ? r.getInt(1) : -1);
+      c.eq("last", 50, r.last() ? r.getInt(1) : -1);
+      c.eq("getRow at last", 5, r.getRow());
+      c.eq("next past the end", false, r.next());
+      c.eq("isAfterLast", true, r.isAfterLast());
+      c.eq("previous after the end", 50, r.previous() ? r.getInt(1) : -1);
+      c.eq("absolute(-5)", 10, r.absolute(-5) ? r.getInt(1) : -1);
+      c.eq("relative(2)", 30, r.relative(2) ? r.getInt(1) : -1);
+      c.eq("absolute(9)", false, r.absolute(9));
+      c.eq("first", 10, r.first() ? r.getInt(1) : -1);
+      c.eq("previous before the start", false, r.previous());
+      c.eq("isBeforeFirst", true, r.isBeforeFirst());
+    }
+  }
+
+  /** Issue 10: a HOLD_CURSORS_OVER_COMMIT ResultSet is read on after COMMIT; the holdability JDBC reports. */
+  static void holdCursorOverCommit(Ctx c) throws Exception {
+    Connection conn = c.createDatabase("cf_j_hold", "WITH LOG");
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_hold (n INTEGER)");
+      for (int i = 1; i <= 3; i++) s.executeUpdate("INSERT INTO cf_hold VALUES (" + i + ")");
+    }
+    c.put("defaultHoldability", conn.getHoldability());
+    conn.setAutoCommit(false);
+    try (Statement s = conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY,
+            ResultSet.HOLD_CURSORS_OVER_COMMIT);
+        ResultSet r = s.executeQuery("SELECT n FROM cf_hold ORDER BY n")) {
+      c.eq("first row", 1, r.next() ? r.getInt(1) : -1);
+      conn.commit();
+      c.eq("row after COMMIT", 2, r.next() ? r.getInt(1) : -1);
+      c.eq("last after COMMIT", 3, r.last() ? r.getInt(1) : -1);
+    }
+    conn.commit();
+  }
+
+  /** Issue 10: addBatch/executeBatch counts; a failing row's BatchUpdateException. */
+  static void executeBatch(Ctx c) throws Exception {
+    Connection conn = c.createDatabase("cf_j_batch", "WITH LOG");
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_batch (id INTEGER PRIMARY KEY, v VARCHAR(10))");
+    }
+    conn.setAutoCommit(false);
+    try (PreparedStatement p = conn.prepareStatement("INSERT INTO cf_batch VALUES (?, ?)")) {
+      for (int i = 1; i <= 100; i++) {
+        p.setInt(1, i);
+        p.setString(2, "v" + i);
+        p.addBatch();
+      }
+      int[] counts = p.executeBatch();
+      c.eq("counts", 100, counts.length);
+      c.eq("every count is 1", true, java.util.Arrays.stream(counts).allMatch(n -> n == 1));
+      for (int i : new int[] {101, 102, 50, 103}) {
+        p.setInt(1, i);
+        p.setString(2, "x");
+        p.addBatch();
+      }
+      try {
+        p.executeBatch();
+        c.check(false, "the duplicate key in the batch did not fail");
+      } catch (BatchUpdateException e) {
+        c.put("failing batch errorCode", e.getErrorCode());
+        c.put("failing batch updateCounts", java.util.Arrays.toString(e.getUpdateCounts()));
+        c.check(e.getErrorCode() == -239 || e.getErrorCode() == -268, "duplicate key code, got " + e.getErrorCode());
+      }
+    }
+    conn.commit();
+    try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM cf_batch")) {
+      r.next();
+      c.put("rows after the failing batch", r.getInt(1));
+    }
+    try (PreparedStatement p = conn.prepareStatement("UPDATE cf_batch SET v = ? WHERE id <= ?")) {
+      p.setString(1, "a");
+      p.setInt(2, 10);
+      p.addBatch();
+      p.setString(1, "b");
+      p.setInt(2, 0);
+      p.addBatch();
+      c.eq("UPDATE batch counts", "[10, 0]", java.util.Arrays.toString(p.executeBatch()));
+    }
+    conn.commit();
   }
 
   static void errorSyntax(Ctx c) throws Exception {

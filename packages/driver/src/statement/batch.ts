@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// executeMany(): one prepared statement run once per row, many rows per round trip.
+// Rows go out as `SQ_ID` then `SQ_BIND SQ_EXECUTE` per row inside ONE message group (one
+// SQ_EOT), sized by bytes — the shape IBM JDBC's executeBatch sends (docs/protocol/
+// jdbc-observed.md); the reply holds `[SQ_INSERTDONE] SQ_DONE SQ_COST` per row.
+// A server error ends the group: the server skips the rest of it up to SQ_EOT (as it does
+// for any group, docs/protocol/statements.md), so exactly the rows before the failing
+// one were applied, and the next group is never sent. One group is in flight at a time
+// for the same reason: a second group would run after the failure.
+//
+// The whole batch runs as one scheduler task: nothing else interleaves on the connection.
+// Outside a transaction on a logged database each row commits as it executes (as the
+// server does for single statements); inside one, the caller commits or rolls back.
+
+import type { BindParameter, ClientMessage } from "@informix-db/protocol";
+import { typeCodes as T } from "@informix-db/protocol";
+import type { Session } from "../connection/session.js";
+import { DriverError, errorText, InformixError } from "../errors.js";
+import type { BatchResult } from "../result/result.js";
+import { type ConnectionCore, type StatementSource, unlease, withLease } from "./executor.js";
+import { commandName, REPREPARE_CODES, type StatementHandle, sqlError } from "./statement-ops.js";
+
+/** Options of executeMany(). */
+export interface BatchOptions {
+  readonly signal?: AbortSignal;
+  readonly timeout?: number;
+  /** Request bytes per round trip (default 128 KiB); at least one row goes in each. */
+  readonly maxGroupBytes?: number;
+}
+
+export const DEFAULT_GROUP_BYTES = 128 * 1024;
+/** SQ_BIND + count, SQ_EXECUTE: the fixed bytes of one row in a group. */
+const ROW_OVERHEAD = 6;
+/** Type, indicator and precision slot, plus a length prefix and pad. */
+const PARAMETER_OVERHEAD = 10;
+
+/** Checks every row before anything is sent; returns their SQ_BIND parameters. */
+export function bindRows(
+  rows: unknown,
+  paramCount: number,
+  bind: (row: readonly unknown[]) => BindParameter[],
+): BindParameter[][] {
+  // `bind` checks each row against the placeholders; rows of different lengths are refused
+  // here first, so the message names the mismatch even where `:n` markers repeat.
+  if (!Array.isArray(rows)) throw new DriverError("INVALID_ARGUMENT", "rows must be an array of parameter arrays");
+  const out: BindParameter[][] = [];
+  const kinds: (string | undefined)[] = new Array(paramCount).fill(undefined);
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    const fail = (message: string, cause?: unknown) =>
+      new DriverError("INVALID_ARGUMENT", `row ${i}: ${message}`, {
+        batchIndex: i,
+        ...(cause === undefined ? {} : { cause }),
+      });
+    if (!Array.isArray(row)) throw fail("a row must be an array of parameter values");
+    const width = (rows[0] as unknown[]).length;
+    if (row.length !== width) throw fail(`has ${row.length} values where row 0 has ${width}`);
+    let params: BindParameter[];
+    try {
+      params = bind(row);
+    } catch (error) {
+      throw fail(error instanceof Error ? error.message : String(error), error);
+    }
+    params.forEach((p, j) => {
+      const kind = kindOf(p);
+      if (kind === undefined) return;
+      const first = kinds[j];
+      if (first === undefined) kinds[j] = kind;
+      else if (first !== kind) throw fail(`parameter ${j + 1} is ${kind} where earlier rows have ${first}`);
+    });
+    out.push(params);
+  }
+  return out;
+}
+
+/** The family a bound value belongs to; rows may not mix families in one column. */
+function kindOf(p: BindParameter): string | undefined {
+  if (p.indicator === -1) return undefined;
+  switch (p.type & T.SQLTYPE_MASK) {
+    case T.SQLCHAR:
+    case T.SQLNCHAR:
+    case T.SQLVCHAR:
+    case T.SQLNVCHAR:
+    case T.SQLLVARCHAR:
+      return "text";
+    case T.SQLDATE:
+      return "a DATE";
+    case T.SQLDTIME:
+      return "a DATETIME";
+    case T.SQLINTERVAL:
+      return "an INTERVAL";
+    case T.SQLBOOL:
+      return "a BOOLEAN";
+    default:
+      return "a number";
+  }
+}
+
+/** Runs the batch on the connection (inside one scheduler task). */
+export async function runBatch(
+  core: ConnectionCore,
+  session: Session,
+  src: StatementSource,
+  rows: readonly BindParameter[][],
+  options: BatchOptions,
+): Promise<BatchResult> {
+  const rowCounts: number[] = [];
+  const insertIds: (number | bigint | undefined)[] = [];
+  if (rows.length === 0) return { rowCounts, insertIds, rowCount: 0 };
+  const limit = Math.max(1, options.maxGroupBytes ?? DEFAULT_GROUP_BYTES);
+  const outcome = await withLease(core, session, src, async (lease) => {
+    const h = lease.handle;
+    if (h.isQuery) {
+      throw new DriverError(
+        "INVALID_ARGUMENT",
+        `executeMany runs statements without rows, not ${commandName(h.statementType)}`,
+      );
+    }
+    let failure: InformixError | undefined;
+    try {
+      for (let start = 0; start < rows.length && failure === undefined; ) {
+        const group: ClientMessage[] = [{ kind: "id", statementId: h.id }];
+        let bytes = 0;
+        let end = start;
+        while (end < rows.length && (end === start || bytes + rowBytes(rows[end]!) <= limit)) {
+          bytes += rowBytes(rows[end]!);
+          if (rows[end]!.length > 0) group.push({ kind: "bind", parameters: rows[end]! });
+          group.push({ kind: "execute" });
+          end++;
+        }
+        failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
+        start = end;
+      }
+    } finally {
+      await unlease(session, lease);
+    }
+    // A stale statement (-710/-721) on the first row, before anything was applied, is
+    // prepared again by withLease; after a row was applied the batch is never re-run.
+    if (failure !== undefined && rowCounts.length === 0 && REPREPARE_CODES.has(failure.sqlcode)) throw failure;
+    // ANSI outside a transaction: the rows applied are committed, as a single statement's would be.
+    await core.afterStatement(session, h);
+    return failure;
+  });
+  const rowCount = rowCounts.reduce((a, b) => a + b, 0);
+  if (outcome !== undefined) throw withBatch(outcome, rowCounts.length, { rowCounts, insertIds, rowCount });
+  return { rowCounts, insertIds, rowCount };
+}
+
+function rowBytes(params: readonly BindParameter[]): number {
+  let n = ROW_OVERHEAD;
+  for (const p of params)
+    n += PARAMETER_OVERHEAD + (p.payload?.length ?? 0) + (p.typeName?.length ?? 0) + (p.owner?.length ?? 0);
+  return n;
+}
+
+/** Sends one group; appends a count and serial per row done; returns the server's error, if any. */
+async function sendGroup(
+  core: ConnectionCore,
+  session: Session,
+  h: StatementHandle,
+  group: readonly ClientMessage[],
+  rowCounts: number[],
+  insertIds: (number | bigint | undefined)[],
+): Promise<InformixError | undefined> {
+  const send = core.commitsOnExecute(h.statementType)
+    ? session.exchangeCommitting.bind(session)
+    : session.exchange.bind(session);
+  const reply = await send(group, ["insertdone"]);
+  let insertId: number | bigint | undefined;
+  for (const m of reply.messages) {
+    if (m.kind === "insertdone") {
+      insertId = m.bigserial !== 0n ? m.bigserial : m.serial8 !== 0n ? m.serial8 : undefined;
+    } else if (m.kind === "done") {
+      rowCounts.push(m.rows);
+      insertIds.push(insertId ?? (m.serial !== 0 ? m.serial : undefined));
+      insertId = undefined;
+    } else if (m.kind === "err") {
+      break;
+    }
+  }
+  return reply.error ? sqlError(reply.error, h.sql) : undefined;
+}
+
+/** The server's error for row `index`, carrying the results of the rows before it. */
+function withBatch(error: InformixError, index: number, applied: BatchResult): InformixError {
+  const fields = { sqlcode: error.sqlcode, isamCode: error.isamCode, offset: error.offset, parameter: error.parameter };
+  return new InformixError(error.sql === undefined ? fields : { ...fields, sql: error.sql }, {
+    message: `row ${index}: ${errorText(error.sqlcode, error.parameter)}`,
+    batchIndex: index,
+    batchApplied: applied,
+  });
+}
