@@ -49,7 +49,10 @@ export async function openScrollCursor<R>(
           );
         }
         try {
-          await openCursor(session, h, core.nextCursorName(), params, 0, core.text(), { scroll: true, hold: options.hold === true });
+          await openCursor(session, h, core.nextCursorName(), params, 0, core.text(), {
+            scroll: true,
+            hold: options.hold === true,
+          });
         } catch (error) {
           if (error instanceof InformixError) await closeCursor(session, h, false).catch(ignoreSqlError);
           throw error;
