@@ -35,7 +35,10 @@ const files = [];
 for (const pkg of readdirSync(join(root, "packages"))) {
   walk(join(root, "packages", pkg, "dist", "test"), (p) => p.endsWith(".test.js"), files);
 }
-files.push(join(root, "scripts", "lint.test.mjs"));
+// Repository-wide tests: lint, what `npm pack` ships, the docs.
+for (const name of readdirSync(join(root, "scripts"))) {
+  if (name.endsWith(".test.mjs")) files.push(join(root, "scripts", name));
+}
 if (withOracles) {
   const install = spawnSync(process.execPath, [join(root, "scripts", "install-oracles.mjs")], { stdio: "inherit" });
   if (install.status !== 0) process.stderr.write("install-oracles: some oracle could not be installed\n");
