@@ -240,6 +240,12 @@ describe("the packed tarballs in a scratch project", () => {
     assert.match(r.stdout, /rows=1 protocol=[1-9]\d+/);
   });
 
+  test("`npx ifx --version` runs the command-line client from its tarball", () => {
+    const r = run("npx", ["--offline", "--no-install", "ifx", "--version"], { cwd: scratch });
+    assert.equal(r.status, 0, r.output);
+    assert.equal(r.stdout, `ifx ${packages.find((p) => p.dir === "cli").pkg.version}\n`);
+  });
+
   test("`npx @informix-db/emulator` starts the emulator's CLI", async () => {
     const npx = spawn("npx", ["--offline", "--no-install", "@informix-db/emulator", "--port", "0"], {
       cwd: scratch,
