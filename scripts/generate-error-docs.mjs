@@ -47,6 +47,10 @@ const DRIVER_CODES = {
     "`DriverError`",
     "A parameter, option or value the driver cannot use (the message names it by position and type).",
   ],
+  UNMAPPABLE_CHARACTER: [
+    "`DriverError`",
+    "A parameter or SQL text holds a character the connection's code set (DB_LOCALE) cannot represent; nothing was sent.",
+  ],
   INVALID_STATE: [
     "`DriverError` / `InformixError`",
     "The call does not fit the state: a closed statement, a finished transaction, `begin()` inside a transaction (-535), `commit()` outside one (-255).",
@@ -83,7 +87,8 @@ function retryableCodes() {
 }
 
 function errorCodes() {
-  const m = /export type ErrorCode =([\s\S]*?);/.exec(read(ERRORS));
+  const source = read(ERRORS).replace(/\/\*[\s\S]*?\*\//g, "");
+  const m = /export type ErrorCode =([\s\S]*?);/.exec(source);
   if (!m) throw new Error(`${ERRORS}: ErrorCode not found; has its form changed?`);
   return [...m[1].matchAll(/\| "([A-Z_]+)"/g)].map((x) => x[1]);
 }
