@@ -18,7 +18,10 @@ function version(): string {
   return pkg.version;
 }
 
-/** Asks for the password on the terminal without echoing it. */
+/**
+ * Asks for the password on the terminal without echoing it. readline has no public switch to
+ * mute its echo, so its output hook is wrapped to print only the prompt itself.
+ */
 async function askPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
   const out = rl as unknown as { _writeToOutput?: (s: string) => void };
