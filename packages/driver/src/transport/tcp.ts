@@ -4,7 +4,7 @@
 // TCP and TLS transports over node:net / node:tls. TLS starts right after the TCP
 // connect; there is no STARTTLS-like message (session-layer notes §20).
 
-import { connect as netConnect, type Socket } from "node:net";
+import { isIP, connect as netConnect, type Socket } from "node:net";
 import { hostname } from "node:os";
 import { type ConnectionOptions, connect as tlsConnect } from "node:tls";
 import { AbortError, ConnectionError, TimeoutError } from "../errors.js";
@@ -178,7 +178,9 @@ export function openSocketTransport(target: TransportTarget): Promise<Transport>
       const options: ConnectionOptions = {
         host: target.host,
         port: target.port,
-        servername: target.host,
+        // SNI carries host names only (RFC 6066 §3): Node warns (DEP0123) when given an IP address,
+        // and still checks an IP host against the certificate's IP SANs without it.
+        ...(isIP(target.host) === 0 ? { servername: target.host } : {}),
         ...(typeof target.tls === "object" ? (target.tls as ConnectionOptions) : {}),
       };
       socket = tlsConnect(options, onConnected);

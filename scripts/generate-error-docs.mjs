@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Generates docs/errors.md, the error reference, from the driver's own sources so that it can
+// never drift from them: the SQLCODE catalogue (packages/driver/src/generated/error-catalog.ts),
+// the retryable codes and the ErrorCode union (packages/driver/src/errors.ts). Every ErrorCode
+// must have a description below; a new code without one fails this script (and its test).
+//   node scripts/generate-error-docs.mjs           writes docs/errors.md
+//   node scripts/generate-error-docs.mjs --check   exits 1 when docs/errors.md is out of date
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const CATALOG = "packages/driver/src/generated/error-catalog.ts";
+const ERRORS = "packages/driver/src/errors.ts";
+const OUT = "docs/errors.md";
+
+/** What each DriverError `code` means and what to do about it. */
+const DRIVER_CODES = {
+  SQL_ERROR: ["`InformixError`", "The server refused the statement; `sqlcode` says why (table below)."],
+  LOGIN_FAILED: [
+    "`InformixError`",
+    "The server refused the login: -951 (user or password), -761 (INFORMIXSERVER is not the server's name; the message names the right one), -387, -329 (the database).",
+  ],
+  CONNECTION_FAILED: [
+    "`ConnectionError`",
+    "No connection: -908 (refused, unreachable, TLS certificate not trusted), -930 (unknown host). `retryable` says whether trying again can help.",
+  ],
+  CONNECTION_LOST: [
+    "`ConnectionError`",
+    "The server closed the connection or a write failed. Outside a commit, uncommitted work is rolled back by the server.",
+  ],
+  CONNECTION_CLOSED: ["`ConnectionError`", "The call came after `close()`."],
+  CONNECTION_BROKEN: [
+    "`ConnectionError`",
+    "An earlier fatal error (lost connection, bad bytes, a timeout or abort on the wire) broke the connection; open a new one.",
+  ],
+  COMMIT_OUTCOME_UNKNOWN: [
+    "`ConnectionError`",
+    "The connection failed while a commit was in flight: the work may or may not be committed. Reconcile before retrying ([reliability.md](reliability.md)).",
+  ],
+  PROTOCOL_ERROR: ["`ProtocolError`", "The server sent bytes that are not valid SQLI; the connection is broken."],
+  TIMEOUT: ["`TimeoutError`", "`connectTimeout`, a call's `timeout` or the pool's `acquireTimeout` expired."],
+  ABORTED: ["`AbortError`", "The call's `AbortSignal` fired."],
+  INVALID_ARGUMENT: [
+    "`DriverError`",
+    "A parameter, option or value the driver cannot use (the message names it by position and type).",
+  ],
+  UNMAPPABLE_CHARACTER: [
+    "`DriverError`",
+    "A parameter or SQL text holds a character the connection's code set (DB_LOCALE) cannot represent; nothing was sent.",
+  ],
+  INVALID_STATE: [
+    "`DriverError` / `InformixError`",
+    "The call does not fit the state: a closed statement, a finished transaction, `begin()` inside a transaction (-535), `commit()` outside one (-255).",
+  ],
+  NOT_SUPPORTED: [
+    "`DriverError` / `InformixError`",
+    "A feature the driver or the database does not offer: `begin()` on an unlogged database (-256), a type the driver cannot decode or bind yet, a server that redirects the login.",
+  ],
+  POOL_TIMEOUT: [
+    "`TimeoutError`",
+    "No pooled connection within `acquireTimeout`; the message and `cause` name the last connect error.",
+  ],
+  POOL_CLOSED: ["`DriverError`", "The pool was closed."],
+};
+
+function read(path) {
+  return readFileSync(`${root}/${path}`, "utf8");
+}
+
+export function catalogEntries() {
+  const entries = [];
+  for (const m of read(CATALOG).matchAll(/^\s*\[(-?\d+), (\[".*"\])\],$/gm)) {
+    const [sqlstate, text] = JSON.parse(m[2]);
+    entries.push({ code: Number(m[1]), sqlstate, text });
+  }
+  if (entries.length === 0) throw new Error(`${CATALOG}: no entry found; has its format changed?`);
+  return entries;
+}
+
+function retryableCodes() {
+  const m = /RETRYABLE_CODES = new Set\(\[([^\]]*)\]\)/.exec(read(ERRORS));
+  if (!m) throw new Error(`${ERRORS}: RETRYABLE_CODES not found; has its form changed?`);
+  return new Set(m[1].split(",").map((s) => Number(s.trim())));
+}
+
+function errorCodes() {
+  const source = read(ERRORS).replace(/\/\*[\s\S]*?\*\//g, "");
+  const m = /export type ErrorCode =([\s\S]*?);/.exec(source);
+  if (!m) throw new Error(`${ERRORS}: ErrorCode not found; has its form changed?`);
+  return [...m[1].matchAll(/\| "([A-Z_]+)"/g)].map((x) => x[1]);
+}
+
+const cell = (s) => s.replaceAll("|", "\\|").replaceAll("%s", "*name*");
+
+export function render() {
+  const codes = errorCodes();
+  const undocumented = codes.filter((c) => !(c in DRIVER_CODES));
+  if (undocumented.length > 0) {
+    throw new Error(`scripts/generate-error-docs.mjs: describe the new ErrorCode(s) ${undocumented.join(", ")}`);
+  }
+  const retryable = retryableCodes();
+  const lines = [
+    "<!-- GENERATED by scripts/generate-error-docs.mjs from packages/driver/src/generated/error-catalog.ts and",
+    "     packages/driver/src/errors.ts. Do not edit by hand: run `node scripts/generate-error-docs.mjs`. -->",
+    "",
+    "# Error reference",
+    "",
+    "Every error `informix-db` throws is a `DriverError` (`instanceof DriverError`) with a `code`, a `fatal` flag (the",
+    "connection can no longer be used) and a `retryable` flag (the same work may succeed if run again). Errors the",
+    "server reports are `InformixError`s and also carry `sqlcode`, `isamCode`, `sqlstate`, `offset` (where in the SQL",
+    "text), `parameter` (the name the message is about) and `sql`.",
+    "",
+    "```ts",
+    'import { DriverError, InformixError } from "informix-db";',
+    "",
+    "try {",
+    '  await conn.query("INSERT INTO customer (customer_num, fname) VALUES (?, ?)", [101, "Ann"]);',
+    "} catch (e) {",
+    "  if (e instanceof InformixError && (e.sqlcode === -268 || e.sqlcode === -239)) {",
+    "    // duplicate key",
+    "  } else if (e instanceof DriverError && e.retryable) {",
+    "    // a lock wait or deadlock: run the transaction again",
+    "  } else throw e;",
+    "}",
+    "```",
+    "",
+    "## Driver error codes",
+    "",
+    "| `code` | Class | Meaning |",
+    "|---|---|---|",
+    ...codes.map((c) => `| \`${c}\` | ${DRIVER_CODES[c][0]} | ${cell(DRIVER_CODES[c][1])} |`),
+    "",
+    "## Informix SQLCODEs",
+    "",
+    "The codes for which the driver has a message of its own (other codes read `Informix error <code>.`). A server",
+    "error never breaks the connection: the next call runs normally. *Retryable* codes set `retryable` on the error.",
+    "Where the message says *name*, the server's parameter (a table, column or constraint name) is filled in.",
+    "",
+    "| SQLCODE | SQLSTATE | Retryable | Message |",
+    "|---:|---|---|---|",
+    ...catalogEntries()
+      .sort((a, b) => Math.abs(a.code) - Math.abs(b.code) || a.code - b.code)
+      .map((e) => `| ${e.code} | \`${e.sqlstate}\` | ${retryable.has(e.code) ? "yes" : ""} | ${cell(e.text)} |`),
+    "",
+    "The texts are the project's own short wording, not IBM's message files; `errorText(code, parameter)` returns them.",
+    "For IBM's full explanation of a code, run `finderr <code>` on a machine with an Informix installation.",
+    "",
+  ];
+  return lines.join("\n");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = render();
+  if (process.argv.includes("--check")) {
+    if (read(OUT) !== text) {
+      process.stderr.write(`${OUT} is out of date: run node scripts/generate-error-docs.mjs\n`);
+      process.exit(1);
+    }
+  } else {
+    writeFileSync(`${root}/${OUT}`, text);
+    process.stdout.write(`wrote ${OUT}\n`);
+  }
+}
