@@ -46,6 +46,7 @@ const FALLBACK_SCENARIOS = [
   "error_divide_by_zero_1202",
   "byte_text_jdbc_write",
   "byte_text_driver_read",
+  "callable_statement_spl",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));

@@ -13,6 +13,8 @@
 // in sysindexes named like IDS's system-generated indexes: a blank, the table id, "_", the
 // constraint id.
 
+import { splProcedureRows, sysprocbodySql } from "./catalog-spl-sql.js";
+
 /** sysindexes.idxname / sysconstraints.idxname of the index behind a foreign key. */
 export function foreignKeyIndexName(tabid: string, constrid: string): string {
   return `' ' || ${tabid} || '_' || ${constrid}`;
@@ -48,6 +50,9 @@ SELECT CAST(p.proname AS varchar(128)) AS procname, CAST('informix' AS char(32))
   CAST(NULL AS varchar(128)) AS specificname, CAST('(' || p.proname || ')' AS varchar(255)) AS externalname,
   CAST('I' AS char(1)) AS paramstyle, 2 AS langid, NOT p.provolatile = 'v' AS variant, false AS client,
   false AS handlesnulls, p.proretset AS iterator, 0 AS percallcost, true AS internal
-FROM pg_proc p WHERE p.pronamespace = CAST('informix' AS regnamespace);
+FROM pg_proc p WHERE p.pronamespace = CAST('informix' AS regnamespace)
+UNION ALL
+${splProcedureRows(ns)};
+${sysprocbodySql(s, ns)}
 `;
 }

@@ -9,6 +9,7 @@
 // pg_catalog plus the side catalog; user tables get tabid = their oid (always ≥ 100).
 
 import { pgIdent, pgString } from "../sql/context.js";
+import { SPL_RUNTIME_SQL } from "../sql/spl/runtime-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
@@ -42,6 +43,7 @@ BEGIN
   RETURN r || '$';
 END $$;
 
+${SPL_RUNTIME_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
 CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
 CREATE FUNCTION ifx.date(text) RETURNS date LANGUAGE sql STABLE AS $$ SELECT CAST($1 AS date) $$;

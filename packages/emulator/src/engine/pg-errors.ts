@@ -8,6 +8,7 @@
 // parent, both with ISAM -111. Errors PostgreSQL reports with a position keep it, mapped
 // back to the Informix text, as the offset.
 
+import { SPL_RAISE_SQLSTATE } from "../sql/spl/runtime-sql.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import { PgError } from "./pg-client.js";
@@ -40,6 +41,13 @@ export function mapPgError(err: unknown, ctx: ErrorContext = {}): InformixSqlErr
   const offset = err.position > 0 && ctx.sourceOffset ? ctx.sourceOffset(err.position) : 0;
   const msg = err.message;
   switch (err.code) {
+    case SPL_RAISE_SQLSTATE: {
+      // RAISE EXCEPTION sqlcode, isam, text in an SPL routine (sql/spl/translate-body.ts).
+      const [sqlcode, isam] = (f["detail"] ?? "").split(":").map(Number);
+      return new InformixSqlError(sqlcode || SQL.SYNTAX, isam || 0, msg);
+    }
+    case "42723":
+      return new InformixSqlError(SQL.ROUTINE_EXISTS, 0, /function ([\w.]+)/.exec(msg)?.[1] ?? "", offset);
     case "42601":
       if (/INSERT has (more|fewer)/.test(msg)) return new InformixSqlError(SQL.INSERT_COLUMN_COUNT, 0, "", offset);
       return new InformixSqlError(SQL.SYNTAX, 0, "", offset);

@@ -23,6 +23,9 @@ import { TableVersions } from "./table-versions.js";
 import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
 import { toPgParam } from "./values.js";
 
+/** pg_type oid of void (the result of a routine without RETURNING). */
+const PG_VOID = 2278;
+
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
 
 async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
@@ -96,7 +99,12 @@ function hinted(
   return { column: engineColumn(c.column.name, type, false, undefined), type };
 }
 
-export async function describePlan(session: PgliteSession, source: string, plan: SqlPlan): Promise<PreparedStatement> {
+export async function describePlan(
+  session: PgliteSession,
+  source: string,
+  described: SqlPlan,
+): Promise<PreparedStatement> {
+  let plan = described;
   const { pg } = session;
   const { types } = session.shared;
   let desc: Awaited<ReturnType<typeof pg.describe>>;
@@ -107,11 +115,19 @@ export async function describePlan(session: PgliteSession, source: string, plan:
   }
   let columns: EngineColumn[] = [];
   const columnTypes: ColumnType[] = [];
-  for (const [k, f] of desc.fields.entries()) {
+  // EXECUTE PROCEDURE/FUNCTION: a routine without RETURNING yields one void column (no rows for
+  // the client); RETURNING values are OUT parameters ifx_retN[_name] (sql/spl/translate-routine.ts),
+  // named as in RETURNING ... AS name, else "(expression)" as in IDS.
+  const execproc = plan.statementType === codes.SQ_EXECPROC;
+  const fields = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  for (const [k, f] of fields.entries()) {
     const c = hinted(await types.column(pg, f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
-    columns.push(f.tableID === 0 ? { ...c.column, name: expressionName(f.name, source) } : c.column);
+    const out = execproc ? /^ifx_ret\d+(?:_(.+))?$/.exec(f.name) : null;
+    const name = out ? (out[1] ?? "(expression)") : expressionName(f.name, source);
+    columns.push(f.tableID === 0 ? { ...c.column, name } : c.column);
     columnTypes.push(c.type);
   }
+  if (execproc && plan.isQuery !== columns.length > 0) plan = { ...plan, isQuery: columns.length > 0 };
   if (plan.intoTemp) columns = [];
   let sql = plan.sql;
   const serialCodes: number[] = [];

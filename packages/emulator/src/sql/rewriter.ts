@@ -26,6 +26,7 @@ import { rewriteExpr } from "./rewrite-expr.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
 import { rewriteSelectLists } from "./rewrite-select-list.js";
+import { routineStatement } from "./spl/routine-statement.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
 import * as codes from "./type-codes.js";
 
@@ -131,6 +132,9 @@ export function rewrite(sql: string, ctx: RewriteContext): Plan {
   let tokens = tokenize(sql);
   while (tokens.length > 0 && isOp(tokens[tokens.length - 1], ";")) tokens = tokens.slice(0, -1);
   if (tokens.length === 0) throw new InformixSqlError(-201, 0, "", 1);
+  // CREATE PROCEDURE/FUNCTION bodies hold `;`-separated SPL statements: parsed in spl/.
+  const routine = routineStatement(sql, tokens, ctx, (text) => rewrite(text, ctx));
+  if (routine) return routine;
   const semi = tokens.findIndex((t) => isOp(t, ";"));
   if (semi >= 0) throw syntax(tokens[semi]);
   const cmd = databaseCommand(tokens) ?? transactionCommand(tokens) ?? setCommand(tokens);
@@ -308,7 +312,8 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     tokens = rewriteSequenceOptions(tokens);
     extra.ddl = true;
   } else if (type === codes.SQ_EXECPROC) {
-    tokens = [raw("SELECT", at), ...rewriteExpr(tokens.slice(2), ctx)];
+    // FROM: a routine's RETURNING values are columns (OUT parameters), one row or many.
+    tokens = [raw("SELECT * FROM", at), ...rewriteExpr(tokens.slice(2), ctx)];
   } else {
     if (type === codes.SQ_INSERT) extra.target = insertTarget(tokens);
     if (type === codes.SQ_UPDATE || type === codes.SQ_UPDALL) {

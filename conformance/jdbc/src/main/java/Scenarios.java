@@ -176,6 +176,7 @@ public final class Scenarios {
     ALL.put("error_divide_by_zero_1202", Scenarios::errorDivideByZero);
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
+    ALL.put("callable_statement_spl", SplScenarios::callableStatement);
   }
 
   static void connectClose(Ctx c) throws Exception {
