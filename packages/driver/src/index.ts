@@ -21,7 +21,8 @@ export {
   ProtocolError,
   TimeoutError,
 } from "./errors.js";
-export { createPool, Pool, type PoolOptions } from "./pool/pool.js";
+export { createPool, Pool } from "./pool/pool.js";
+export type { AcquireOptions, PoolCloseOptions, PoolOptions, PoolStats, ReleaseOptions } from "./pool/pool-options.js";
 export type { ColumnInfo } from "./result/columns.js";
 export type { BatchResult, QueryResult } from "./result/result.js";
 export type { Row, TypeParser, TypeParsers } from "./result/row-decoder.js";

@@ -59,6 +59,11 @@ export class Connection implements ConnectionCore {
   #closing: Promise<void> | undefined;
   #session: Session | undefined;
   readonly #config: ResolvedConfig;
+  /**
+   * @internal Set by the pool that lent this connection: disposal (`await using`) gives it
+   * back instead of closing it. `null` while pooled but not lent: disposal does nothing.
+   */
+  poolReturn: (() => Promise<void>) | null | undefined;
 
   private constructor(config: ResolvedConfig) {
     this.#config = config;
@@ -119,7 +124,9 @@ export class Connection implements ConnectionCore {
       // An idle connection whose server went away is broken now, not at its next use.
       transport.onClose?.(() => {
         if (conn.scheduler.state === "idle" && !conn.scheduler.closeRequested) {
-          conn.scheduler.break(new ConnectionError("CONNECTION_LOST", "the server closed the idle connection"));
+          // Nothing was in flight, so the work a caller brings next is safe to retry elsewhere.
+          const lost = "the server closed the connection while it was idle";
+          conn.scheduler.break(new ConnectionError("CONNECTION_LOST", lost, { retryable: true }));
         }
       });
       return conn;
@@ -387,7 +394,9 @@ export class Connection implements ConnectionCore {
     return this.#closing;
   }
 
+  /** `await using`: closes the connection, or gives it back to the pool that lent it. */
   async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
+    if (this.poolReturn === undefined) await this.close();
+    else await this.poolReturn?.();
   }
 }

@@ -44,9 +44,12 @@ export class Scheduler {
   /** The error a new call gets, or undefined when calls are accepted. */
   refusal(): DriverError | undefined {
     if (this.state === "broken") {
-      return new ConnectionError("CONNECTION_BROKEN", `the connection is broken: ${this.brokenBy?.message ?? ""}`, {
-        cause: this.brokenBy,
-      });
+      const by = this.brokenBy;
+      // Lost while idle (the server closed it, or restarted): no call was on the wire, so retrying is safe.
+      if (by instanceof ConnectionError && by.code === "CONNECTION_LOST" && by.retryable) {
+        return new ConnectionError("CONNECTION_LOST", by.message, { retryable: true, cause: by });
+      }
+      return new ConnectionError("CONNECTION_BROKEN", `the connection is broken: ${by?.message ?? ""}`, { cause: by });
     }
     if (this.closeRequested || this.state === "closing" || this.state === "closed") {
       return new ConnectionError("CONNECTION_CLOSED", "the connection is closed");
