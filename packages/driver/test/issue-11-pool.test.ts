@@ -302,7 +302,8 @@ test("issue 11: idleTimeout closes idle connections above min; maxLifetime recyc
   assert.equal(replacement.state, "idle", "expiry while lent waits for the release");
   await aging.release(replacement);
   assert.equal(replacement.state === "idle", false, "closed when given back past its lifetime");
-  assert.ok(aging.stats().created >= 3);
+  // Connections keep expiring every ~150 ms here, so only count that a third one was opened for min.
+  await until(() => aging.stats().created >= 3, "a replacement for min again");
 });
 
 test("issue 11: leakDetectionTimeout warns with the acquirer's stack", async () => {

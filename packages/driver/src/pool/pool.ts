@@ -18,7 +18,16 @@
 import { parseConnectionString, resolveConfig } from "../connection/config.js";
 import { Connection } from "../connection/connection.js";
 import type { Transaction } from "../connection/transaction.js";
-import { AbortError, ConnectionError, captureCallSite, DriverError, TimeoutError, withCallSite } from "../errors.js";
+import {
+  AbortError,
+  type CallSite,
+  ConnectionError,
+  captureCallSite,
+  captureStackNow,
+  DriverError,
+  TimeoutError,
+  withCallSite,
+} from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import type { QueryOptions } from "../statement/executor.js";
 import { evicts } from "./eviction.js";
@@ -110,7 +119,7 @@ export class Pool {
    * `await using conn = await pool.acquire()` give it back at the end of the scope.
    */
   async acquire(options: AcquireOptions = {}): Promise<Connection> {
-    const site = captureCallSite(this.acquire);
+    const site = this.#s.leakDetectionTimeout > 0 ? captureStackNow(this.acquire) : captureCallSite(this.acquire);
     try {
       const timeout = options.timeout ?? this.#s.acquireTimeout;
       checkDuration("timeout", timeout);
@@ -137,7 +146,8 @@ export class Pool {
 
   /** Runs `fn` with a connection; connection-class errors evict it, any other error returns it. */
   async withConnection<T>(fn: (conn: Connection) => Promise<T>, options: AcquireOptions = {}): Promise<T> {
-    const site = captureCallSite(this.withConnection);
+    const site =
+      this.#s.leakDetectionTimeout > 0 ? captureStackNow(this.withConnection) : captureCallSite(this.withConnection);
     let member: Member;
     try {
       member = this.#lend(await this.#take(options.timeout ?? this.#s.acquireTimeout, options.signal), site);
@@ -265,7 +275,7 @@ export class Pool {
     });
   }
 
-  #lend(member: Member, site: { stack?: string }): Member {
+  #lend(member: Member, site: CallSite): Member {
     this.#counts.acquired++;
     member.lend((lease) => this.#giveBack(member, lease, false));
     const leakAfter = this.#s.leakDetectionTimeout;
