@@ -88,6 +88,7 @@ export class Connection implements ConnectionCore {
 
   /** Connects and logs in (use {@link connect}). */
   static async open(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
+    if (signal?.aborted) throw new AbortError("connect aborted", { cause: signal.reason });
     const conn = new Connection(config);
     let transport: Transport | undefined;
     let expired: Error | undefined;
