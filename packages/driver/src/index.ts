@@ -5,7 +5,7 @@
 
 export { connect } from "./connect.js";
 export type { CallOptions } from "./connection/cancel.js";
-export type { ConnectOptions, RowMode } from "./connection/config.js";
+export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js";
 export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";
 export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";

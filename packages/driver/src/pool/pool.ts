@@ -16,7 +16,8 @@
 // while callers wait (issue 7). Members (one per connection) live in member.ts.
 
 import { parseConnectionString, resolveConfig } from "../connection/config.js";
-import { Connection } from "../connection/connection.js";
+import type { Connection } from "../connection/connection.js";
+import { openFirstHealthy } from "../connection/failover.js";
 import type { Transaction } from "../connection/transaction.js";
 import {
   AbortError,
@@ -397,7 +398,7 @@ export class Pool {
   }
 
   #grow(): void {
-    const opening: Promise<void> = Connection.open(resolveConfig(this.#connect), this.#connect.signal).then(
+    const opening: Promise<void> = openFirstHealthy(resolveConfig(this.#connect), this.#connect.signal).then(
       (conn) => {
         this.#opening.delete(opening);
         this.#backoff = 0;
