@@ -32,6 +32,7 @@ import { PreparedStatement } from "../statement/prepared-statement.js";
 import { openScrollCursor, type ScrollCursor } from "../statement/scroll-cursor.js";
 import { StatementCache } from "../statement/statement-cache.js";
 import { describeInput, prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
+import { traceQuery } from "../transport/diagnostics.js";
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
@@ -87,7 +88,18 @@ export class Connection implements ConnectionCore {
   }
 
   /** Connects and logs in (use {@link connect}). */
-  static async open(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
+  static async open(
+    config: ResolvedConfig,
+    signal?: AbortSignal,
+    phases?: Record<string, number>,
+  ): Promise<Connection> {
+    let mark = Date.now();
+    const phase = (name: string) => {
+      if (phases === undefined) return;
+      const now = Date.now();
+      phases[name] = now - mark;
+      mark = now;
+    };
     if (signal?.aborted) throw new AbortError("connect aborted", { cause: signal.reason });
     const conn = new Connection(config);
     let transport: Transport | undefined;
@@ -114,12 +126,16 @@ export class Connection implements ConnectionCore {
         ...(signal ? { signal } : {}),
       });
       if (expired) throw expired;
+      phase("transport");
       const session = new Session(transport, DEFAULT_CONTEXT, config.maxMessageBytes);
       conn.#session = session;
       conn.scheduler.state = "handshaking";
       conn.#serverInfo = await login(session, config);
+      phase("login");
       await negotiate(session, config);
+      phase("negotiate");
       if (config.database !== undefined) conn.#database = await openDatabase(session, config.database);
+      phase("database");
       conn.scheduler.state = "idle";
       conn.scheduler.attach(session);
       // An idle connection whose server went away is broken now, not at its next use.
@@ -205,10 +221,16 @@ export class Connection implements ConnectionCore {
     const site = captureCallSite(this.query);
     try {
       const { src, binds } = this.#prepareCall(sql, params);
-      return await this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
+      const run = () => this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
+      return await traceQuery(() => this.#traceContext(src.sql, src.paramCount), run);
     } catch (error) {
       throw withCallSite(error, site);
     }
+  }
+
+  #traceContext(sql: string, paramCount: number) {
+    const c = this.#config;
+    return { sql, paramCount, host: c.host, port: c.port, database: this.#database?.name };
   }
 
   /** Streams the rows of a query: one SQ_NFETCH round trip per batch, only when you ask for more. */

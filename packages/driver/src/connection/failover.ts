@@ -9,17 +9,18 @@
 // server's failure (the last one is the `cause`).
 
 import { ConnectionError, DriverError } from "../errors.js";
-import { forTarget, type ResolvedConfig } from "./config.js";
+import { traceConnect } from "../transport/diagnostics.js";
+import { forTarget, type HostTarget, type ResolvedConfig } from "./config.js";
 import { Connection } from "./connection.js";
 
 export async function openFirstHealthy(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
-  if (config.hosts.length === 1) return Connection.open(forTarget(config, config.hosts[0]!), signal);
+  if (config.hosts.length === 1) return openOne(config, config.hosts[0]!, signal);
   const failures: string[] = [];
   let last: unknown;
   let retryable = false;
   for (const target of config.hosts) {
     try {
-      return await Connection.open(forTarget(config, target), signal);
+      return await openOne(config, target, signal);
     } catch (error) {
       if (signal?.aborted || (error instanceof DriverError && error.code === "ABORTED")) throw error;
       last = error;
@@ -33,4 +34,14 @@ export async function openFirstHealthy(config: ResolvedConfig, signal?: AbortSig
     retryable,
     cause: last,
   });
+}
+
+/** One attempt, traced on `informix-db:connect` with the time of each handshake phase. */
+function openOne(config: ResolvedConfig, target: HostTarget, signal: AbortSignal | undefined): Promise<Connection> {
+  const phases: Record<string, number> = {};
+  const c = { ...target, database: config.database, user: config.user, phases };
+  return traceConnect(
+    () => c,
+    () => Connection.open(forTarget(config, target), signal, phases),
+  );
 }

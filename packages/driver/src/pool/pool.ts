@@ -31,6 +31,7 @@ import {
 } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import type { QueryOptions } from "../statement/executor.js";
+import { traceAcquire } from "../transport/diagnostics.js";
 import { evicts } from "./eviction.js";
 import { Member, probe, warnLeak } from "./member.js";
 import {
@@ -124,8 +125,7 @@ export class Pool {
     try {
       const timeout = options.timeout ?? this.#s.acquireTimeout;
       checkDuration("timeout", timeout);
-      const member = await this.#take(timeout, options.signal);
-      return this.#lend(member, site).conn;
+      return this.#lend(await this.#traced(timeout, options.signal), site).conn;
     } catch (error) {
       throw withCallSite(error, site);
     }
@@ -151,7 +151,9 @@ export class Pool {
       this.#s.leakDetectionTimeout > 0 ? captureStackNow(this.withConnection) : captureCallSite(this.withConnection);
     let member: Member;
     try {
-      member = this.#lend(await this.#take(options.timeout ?? this.#s.acquireTimeout, options.signal), site);
+      const timeout = options.timeout ?? this.#s.acquireTimeout;
+      checkDuration("timeout", timeout);
+      member = this.#lend(await this.#traced(timeout, options.signal), site);
     } catch (error) {
       throw withCallSite(error, site);
     }
@@ -205,6 +207,14 @@ export class Pool {
   /** What inspect and JSON show: the figures, never the options (they hold the password). */
   toJSON(): PoolStats {
     return this.stats();
+  }
+
+  /** #take, traced on `informix-db:pool:acquire`. */
+  #traced(timeout: number, signal: AbortSignal | undefined): Promise<Member> {
+    return traceAcquire(
+      () => ({ size: this.size, idle: this.#idle.length, waiting: this.#waiters.length, max: this.#s.max }),
+      () => this.#take(timeout, signal),
+    );
   }
 
   /** An idle member (validated when it sat long enough), or a wait for one. */
