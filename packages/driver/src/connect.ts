@@ -4,7 +4,8 @@
 // connect(): options object, informix:// URL or JDBC URL (plus optional overrides).
 
 import { type ConnectOptions, parseConnectionString, resolveConfig } from "./connection/config.js";
-import { Connection } from "./connection/connection.js";
+import type { Connection } from "./connection/connection.js";
+import { openFirstHealthy } from "./connection/failover.js";
 import { captureCallSite, withCallSite } from "./errors.js";
 
 /**
@@ -21,7 +22,7 @@ export async function connect(target: string | ConnectOptions, overrides: Connec
       ...overrides,
       ...(base.env || overrides.env ? { env: { ...base.env, ...overrides.env } } : {}),
     };
-    return await Connection.open(resolveConfig(options), options.signal);
+    return await openFirstHealthy(resolveConfig(options), options.signal);
   } catch (error) {
     throw withCallSite(error, site);
   }

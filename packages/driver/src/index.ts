@@ -5,7 +5,7 @@
 
 export { connect } from "./connect.js";
 export type { CallOptions } from "./connection/cancel.js";
-export type { ConnectOptions, RowMode } from "./connection/config.js";
+export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js";
 export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";
 export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";
@@ -21,7 +21,8 @@ export {
   ProtocolError,
   TimeoutError,
 } from "./errors.js";
-export { createPool, Pool, type PoolOptions } from "./pool/pool.js";
+export { createPool, Pool } from "./pool/pool.js";
+export type { AcquireOptions, PoolCloseOptions, PoolOptions, PoolStats, ReleaseOptions } from "./pool/pool-options.js";
 export type { ColumnInfo } from "./result/columns.js";
 export type { BatchResult, QueryResult } from "./result/result.js";
 export type { Row, TypeParser, TypeParsers } from "./result/row-decoder.js";

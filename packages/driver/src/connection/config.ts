@@ -30,6 +30,12 @@ export interface ConnectOptions {
   readonly dbLocale?: string;
   /** Login environment variables (DBDATE, IFX_LOCK_MODE_WAIT, IFX_ISOLATION_LEVEL, DELIMIDENT, OPTOFC, …). */
   readonly env?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Servers to try in order (failover): the first that accepts the connection and the login
+   * is used, each attempt bounded by `connectTimeout`. `port` and `server` default to the
+   * top-level ones. When absent, `host`/`port`/`server` is the only candidate.
+   */
+  readonly hosts?: ReadonlyArray<HostEntry>;
   /** Milliseconds for TCP connect plus login (default 30000; 0 = none). */
   readonly connectTimeout?: number;
   /** Default per-call timeout in milliseconds (0 = none). Expiry on the wire breaks the connection. */
@@ -65,11 +71,27 @@ export interface ConnectOptions {
 
 export type RowMode = "object" | "array";
 
+/** One server of a failover list (see `hosts`). */
+export interface HostEntry {
+  readonly host: string;
+  readonly port?: number;
+  readonly server?: string;
+}
+
+/** A resolved failover candidate. */
+export interface HostTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly server: string;
+}
+
 /** Options after defaults and URL parsing. */
 export interface ResolvedConfig {
   readonly host: string;
   readonly port: number;
   readonly server: string;
+  /** Failover candidates in order (one: host/port/server). */
+  readonly hosts: readonly HostTarget[];
   readonly database: string | undefined;
   readonly user: string;
   readonly password: string | null;
@@ -231,10 +253,13 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
   }
   const closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
   if (!Number.isFinite(closeTimeout) || closeTimeout <= 0) throw invalid("closeTimeout must be a positive number");
+  const host = options.host ?? "localhost";
+  const server = options.server ?? "informix";
   return redact({
-    host: options.host ?? "localhost",
+    host,
     port,
-    server: options.server ?? "informix",
+    server,
+    hosts: resolveHosts(options.hosts, { host, port, server }),
     database: options.database === "" ? undefined : options.database,
     user: options.user ?? "informix",
     password: options.password ?? null,
@@ -253,6 +278,22 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
     closeTimeout,
     exposeParameterValues: options.exposeParameterValues ?? false,
   });
+}
+
+function resolveHosts(entries: ReadonlyArray<HostEntry> | undefined, fallback: HostTarget): readonly HostTarget[] {
+  if (entries === undefined) return [fallback];
+  if (!Array.isArray(entries) || entries.length === 0) throw invalid("hosts must be a non-empty array");
+  return entries.map((e: HostEntry) => {
+    if (typeof e?.host !== "string" || e.host === "") throw invalid("each hosts entry needs a host");
+    const port = e.port ?? fallback.port;
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) throw invalid(`port must be 1..65535, got ${port}`);
+    return { host: e.host, port, server: e.server ?? fallback.server };
+  });
+}
+
+/** The config for one failover candidate (the secrets stay hidden). */
+export function forTarget(config: ResolvedConfig, target: HostTarget): ResolvedConfig {
+  return redact({ ...config, password: config.password, tls: config.tls, ...target });
 }
 
 /**

@@ -32,6 +32,7 @@ import { PreparedStatement } from "../statement/prepared-statement.js";
 import { openScrollCursor, type ScrollCursor } from "../statement/scroll-cursor.js";
 import { StatementCache } from "../statement/statement-cache.js";
 import { describeInput, prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
+import { traceQuery } from "../transport/diagnostics.js";
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
@@ -59,6 +60,11 @@ export class Connection implements ConnectionCore {
   #closing: Promise<void> | undefined;
   #session: Session | undefined;
   readonly #config: ResolvedConfig;
+  /**
+   * @internal Set by the pool that lent this connection: disposal (`await using`) gives it
+   * back instead of closing it. `null` while pooled but not lent: disposal does nothing.
+   */
+  poolReturn: (() => Promise<void>) | null | undefined;
 
   private constructor(config: ResolvedConfig) {
     this.#config = config;
@@ -82,7 +88,19 @@ export class Connection implements ConnectionCore {
   }
 
   /** Connects and logs in (use {@link connect}). */
-  static async open(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
+  static async open(
+    config: ResolvedConfig,
+    signal?: AbortSignal,
+    phases?: Record<string, number>,
+  ): Promise<Connection> {
+    let mark = Date.now();
+    const phase = (name: string) => {
+      if (phases === undefined) return;
+      const now = Date.now();
+      phases[name] = now - mark;
+      mark = now;
+    };
+    if (signal?.aborted) throw new AbortError("connect aborted", { cause: signal.reason });
     const conn = new Connection(config);
     let transport: Transport | undefined;
     let expired: Error | undefined;
@@ -108,18 +126,24 @@ export class Connection implements ConnectionCore {
         ...(signal ? { signal } : {}),
       });
       if (expired) throw expired;
+      phase("transport");
       const session = new Session(transport, DEFAULT_CONTEXT, config.maxMessageBytes);
       conn.#session = session;
       conn.scheduler.state = "handshaking";
       conn.#serverInfo = await login(session, config);
+      phase("login");
       await negotiate(session, config);
+      phase("negotiate");
       if (config.database !== undefined) conn.#database = await openDatabase(session, config.database);
+      phase("database");
       conn.scheduler.state = "idle";
       conn.scheduler.attach(session);
       // An idle connection whose server went away is broken now, not at its next use.
       transport.onClose?.(() => {
         if (conn.scheduler.state === "idle" && !conn.scheduler.closeRequested) {
-          conn.scheduler.break(new ConnectionError("CONNECTION_LOST", "the server closed the idle connection"));
+          // Nothing was in flight, so the work a caller brings next is safe to retry elsewhere.
+          const lost = "the server closed the connection while it was idle";
+          conn.scheduler.break(new ConnectionError("CONNECTION_LOST", lost, { retryable: true }));
         }
       });
       return conn;
@@ -197,10 +221,16 @@ export class Connection implements ConnectionCore {
     const site = captureCallSite(this.query);
     try {
       const { src, binds } = this.#prepareCall(sql, params);
-      return await this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
+      const run = () => this.scheduler.run((s) => runQuery<R>(this, s, src, binds, options), callOptions(options));
+      return await traceQuery(() => this.#traceContext(src.sql, src.paramCount), run);
     } catch (error) {
       throw withCallSite(error, site);
     }
+  }
+
+  #traceContext(sql: string, paramCount: number) {
+    const c = this.#config;
+    return { sql, paramCount, host: c.host, port: c.port, database: this.#database?.name };
   }
 
   /** Streams the rows of a query: one SQ_NFETCH round trip per batch, only when you ask for more. */
@@ -387,7 +417,9 @@ export class Connection implements ConnectionCore {
     return this.#closing;
   }
 
+  /** `await using`: closes the connection, or gives it back to the pool that lent it. */
   async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
+    if (this.poolReturn === undefined) await this.close();
+    else await this.poolReturn?.();
   }
 }

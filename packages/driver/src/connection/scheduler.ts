@@ -31,6 +31,12 @@ export class Scheduler {
   brokenBy: Error | undefined;
   /** close() was called: new calls are refused, queued ones still run. */
   closeRequested = false;
+  /**
+   * Cleanup of statements and cursors the program dropped without closing them, queued by
+   * a finalizer (statement/abandoned.ts) and sent before the next call's exchange, never
+   * from the finalizer itself (it may run in the middle of another exchange).
+   */
+  readonly cleanups: Array<(session: Session) => Promise<void>> = [];
   private readonly queue: Task[] = [];
   private active: Task | undefined;
   private session: Session | undefined;
@@ -44,9 +50,12 @@ export class Scheduler {
   /** The error a new call gets, or undefined when calls are accepted. */
   refusal(): DriverError | undefined {
     if (this.state === "broken") {
-      return new ConnectionError("CONNECTION_BROKEN", `the connection is broken: ${this.brokenBy?.message ?? ""}`, {
-        cause: this.brokenBy,
-      });
+      const by = this.brokenBy;
+      // Lost while idle (the server closed it, or restarted): no call was on the wire, so retrying is safe.
+      if (by instanceof ConnectionError && by.code === "CONNECTION_LOST" && by.retryable) {
+        return new ConnectionError("CONNECTION_LOST", by.message, { retryable: true, cause: by });
+      }
+      return new ConnectionError("CONNECTION_BROKEN", `the connection is broken: ${by?.message ?? ""}`, { cause: by });
     }
     if (this.closeRequested || this.state === "closing" || this.state === "closed") {
       return new ConnectionError("CONNECTION_CLOSED", "the connection is closed");
@@ -124,7 +133,15 @@ export class Scheduler {
     this.active = task;
     task.started = true;
     this.state = "busy";
-    task.work(this.session).then(
+    const cleanups = this.cleanups.splice(0);
+    const work =
+      cleanups.length === 0
+        ? task.work
+        : async (session: Session) => {
+            for (const cleanup of cleanups) await cleanup(session);
+            return task.work(session);
+          };
+    work(this.session).then(
       (value) => this.finish(task, true, value),
       (error: unknown) => {
         let failure = error;

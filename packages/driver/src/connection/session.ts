@@ -20,6 +20,7 @@ import {
   TypeCodecError,
 } from "@informix-db/protocol";
 import { ConnectionError, DriverError, ProtocolError } from "../errors.js";
+import { debug, debugEnabled } from "../transport/diagnostics.js";
 import type { Transport } from "../transport/transport.js";
 
 export type ServerKind = ServerMessage["kind"];
@@ -54,7 +55,9 @@ export class Session {
 
   /** Sends `messages` + SQ_EOT and reads the reply group. */
   async exchange(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
-    await this.transport.write(this.encode(messages));
+    const bytes = this.encode(messages);
+    if (debugEnabled) debug("send %s (%d bytes)", messages.map((m) => m.kind).join(" "), bytes.length);
+    await this.transport.write(bytes);
     return this.readGroup(accept);
   }
 
@@ -101,7 +104,10 @@ export class Session {
     let error: ErrMessage | undefined;
     for (;;) {
       const m = await this.nextMessage();
-      if (m.kind === "eot") return { messages, error };
+      if (m.kind === "eot") {
+        if (debugEnabled) debug("recv %s eot", messages.map((x) => x.kind).join(" "));
+        return { messages, error };
+      }
       if (m.kind === "exit") {
         throw new ConnectionError("CONNECTION_LOST", "the server ended the session (SQ_EXIT)");
       }

@@ -14,6 +14,7 @@ import type { Session } from "../connection/session.js";
 import { DriverError, InformixError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../result/row-decoder.js";
+import { watchAbandoned } from "./abandoned.js";
 import { fetchRowBlobs } from "./blob-io.js";
 import { type PlaceholderPlan, planPlaceholders } from "./placeholders.js";
 import type { StatementCache } from "./statement-cache.js";
@@ -254,12 +255,37 @@ export async function openBatch(
   }
 }
 
+/** The open cursor of a stream, for the cleanup of a stream dropped mid-way (abandoned.ts). */
+interface OpenStream {
+  lease: Lease | undefined;
+}
+
 /** stream(): pulls one batch per round trip, only when the consumer asks for more rows. */
-export async function* streamRows<R>(
+export function streamRows<R>(
   core: ConnectionCore,
   src: StatementSource,
   params: readonly BindParameter[],
   options: QueryOptions,
+): AsyncGenerator<R, void, undefined> {
+  const open: OpenStream = { lease: undefined };
+  const rows = streamOpenRows<R>(core, src, params, options, open);
+  // Dropped without reaching the end or return(): SQ_CLOSE (+ SQ_RELEASE) before the next exchange.
+  watchAbandoned(rows, core.scheduler.cleanups, async (session) => {
+    const lease = open.lease;
+    if (lease === undefined) return;
+    open.lease = undefined;
+    await closeCursor(session, lease.handle, lease.temporary).catch(ignoreSqlError);
+    await unlease(session, lease);
+  });
+  return rows;
+}
+
+async function* streamOpenRows<R>(
+  core: ConnectionCore,
+  src: StatementSource,
+  params: readonly BindParameter[],
+  options: QueryOptions,
+  open: OpenStream,
 ): AsyncGenerator<R, void, undefined> {
   const call = callOptions(options);
   const opened = await core.scheduler.run(
@@ -289,6 +315,7 @@ export async function* streamRows<R>(
   );
   if (opened === undefined) return;
   const { lease, buffer, decoder } = opened;
+  open.lease = lease;
   const h = lease.handle;
   // A row that does not match its description means the wire is out of sync: break the
   // connection, as query() does, so a pool never hands it out again (issue 7).
@@ -311,6 +338,7 @@ export async function* streamRows<R>(
       }, call);
     }
   } finally {
+    open.lease = undefined;
     if (core.scheduler.refusal() === undefined || core.scheduler.closeRequested) {
       await core.scheduler.run(
         async (session) => {

@@ -8,6 +8,7 @@
 import { captureCallSite, DriverError, withCallSite } from "../errors.js";
 import type { ColumnInfo } from "../result/columns.js";
 import type { BatchResult, QueryResult } from "../result/result.js";
+import { forgetAbandoned, watchAbandoned } from "./abandoned.js";
 import { type BatchOptions, bindRows, runBatch } from "./batch.js";
 import {
   type ConnectionCore,
@@ -28,13 +29,22 @@ export class PreparedStatement {
   readonly #source: StatementSource;
   readonly #params: readonly ColumnInfo[];
   #closed = false;
+  readonly #abandoned: object;
 
   /** @internal Use Connection.prepare(). */
   constructor(core: ConnectionCore, plan: PlaceholderPlan, handle: StatementHandle, params: readonly ColumnInfo[]) {
     this.#core = core;
     this.#plan = plan;
     this.#params = params;
-    this.#source = { sql: plan.sql, paramCount: plan.count, useCache: false, own: handle };
+    const source: StatementSource = { sql: plan.sql, paramCount: plan.count, useCache: false, own: handle };
+    this.#source = source;
+    // Dropped without close(): SQ_RELEASE before the connection's next exchange (issue 11).
+    this.#abandoned = watchAbandoned(this, core.scheduler.cleanups, async (s) => {
+      const h = source.own;
+      if (h === undefined || h.released) return;
+      if (h.busy) h.releaseWhenIdle = true;
+      else await releaseStatement(s, h).catch(ignoreSqlError);
+    });
   }
 
   /** SQL as sent to the server (`:n` rewritten to `?`). */
@@ -119,6 +129,7 @@ export class PreparedStatement {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    forgetAbandoned(this.#abandoned);
     const h = this.#source.own!;
     if (h.released || this.#core.scheduler.refusal() !== undefined) return;
     if (h.busy) {

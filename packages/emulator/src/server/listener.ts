@@ -58,6 +58,11 @@ export interface RunningEmulator {
   readonly port: number;
   readonly serverName: string;
   readonly engine: Engine;
+  /**
+   * Per live session: its id and the prepared statements and open cursors it holds (what
+   * IDS shows in sysmaster:syssqlcurses), so tests can prove a client does not leak them.
+   */
+  sessionResources(): Array<{ id: number; statements: number; cursors: number }>;
   /** Stops listening, ends every session and closes the engine. */
   close(): Promise<void>;
 }
@@ -153,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     serverName,
     engine,
+    sessionResources: () => [...sessions].map((s) => s.resources()),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

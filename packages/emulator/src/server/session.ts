@@ -97,6 +97,11 @@ export class SqliSession {
   private loginTimer: NodeJS.Timeout | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
 
+  /** Server resources this session holds (0 before login). */
+  resources(): { id: number; statements: number; cursors: number } {
+    return { id: this.options.id, ...(this.handler?.resources() ?? { statements: 0, cursors: 0 }) };
+  }
+
   constructor(private readonly options: SessionOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     if (this.limits.loginTimeoutMs > 0) {

@@ -124,6 +124,13 @@ export class StatementHandler {
     return doneWarnings(db) | (this.localeMismatch(db.locale ?? DEFAULT_DB_LOCALE) ? DONE_WARN_LOCALE_MISMATCH : 0);
   }
 
+  /** Prepared statements and open cursors held for the client (issue 11: tests of abandoned statements). */
+  resources(): { statements: number; cursors: number } {
+    let cursors = 0;
+    for (const s of this.statements.values()) if (s.cursor !== undefined) cursors++;
+    return { statements: this.statements.size, cursors };
+  }
+
   async close(): Promise<void> {
     await this.blobs.reset();
     for (const s of this.statements.values()) await s.cursor?.close();
