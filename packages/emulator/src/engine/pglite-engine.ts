@@ -14,7 +14,7 @@ import { createDemoDatabase } from "./demo-database.js";
 import { Multiplexer } from "./multiplexer.js";
 import { PgClient } from "./pg-client.js";
 import { PgliteSession } from "./pglite-session.js";
-import type { EngineLink, EngineShared } from "./shared.js";
+import { type EngineLink, type EngineShared, trackSession } from "./shared.js";
 import { TableVersions } from "./table-versions.js";
 import type { Engine, EngineOptions, EngineSession, SessionOptions } from "./types.js";
 
@@ -51,13 +51,7 @@ export class PgliteEngine implements Engine {
 
   openSession(user: string, options: SessionOptions = {}): EngineSession {
     const session = new PgliteSession(this.shared, this.nextSessionId++, user, this.link, options);
-    this.sessions.add(session);
-    const close = session.close.bind(session);
-    session.close = async () => {
-      this.sessions.delete(session);
-      await close();
-    };
-    return session;
+    return trackSession(this.sessions, session);
   }
 
   async listDatabases(): Promise<string[]> {

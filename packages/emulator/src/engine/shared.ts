@@ -38,3 +38,14 @@ export interface EngineShared {
   readonly serverName: string;
   readonly hostName: string;
 }
+
+/** Keeps `session` in `sessions` until it closes, so that the engine's close() can end it. */
+export function trackSession<S extends { close(): Promise<void> }>(sessions: Set<S>, session: S): S {
+  sessions.add(session);
+  const close = session.close.bind(session);
+  session.close = async () => {
+    sessions.delete(session);
+    await close();
+  };
+  return session;
+}

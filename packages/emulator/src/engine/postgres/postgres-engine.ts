@@ -25,7 +25,7 @@ import { createDemoDatabase, DEMO_DATABASE } from "../demo-database.js";
 import { Multiplexer } from "../multiplexer.js";
 import { type Message, PgClient, type PgTransport, SESSION_SETUP } from "../pg-client.js";
 import { PgliteSession } from "../pglite-session.js";
-import type { EngineLink, EngineShared } from "../shared.js";
+import { type EngineLink, type EngineShared, trackSession } from "../shared.js";
 import { TableVersions } from "../table-versions.js";
 import type { Engine, EngineOptions, EngineSession, SessionOptions } from "../types.js";
 import { LocalPostgres } from "./local-server.js";
@@ -126,13 +126,7 @@ export class PostgresEngine implements Engine {
       release: () => transport.terminate(catalog),
     };
     const session = new PgliteSession(this.shared, this.nextSessionId++, user, link, options, this.tempTag);
-    this.sessions.add(session);
-    const close = session.close.bind(session);
-    session.close = async () => {
-      this.sessions.delete(session);
-      await close();
-    };
-    return session;
+    return trackSession(this.sessions, session);
   }
 
   async listDatabases(): Promise<string[]> {
