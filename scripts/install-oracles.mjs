@@ -15,6 +15,8 @@
 //   postgres — Debian package postgresql (>= 15) for the emulator's `--engine postgres`
 //            (initdb + postgres in a temporary directory), root only; the package's own
 //            "main" cluster is not created (createcluster.conf), so no system server runs
+//   runtimes — Node 22 and 24, Bun and Deno from their npm packages, in .runtimes/ (gitignored),
+//            so they never shadow the system `node`; conformance/runtimes runs the driver on each
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -162,6 +164,22 @@ function postgres() {
   else report("postgres", "failed", `apt-get install postgresql: ${install.why}\n${install.output}`);
 }
 
+/** Runtimes for conformance/runtimes, pinned; each is an npm package that ships its binary. */
+const RUNTIMES = { node22: "npm:node@22.23.3", node24: "npm:node@24.21.0", bun: "1.4.5", deno: "2.9.6" };
+
+function runtimes() {
+  const dir = join(root, ".runtimes");
+  const manifest = JSON.stringify({ private: true, dependencies: RUNTIMES }, null, 2);
+  const stamp = join(dir, "installed.json");
+  if (existsSync(stamp) && readFileSync(stamp, "utf8") === manifest) return report("runtimes", "already present");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), manifest);
+  const r = sh("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: dir });
+  if (!r.ok) return report("runtimes", "failed", `npm install: ${r.why}\n${r.output}`);
+  writeFileSync(stamp, manifest);
+  report("runtimes", "installed");
+}
+
 // `install-oracles.mjs python` installs only the named oracles.
 const selected = new Set(process.argv.slice(2));
 for (const [name, step] of [
@@ -171,6 +189,7 @@ for (const [name, step] of [
   ["python-suite", pythonSuite],
   ["nmap", nmap],
   ["postgres", postgres],
+  ["runtimes", runtimes],
 ]) {
   if (selected.size > 0 && !selected.has(name)) continue;
   try {

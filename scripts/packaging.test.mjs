@@ -62,14 +62,26 @@ before(() => {
   const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
   const local = new Set(packages.map(({ pkg }) => pkg.name));
   const thirdParty = {};
-  const queue = packages.flatMap(({ pkg }) => Object.keys(pkg.dependencies ?? {})).filter((d) => !local.has(d));
+  // Peer dependencies too (Kysely for @informix-db/kysely): npm installs them with the package.
+  const queue = packages
+    .flatMap(({ pkg }) => [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})])
+    .filter((d) => !local.has(d));
   while (queue.length > 0) {
     const name = queue.shift();
     const key = `node_modules/${name}`;
     if (thirdParty[key]) continue;
-    assert.ok(lock.packages[key], `${name} is in package-lock.json`);
-    thirdParty[key] = lock.packages[key];
-    queue.push(...Object.keys(lock.packages[key].dependencies ?? {}));
+    // Hoisted to the root, or kept beside the one workspace package that uses it.
+    const entry =
+      lock.packages[key] ??
+      packages.map(({ dir }) => lock.packages[`packages/${dir}/${key}`]).find((e) => e !== undefined);
+    assert.ok(entry, `${name} is in package-lock.json`);
+    // npm leaves `resolved` out of some entries; the tarball's usual address lets npm take it from
+    // its cache by integrity instead of asking the registry.
+    const base = name.split("/").pop();
+    const resolved = entry.resolved ?? `https://registry.npmjs.org/${name}/-/${base}-${entry.version}.tgz`;
+    const { dev: _dev, peer: _peer, ...rest } = entry;
+    thirdParty[key] = { ...rest, resolved };
+    queue.push(...Object.keys(entry.dependencies ?? {}));
   }
   const pins = Object.fromEntries(
     Object.entries(thirdParty).map(([k, v]) => [k.slice("node_modules/".length), v.version]),
@@ -233,11 +245,22 @@ describe("the packed tarballs in a scratch project", () => {
       `import { connect } from "informix-db";
        import { startEmulator } from "@informix-db/emulator";
        import * as protocol from "@informix-db/protocol";
-       ${connectAndQuery}`,
+       import { createPool } from "informix-db";
+       import { InformixDialect } from "@informix-db/kysely";
+       import { Kysely } from "kysely";
+       ${connectAndQuery}
+       const emu2 = await startEmulator({ port: 0, demo: true });
+       const db = new Kysely({ dialect: new InformixDialect({ pool: createPool({ host: emu2.host, port: emu2.port,
+         server: "informix", user: "informix", password: "in4mix", database: "stores_demo" }) }) });
+       const top = await db.selectFrom("customer").select("customer_num").orderBy("customer_num").limit(1).execute();
+       await db.destroy();
+       await emu2.close();
+       console.log("kysely=" + top[0].customer_num);`,
     );
     const r = run(process.execPath, [file], { cwd: scratch });
     assert.equal(r.status, 0, r.output);
     assert.match(r.stdout, /rows=1 protocol=[1-9]\d+/);
+    assert.match(r.stdout, /kysely=101/);
   });
 
   test("`npx ifx --version` runs the command-line client from its tarball", () => {
