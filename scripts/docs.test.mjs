@@ -3,9 +3,13 @@
 //
 // Issue 12: the documentation is checked like code. The error reference is regenerated and
 // compared with docs/errors.md; every relative link in the repository's Markdown (README files,
-// docs/, conformance/, bench/) must reach a file, and a `#fragment` a heading of that file.
+// docs/, conformance/, bench/) must reach a file, and a `#fragment` a heading of that file. The API
+// reference is generated from the TSDoc comments with TypeDoc (typedoc.json; `npm run docs` writes
+// docs/api) into a temporary folder, and every link between its pages must reach a page.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -106,4 +110,50 @@ test("the link checker finds a broken link and a missing heading (it can fail)",
     fragments.filter((f) => !found.has(f)),
     ["nope"],
   );
+});
+
+test("TypeDoc generates the API reference of every package without errors, and its links resolve", () => {
+  const out = mkdtempSync(join(tmpdir(), "informix-db-api-"));
+  try {
+    const r = spawnSync(join(root, "node_modules", ".bin", "typedoc"), ["--out", out], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
+    const output = `${r.stdout}${r.stderr}`;
+    assert.equal(r.status, 0, output);
+    assert.match(output, /Found 0 errors/);
+    const pages = [];
+    const walk = (dir) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith(".html")) pages.push(p);
+      }
+    };
+    walk(out);
+    const text = pages.map((p) => readFileSync(p, "utf8")).join("\n");
+    for (const name of ["informix-db", "@informix-db/protocol", "@informix-db/emulator", "@informix-db/kysely"]) {
+      assert.ok(text.includes(name), `${name} is documented`);
+    }
+    for (const symbol of ["connect", "createPool", "InformixError", "startEmulator", "InformixDialect"]) {
+      assert.ok(
+        pages.some((p) => p.includes(`${symbol}.html`)),
+        `${symbol} has a page`,
+      );
+    }
+    const broken = [];
+    for (const page of pages) {
+      for (const m of readFileSync(page, "utf8").matchAll(/href="([^"]+)"/g)) {
+        const href = m[1];
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#")) continue;
+        const path = decodeURIComponent(href.split("#")[0].split("?")[0]);
+        if (!existsSync(join(dirname(page), path))) broken.push(`${relative(out, page)}: ${href}`);
+      }
+    }
+    assert.ok(pages.length > 20, `${pages.length} pages`);
+    assert.deepEqual(broken.slice(0, 20), []);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -7,12 +7,13 @@
 // bundler) and publint. Then the tarballs are unpacked into a scratch project and used as a user
 // would: CommonJS require and ESM import against the emulator, and `npx @informix-db/emulator`.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { startEmulator } from "@informix-db/emulator";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -296,3 +297,61 @@ describe("the packed tarballs in a scratch project", () => {
     }
   });
 });
+
+// The tarballs on every runtime the driver supports: Node 22 and 24, Bun and Deno, installed from
+// their npm packages into .runtimes/ by `node scripts/install-oracles.mjs runtimes` (`npm test` runs it
+// first). The emulator runs here, on the system Node; the scratch project's installed packages
+// (informix-db, @informix-db/kysely, kysely) run on the other runtime.
+const runtimes = join(root, ".runtimes", "node_modules");
+const OTHER_RUNTIMES = [
+  { name: "Node 22", bin: join(runtimes, "node22", "bin", "node"), args: [] },
+  { name: "Node 24", bin: join(runtimes, "node24", "bin", "node"), args: [] },
+  { name: "Bun", bin: join(runtimes, "bun", "bin", "bun.exe"), args: [] },
+  { name: "Deno", bin: join(runtimes, "deno", "deno"), args: ["run", "--allow-all"] },
+];
+if (!existsSync(runtimes) && process.env.INFORMIX_DB_REQUIRE_ORACLES !== "1") {
+  process.stderr.write(
+    "packaging: .runtimes/ not installed (node scripts/install-oracles.mjs runtimes): the tarballs run on this Node only\n",
+  );
+} else {
+  describe("the packed tarballs on Node 22, Node 24, Bun and Deno", () => {
+    let emu;
+    before(async () => {
+      emu = await startEmulator({ port: 0, demo: true });
+      writeFileSync(
+        join(scratch, "use-runtime.mjs"),
+        `import { connect, createPool } from "informix-db";
+         import { InformixDialect } from "@informix-db/kysely";
+         import { Kysely } from "kysely";
+         const port = Number(${"typeof Deno === 'undefined' ? process.argv[2] : Deno.args[0]"});
+         const options = { host: "127.0.0.1", port, server: "informix", user: "informix", password: "in4mix", database: "stores_demo" };
+         const conn = await connect(options);
+         const { rows } = await conn.query("SELECT COUNT(*) AS n FROM customer WHERE customer_num = ?", [101]);
+         await conn.close();
+         const db = new Kysely({ dialect: new InformixDialect({ pool: createPool(options) }) });
+         const top = await db.selectFrom("customer").select("customer_num").orderBy("customer_num").limit(1).offset(1).execute();
+         await db.destroy();
+         console.log("rows=" + String(rows[0].n) + " kysely=" + top[0].customer_num);`,
+      );
+    });
+    after(async () => {
+      await emu?.close();
+    });
+    for (const rt of OTHER_RUNTIMES) {
+      test(`${rt.name}: import of informix-db and @informix-db/kysely from the tarballs runs queries`, async () => {
+        assert.ok(existsSync(rt.bin), `${rt.bin} is installed`);
+        // Asynchronously: the emulator serving it runs in this process.
+        const r = await new Promise((resolve) => {
+          execFile(
+            rt.bin,
+            [...rt.args, join(scratch, "use-runtime.mjs"), String(emu.port)],
+            { cwd: scratch, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
+            (error, stdout, stderr) => resolve({ error, output: `${stdout}${stderr}`, stdout }),
+          );
+        });
+        assert.equal(r.error, null, r.output);
+        assert.match(r.stdout, /rows=1 kysely=102/);
+      });
+    }
+  });
+}
