@@ -140,6 +140,32 @@ test("transactions commit and roll back", async () => {
   assert.ok(!names.includes("RolledBack"));
 });
 
+test("controlled transactions: savepoints, an isolation level, and CREATE TABLE IF NOT EXISTS", async () => {
+  const trx = await db.startTransaction().setIsolationLevel("read committed").execute();
+  await trx.insertInto("k_person").values({ first_name: "Kept" }).execute();
+  const sp = await trx.savepoint("sp1").execute();
+  await sp.insertInto("k_person").values({ first_name: "Undone" }).execute();
+  const back = await sp.rollbackToSavepoint("sp1").execute();
+  await back.commit().execute();
+  const names = (await db.selectFrom("k_person").select("first_name").execute()).map((r) => r.first_name);
+  assert.ok(names.includes("Kept"));
+  assert.ok(!names.includes("Undone"));
+  await assert.rejects(
+    db
+      .transaction()
+      .setIsolationLevel("snapshot")
+      .execute(async () => {}),
+    /snapshot/,
+  );
+  const create = () => db.schema.createTable("k_ine").ifNotExists().addColumn("id", "integer").execute();
+  await create();
+  await create();
+  assert.equal(
+    db.schema.createTable("x").ifNotExists().addColumn("id", "integer").compile().sql,
+    "create table if not exists x (id integer)",
+  );
+});
+
 test("stream() yields the rows in order", async () => {
   const seen: number[] = [];
   for await (const row of db.selectFrom("customer").select("customer_num").orderBy("customer_num").stream(5)) {
