@@ -73,10 +73,12 @@ function client(command, args) {
   return JSON.parse(r.stdout.split("\n").find((l) => l.startsWith("{")));
 }
 
+// e.g. REPLAY_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the informix-db client.
+const nodeFlags = (process.env.REPLAY_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 const args = [host, String(port), db, String(SIMPLE), String(ROWS)];
 const results = {};
 try {
-  results.node = client(process.execPath, ["--expose-gc", join(here, "node-client.mjs"), ...args]);
+  results.node = client(process.execPath, ["--expose-gc", ...nodeFlags, join(here, "node-client.mjs"), ...args]);
   const cp = jdbcClasspath();
   results.jdbc =
     cp === undefined
