@@ -12,6 +12,8 @@ import { ROWS_SQL, SIMPLE_SQL } from "./queries.mjs";
 
 const [host, port, database, simpleN, rowsN] = process.argv.slice(2);
 const options = { host, port: Number(port), user: "informix", password: "in4mix", server: "informix", database };
+// REPLAY_FETCH_SIZE: rows per fetch round trip (the driver's fetchSize; default 100).
+if (process.env.REPLAY_FETCH_SIZE) options.fetchSize = Number(process.env.REPLAY_FETCH_SIZE);
 
 // One connection per statement (the replay server's recordings are per connection).
 async function measure(sql, iterations, expectRows) {
