@@ -106,6 +106,19 @@ function cacheable(h: StatementHandle): boolean {
   return h.paramCount > 0 || h.statementType === T.SQ_SELECT;
 }
 
+/** Decoders built with the connection's own row options, per statement (they hold no per-call state). */
+const plainDecoders = new WeakMap<StatementHandle, RowDecoder>();
+
+/** The row decoder of `h` for a call's options: reused when the call sets none of its own. */
+function decoderFor(core: ConnectionCore, h: StatementHandle, o: QueryOptions): RowDecoder {
+  const plain = o.rowMode === undefined && o.types === undefined && o.raw === undefined;
+  const cached = plain ? plainDecoders.get(h) : undefined;
+  if (cached !== undefined) return cached;
+  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, o));
+  if (plain) plainDecoders.set(h, decoder);
+  return decoder;
+}
+
 export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
   return {
     rowMode: o.rowMode ?? core.config.rowMode,
@@ -227,7 +240,7 @@ async function runOnLease<R>(
     );
     return { rows: [], columns: [], rowCount: r.rowCount, insertId: r.insertId, command };
   }
-  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+  const decoder = decoderFor(core, h, options);
   const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
   const rows: R[] = [];
   let batch = await openBatch(core, session, lease, params, buffer, false);
@@ -324,7 +337,7 @@ async function* streamOpenRows<R>(
           return undefined;
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
-        const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+        const decoder = decoderFor(core, h, options);
         const first = await openBatch(core, session, lease, params, buffer, options.hold === true);
         const blobs = await fetchRowBlobs(session, h, decoder, first.tuples, core.text());
         return { lease, buffer, decoder, first: { ...first, blobs } };

@@ -190,6 +190,7 @@ async function sendBound(
   accept: readonly ServerKind[],
   exchange: Session["exchange"] = session.exchange.bind(session),
 ): Promise<Reply> {
+  if (params.length === 0) return exchange(head.concat(tail), accept);
   const blobs = params.filter(isBlobParameter) as BlobBindParameter[];
   if (blobs.length === 0) return exchange([...head, ...bindGroup(params), ...tail], accept);
   const bound = [...head, ...bindGroup(withSessionDescriptors(session, params))];
