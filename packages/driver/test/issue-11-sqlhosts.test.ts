@@ -4,7 +4,8 @@
 // Issue 11: sqlhosts files. Parsing from text (entries, options, /etc/services names,
 // server groups with g=, i=, c=, e=), then connections through a file: the `sqlhosts`
 // option and $INFORMIXSQLHOSTS, a group whose first member refuses connections, a pool on
-// a group. Two emulators play two servers with their own DBSERVERNAMEs.
+// a group, and a pool on a group whose serving member dies mid-run. Two emulators play two
+// servers with their own DBSERVERNAMEs.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "@informix-db/emulator";
 import {
+  ConnectionError,
   type ConnectOptions,
   connect,
   createPool,
@@ -23,6 +25,7 @@ import {
   parseSqlhosts,
   resolveSqlhosts,
 } from "informix-db";
+import { FaultProxy } from "./support/fault-proxy.js";
 
 const FILE = `
 # dbservername nettype   hostname  servicename options
@@ -172,4 +175,42 @@ test("issue 11: a pool on a sqlhosts group serves from the first live member", a
     results.map((r) => r.rowCount),
     [1, 1, 1],
   );
+});
+
+test("issue 11: a pool on a sqlhosts group moves to the next member when the serving one dies mid-run", async () => {
+  // ol_a is reached through a proxy the test kills (the primary dying); ol_b stays up.
+  const primary = new FaultProxy("127.0.0.1", emuA.port);
+  await primary.start();
+  const path = file(
+    `g_ha group - - i=9\nol_a onsoctcp 127.0.0.1 ${primary.port} g=g_ha\nol_b onsoctcp 127.0.0.1 ${emuB.port} g=g_ha\n`,
+  );
+  await using pool = createPool({ ...login, sqlhosts: path, server: "g_ha", min: 2, max: 3 });
+  const first = await pool.acquire();
+  assert.equal(first.config.server, "ol_a");
+  await pool.release(first);
+  let stop = false;
+  let served = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (!stop) {
+      try {
+        await pool.query(ONE);
+        served++;
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+  };
+  const workers = [worker(), worker()];
+  await new Promise((r) => setTimeout(r, 100));
+  await primary.close();
+  const servedAtKill = served;
+  await new Promise((r) => setTimeout(r, 500));
+  stop = true;
+  await Promise.all(workers);
+  assert.ok(served > servedAtKill, "queries kept being served after ol_a died");
+  for (const e of errors) assert.ok(e instanceof ConnectionError, `only connection errors: ${String(e)}`);
+  const after = await pool.acquire();
+  assert.equal(after.config.server, "ol_b", "new connections log in to the next member");
+  await pool.release(after);
 });
