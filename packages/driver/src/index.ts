@@ -10,6 +10,14 @@ export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";
 export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";
 export type { ConnectionState } from "./connection/scheduler.js";
+export {
+  findServer,
+  parseServices,
+  parseSqlhosts,
+  resolveSqlhosts,
+  type SqlhostsLine,
+  type SqlhostsServer,
+} from "./connection/sqlhosts.js";
 export { Transaction } from "./connection/transaction.js";
 export {
   AbortError,

@@ -95,17 +95,23 @@ test("rejected logins: -951 and -761 with the server's real name", async () => {
   });
 });
 
-test("a query runs prepare, open+fetch, close+release", async () => {
-  const { server, conn } = await open(selectSteps([1, 2]));
+test("a query runs prepare and open+fetch; its CLOSE rides at the head of the next group (issue 11)", async () => {
+  const again = () => group([{ kind: "tuple", warnings: 0, data: int(3) } as ServerMessage, done(1), cost]);
+  const { server, conn } = await open([...selectSteps([1, 2]).slice(0, 2), again]);
   const r = await conn.query("SELECT id FROM t");
   assert.deepEqual(r.rows, [{ id: 1 }, { id: 2 }]);
   assert.equal(r.rowCount, 2);
   assert.equal(r.columns[0]!.type, "INTEGER");
   // SQ_ID 3, CURNAME _ifxc0000000000000, OPEN, NFETCH(i32 buffer, i16 0)
   assert.match(hex(server.written[4]!), /^00040003000300125f69667863(30){13}00060009[0-9a-f]{8}0000000c$/);
-  // SQ_ID 3 CLOSE, SQ_ID 3 RELEASE, EOT
-  assert.equal(hex(server.written[5]!), "00040003000a00040003000b000c");
+  assert.equal(server.written.length, 5, "no round trip of its own for the CLOSE");
   assert.equal(conn.state, "idle");
+  // The same SQL again: cached (no PREPARE); SQ_ID 3 CLOSE first, then the new OPEN + NFETCH.
+  assert.deepEqual((await conn.query("SELECT id FROM t")).rows, [{ id: 3 }]);
+  assert.match(
+    hex(server.written[5]!),
+    /^00040003000a00040003000300125f69667863(30){12}3100060009[0-9a-f]{8}0000000c$/,
+  );
 });
 
 test("an SQ_ERR keeps the connection usable", async () => {

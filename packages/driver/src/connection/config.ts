@@ -10,7 +10,9 @@
 import { codeSetOfLocale, findCodecForLocale } from "@informix-db/protocol";
 import { DriverError } from "../errors.js";
 import type { TypeParsers } from "../result/row-decoder.js";
+import { readSqlhostsFile, sqlhostsPathFromEnv } from "../transport/sqlhosts-file.js";
 import type { TransportFactory } from "../transport/transport.js";
+import { parseServices, resolveSqlhosts } from "./sqlhosts.js";
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
@@ -36,6 +38,13 @@ export interface ConnectOptions {
    * top-level ones. When absent, `host`/`port`/`server` is the only candidate.
    */
   readonly hosts?: ReadonlyArray<HostEntry>;
+  /**
+   * Path of a sqlhosts file: `server` (INFORMIXSERVER) is looked up there, and a server
+   * group's members become the failover list (in file order; `c=1` starts at a random one).
+   * An `onsocssl` entry connects with TLS. Without this option, $INFORMIXSQLHOSTS (else
+   * $INFORMIXDIR/etc/sqlhosts) is used when neither `host` nor `hosts` is given.
+   */
+  readonly sqlhosts?: string;
   /** Milliseconds for TCP connect plus login (default 30000; 0 = none). */
   readonly connectTimeout?: number;
   /** Default per-call timeout in milliseconds (0 = none). Expiry on the wire breaks the connection. */
@@ -83,6 +92,8 @@ export interface HostTarget {
   readonly host: string;
   readonly port: number;
   readonly server: string;
+  /** TLS for this candidate (a sqlhosts `onsocssl` entry); the connection's `tls` otherwise. */
+  readonly tls?: boolean | Readonly<Record<string, unknown>>;
 }
 
 /** Options after defaults and URL parsing. */
@@ -146,6 +157,8 @@ const OPTION_KEYS: Record<string, keyof ConnectOptions> = {
   tls: "tls",
   ssl: "tls",
   ssl_connection: "tls",
+  sqlhosts: "sqlhosts",
+  sqlh_file: "sqlhosts",
 };
 const NUMERIC_OPTIONS = new Set<keyof ConnectOptions>([
   "connectTimeout",
@@ -253,13 +266,15 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
   }
   const closeTimeout = options.closeTimeout ?? DEFAULT_CLOSE_TIMEOUT;
   if (!Number.isFinite(closeTimeout) || closeTimeout <= 0) throw invalid("closeTimeout must be a positive number");
-  const host = options.host ?? "localhost";
   const server = options.server ?? "informix";
+  const fromFile = sqlhostsTargets(options, server);
+  const host = options.host ?? fromFile?.[0]?.host ?? "localhost";
+  const hosts = fromFile ?? resolveHosts(options.hosts, { host, port, server });
   return redact({
     host,
-    port,
+    port: fromFile?.[0]?.port ?? port,
     server,
-    hosts: resolveHosts(options.hosts, { host, port, server }),
+    hosts,
     database: options.database === "" ? undefined : options.database,
     user: options.user ?? "informix",
     password: options.password ?? null,
@@ -278,6 +293,22 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
     closeTimeout,
     exposeParameterValues: options.exposeParameterValues ?? false,
   });
+}
+
+/** The candidates a sqlhosts file gives for `server`, or undefined when none is used. */
+function sqlhostsTargets(options: ConnectOptions, server: string): HostTarget[] | undefined {
+  let path = options.sqlhosts;
+  if (path !== undefined && options.hosts !== undefined) throw invalid("give either hosts or sqlhosts, not both");
+  if (path === undefined && options.host === undefined && options.hosts === undefined) path = sqlhostsPathFromEnv();
+  if (path === undefined) return undefined;
+  const file = readSqlhostsFile(path);
+  const tls = options.tls === undefined || options.tls === false ? true : options.tls;
+  return resolveSqlhosts(file.text, server, parseServices(file.services)).map((e) => ({
+    host: e.host,
+    port: e.port,
+    server: e.server,
+    ...(e.tls ? { tls } : {}),
+  }));
 }
 
 function resolveHosts(entries: ReadonlyArray<HostEntry> | undefined, fallback: HostTarget): readonly HostTarget[] {

@@ -45,6 +45,14 @@ import { type IsolationLevel, isolationSql, lockModeSql } from "./settings.js";
 import { requireLogged, runTransaction, savepoint, type Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
+/** Statements that close the current database (DATABASE, CREATE/DROP/START DATABASE, CLOSE DATABASE). */
+const DATABASE_SWITCHES: ReadonlySet<number> = new Set([
+  T.SQ_DATABASE,
+  T.SQ_CREADB,
+  T.SQ_DROPDB,
+  T.SQ_CLSDB,
+  T.SQ_STARTDB,
+]);
 const CURSOR_DIGITS = 13;
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
@@ -186,6 +194,9 @@ export class Connection implements ConnectionCore {
   }
 
   async afterStatement(session: Session, h: StatementHandle): Promise<void> {
+    // Another database: statements prepared in the last one no longer apply.
+    if (DATABASE_SWITCHES.has(h.statementType))
+      for (const old of this.cache.clear()) await releaseStatement(session, old).catch(ignoreSqlError);
     if (h.statementType === T.SQ_BEGWORK) this.#inTransaction = true;
     else if (h.statementType === T.SQ_COMMIT || h.statementType === T.SQ_ROLLBACK) this.#inTransaction = false;
     else if (this.#database?.ansi && !this.#inTransaction) await this.#commitWork(session);

@@ -12,6 +12,7 @@ import { ConnectionError, DriverError } from "../errors.js";
 import { traceConnect } from "../transport/diagnostics.js";
 import { forTarget, type HostTarget, type ResolvedConfig } from "./config.js";
 import { Connection } from "./connection.js";
+import { Redirected } from "./handshake.js";
 
 export async function openFirstHealthy(config: ResolvedConfig, signal?: AbortSignal): Promise<Connection> {
   if (config.hosts.length === 1) return openOne(config, config.hosts[0]!, signal);
@@ -36,12 +37,40 @@ export async function openFirstHealthy(config: ResolvedConfig, signal?: AbortSig
   });
 }
 
-/** One attempt, traced on `informix-db:connect` with the time of each handshake phase. */
-function openOne(config: ResolvedConfig, target: HostTarget, signal: AbortSignal | undefined): Promise<Connection> {
-  const phases: Record<string, number> = {};
-  const c = { ...target, database: config.database, user: config.user, phases };
-  return traceConnect(
-    () => c,
-    () => Connection.open(forTarget(config, target), signal, phases),
-  );
+/** Redirects (Connection Manager REDIRECT replies) followed per attempt before giving up. */
+export const MAX_REDIRECTS = 3;
+
+/**
+ * One attempt, traced on `informix-db:connect` with the time of each handshake phase. A
+ * REDIRECT login reply is followed to the server it names (under that server's name), at
+ * most MAX_REDIRECTS times, so two redirectors pointing at each other fail instead of looping.
+ */
+async function openOne(
+  config: ResolvedConfig,
+  target: HostTarget,
+  signal: AbortSignal | undefined,
+): Promise<Connection> {
+  const seen: string[] = [];
+  for (let at: HostTarget = target; ; ) {
+    const phases: Record<string, number> = {};
+    const c = { ...at, database: config.database, user: config.user, phases };
+    const current = at;
+    try {
+      return await traceConnect(
+        () => c,
+        () => Connection.open(forTarget(config, current), signal, phases),
+      );
+    } catch (error) {
+      if (!(error instanceof Redirected)) throw error;
+      seen.push(`${current.host}:${current.port}`);
+      if (seen.length > MAX_REDIRECTS) {
+        throw new ConnectionError(
+          "CONNECTION_FAILED",
+          `more than ${MAX_REDIRECTS} redirects (${seen.join(" → ")} → ${error.target.host}:${error.target.port})`,
+          { cause: error },
+        );
+      }
+      at = { ...current, ...error.target, server: error.target.server || current.server };
+    }
+  }
 }

@@ -117,6 +117,31 @@ async function readLoginPdu(session: Session): Promise<SlPdu> {
   }
 }
 
+/**
+ * A REDIRECT login reply (a Connection Manager sending the client elsewhere): failover.ts
+ * follows `target`. The detail is `label=server|host|port` (protocol session/connect-response.ts).
+ */
+export class Redirected extends ConnectionError {
+  constructor(
+    readonly target: { readonly server: string; readonly host: string; readonly port: number },
+    detail: string,
+  ) {
+    super("CONNECTION_FAILED", `the server redirects this connection (${detail})`);
+  }
+}
+
+function redirectOf(detail: string): Error {
+  const m = /^(?:[^=|]*=)?([^|]*)\|([^|]+)\|(\d+)$/.exec(detail.trim());
+  const port = m ? Number(m[3]) : 0;
+  if (!m || port <= 0 || port > 65535) {
+    return new ConnectionError(
+      "NOT_SUPPORTED",
+      `the server redirects this connection (${detail}) to no usable address`,
+    );
+  }
+  return new Redirected({ server: m[1]!, host: m[2]!, port }, detail);
+}
+
 /** CONREQ → CONACC. Throws InformixError (LOGIN_FAILED) for a rejection. */
 export async function login(session: Session, config: ResolvedConfig): Promise<ServerInfo> {
   await session.send(buildConnectRequest(config));
@@ -127,9 +152,7 @@ export async function login(session: Session, config: ResolvedConfig): Promise<S
   } catch (cause) {
     throw new ProtocolError(`malformed login reply: ${(cause as Error).message}`, { cause });
   }
-  if (response.outcome === "redirect") {
-    throw new ConnectionError("NOT_SUPPORTED", `the server redirects this connection (${response.redirect ?? ""})`);
-  }
+  if (response.outcome === "redirect") throw redirectOf(response.redirect ?? "");
   if (response.outcome === "reject") {
     const sqlcode = response.svcError === 0 ? -408 : response.svcError;
     let message = errorText(sqlcode, sqlcode === -761 ? config.server : sqlcode === -951 ? config.user : "");

@@ -44,6 +44,8 @@ export class Session {
    * outcome is unknown (COMMIT_OUTCOME_UNKNOWN), not merely a lost connection.
    */
   commitInFlight = false;
+  /** Messages that go at the head of the next request group (a cursor's deferred SQ_CLOSE). */
+  private deferred: ClientMessage[] = [];
 
   constructor(
     readonly transport: Transport,
@@ -55,8 +57,10 @@ export class Session {
 
   /** Sends `messages` + SQ_EOT and reads the reply group. */
   async exchange(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
-    const bytes = this.encode(messages);
-    if (debugEnabled) debug("send %s (%d bytes)", messages.map((m) => m.kind).join(" "), bytes.length);
+    const group = this.deferred.length === 0 ? messages : [...this.deferred, ...messages];
+    const bytes = this.encode(group);
+    this.deferred = [];
+    if (debugEnabled) debug("send %s (%d bytes)", group.map((m) => m.kind).join(" "), bytes.length);
     await this.transport.write(bytes);
     return this.readGroup(accept);
   }
@@ -86,6 +90,25 @@ export class Session {
     const reply = await this.exchange(messages, accept);
     this.commitInFlight = false;
     return reply;
+  }
+
+  /**
+   * Sends `messages` at the head of the next request group instead of in a round trip of
+   * their own. Only for messages whose reply is nothing but SQ_EOT when they succeed
+   * (SQ_CLOSE and SQ_RELEASE of a cursor read to its end): the server runs a group's
+   * messages in order, so the effect is the same as sending them at once, one round trip
+   * sooner. If one of them failed, the server would skip the rest of that group and its
+   * SQ_ERR would be reported for the next call.
+   */
+  defer(messages: readonly ClientMessage[]): void {
+    this.deferred.push(...messages);
+  }
+
+  /** The deferred messages, now owed by the caller's group (blob-io.ts writes its own groups). */
+  takeDeferred(): ClientMessage[] {
+    const d = this.deferred;
+    this.deferred = [];
+    return d;
   }
 
   /** Releases the buffered bytes of a session that is over (a broken one may hold a large partial message). */

@@ -125,7 +125,7 @@ export async function exchangeWithBlobs(
   accept: readonly ServerKind[] = [],
 ): Promise<Reply> {
   const w = new ByteWriter(WRITE_BATCH + 2 * SEND_CHUNK);
-  await session.transport.write(encodeClientMessages(head, session.ctx, w));
+  await session.transport.write(encodeClientMessages([...session.takeDeferred(), ...head], session.ctx, w));
   w.u16(Op.SQ_BBIND).i16(blobs.length);
   let failure: { position: number; cause: unknown } | undefined;
   for (const p of blobs) {

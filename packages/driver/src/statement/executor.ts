@@ -6,7 +6,7 @@
 // cursor, re-prepares once when the server says the statement is stale (-710, -721),
 // and frees what it used. Every function here runs inside one scheduler task.
 
-import type { BindParameter, TextCodec } from "@informix-db/protocol";
+import { type BindParameter, typeCodes as T, type TextCodec } from "@informix-db/protocol";
 import type { CallOptions } from "../connection/cancel.js";
 import type { ResolvedConfig } from "../connection/config.js";
 import type { Scheduler } from "../connection/scheduler.js";
@@ -22,6 +22,7 @@ import {
   type Batch,
   closeCursor,
   commandName,
+  deferCloseCursor,
   executeStatement,
   fetchBatch,
   fetchBuffer,
@@ -83,12 +84,39 @@ export function callOptions(o: { readonly signal?: AbortSignal; readonly timeout
   return { ...(o.signal ? { signal: o.signal } : {}), ...(o.timeout !== undefined ? { timeout: o.timeout } : {}) };
 }
 
-/** The placeholder plan of `sql` and where its statement comes from (cached when it has parameters). */
+/**
+ * The placeholder plan of `sql` and where its statement comes from: the cache, when it is
+ * on. A statement with parameters is cached after its PREPARE; one without only when it is
+ * a query (cacheable(), below).
+ */
 export function sourceOf(sql: string, cacheCapacity: number): { plan: PlaceholderPlan; src: StatementSource } {
   if (typeof sql !== "string" || sql.trim() === "")
     throw new DriverError("INVALID_ARGUMENT", "sql must be a non-empty string");
   const plan = planPlaceholders(sql);
-  return { plan, src: { sql: plan.sql, paramCount: plan.count, useCache: plan.count > 0 && cacheCapacity > 0 } };
+  return { plan, src: { sql: plan.sql, paramCount: plan.count, useCache: cacheCapacity > 0 } };
+}
+
+/**
+ * Whether a freshly prepared statement goes into the cache. Parameterless statements are
+ * cached only when they are SELECTs: running one again then costs the OPEN(+NFETCH) and
+ * CLOSE round trips only. Other parameterless statements (DDL, SET, DATABASE, …) are
+ * prepared, executed and released in place, as before.
+ */
+function cacheable(h: StatementHandle): boolean {
+  return h.paramCount > 0 || h.statementType === T.SQ_SELECT;
+}
+
+/** Decoders built with the connection's own row options, per statement (they hold no per-call state). */
+const plainDecoders = new WeakMap<StatementHandle, RowDecoder>();
+
+/** The row decoder of `h` for a call's options: reused when the call sets none of its own. */
+function decoderFor(core: ConnectionCore, h: StatementHandle, o: QueryOptions): RowDecoder {
+  const plain = o.rowMode === undefined && o.types === undefined && o.raw === undefined;
+  const cached = plain ? plainDecoders.get(h) : undefined;
+  if (cached !== undefined) return cached;
+  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, o));
+  if (plain) plainDecoders.set(h, decoder);
+  return decoder;
 }
 
 export function rowOptions(core: ConnectionCore, o: QueryOptions): RowOptions {
@@ -114,7 +142,7 @@ export async function acquire(core: ConnectionCore, session: Session, src: State
   }
   const h = await prepareStatement(session, src.sql, src.paramCount, core.text());
   h.busy = true;
-  if (own === undefined && src.useCache && core.cache.get(src.sql) === undefined) {
+  if (own === undefined && src.useCache && cacheable(h) && core.cache.get(src.sql) === undefined) {
     for (const old of core.cache.put(h)) {
       if (old === h) return { handle: h, temporary: true };
       if (old.busy) old.releaseWhenIdle = true;
@@ -212,7 +240,7 @@ async function runOnLease<R>(
     );
     return { rows: [], columns: [], rowCount: r.rowCount, insertId: r.insertId, command };
   }
-  const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+  const decoder = decoderFor(core, h, options);
   const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
   const rows: R[] = [];
   let batch = await openBatch(core, session, lease, params, buffer, false);
@@ -230,7 +258,10 @@ async function runOnLease<R>(
       await closeCursor(session, h, lease.temporary).catch(ignoreSqlError);
     throw error;
   }
-  await closeCursor(session, h, lease.temporary);
+  // A cached statement's cursor, read to its end, is closed at the head of the next request
+  // group (the statement stays prepared anyway); a temporary one is closed and released now.
+  if (lease.temporary) await closeCursor(session, h, true);
+  else deferCloseCursor(session, h);
   return { rows, columns: h.columns, rowCount: rows.length, insertId: undefined, command };
 }
 
@@ -306,7 +337,7 @@ async function* streamOpenRows<R>(
           return undefined;
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
-        const decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
+        const decoder = decoderFor(core, h, options);
         const first = await openBatch(core, session, lease, params, buffer, options.hold === true);
         const blobs = await fetchRowBlobs(session, h, decoder, first.tuples, core.text());
         return { lease, buffer, decoder, first: { ...first, blobs } };

@@ -9,6 +9,8 @@ import type { StatementHandle } from "./statement-ops.js";
 
 export class StatementCache {
   private readonly entries = new Map<string, StatementHandle>();
+  /** The most recently used entry: get() of it needs no reordering (the common repeated call). */
+  private newest: StatementHandle | undefined;
 
   constructor(readonly capacity: number) {}
 
@@ -19,9 +21,10 @@ export class StatementCache {
   /** The cached statement (marked most recently used), or undefined. */
   get(sql: string): StatementHandle | undefined {
     const h = this.entries.get(sql);
-    if (h === undefined) return undefined;
+    if (h === undefined || h === this.newest) return h;
     this.entries.delete(sql);
     this.entries.set(sql, h);
+    this.newest = h;
     return h;
   }
 
@@ -33,6 +36,7 @@ export class StatementCache {
     if (old !== undefined && old !== h) evicted.push(old);
     this.entries.delete(h.sql);
     this.entries.set(h.sql, h);
+    this.newest = h;
     while (this.entries.size > this.capacity) {
       const [key, oldest] = this.entries.entries().next().value as [string, StatementHandle];
       this.entries.delete(key);
@@ -44,6 +48,7 @@ export class StatementCache {
   /** Forgets `h` (it must be prepared again). */
   delete(h: StatementHandle): void {
     if (this.entries.get(h.sql) === h) this.entries.delete(h.sql);
+    if (this.newest === h) this.newest = undefined;
   }
 
   has(h: StatementHandle): boolean {
@@ -54,6 +59,7 @@ export class StatementCache {
   clear(): StatementHandle[] {
     const all = [...this.entries.values()];
     this.entries.clear();
+    this.newest = undefined;
     return all;
   }
 }

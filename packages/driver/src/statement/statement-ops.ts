@@ -11,8 +11,9 @@
 //   close     SQ_ID SQ_CLOSE [SQ_ID SQ_RELEASE]            → SQ_EOT
 //   release   SQ_ID SQ_RELEASE                             → SQ_EOT
 //   describe input  SQ_ID SQ_CIDESCRIBE                    → SQ_IDESCRIBE (prepare() only)
-// The first NFETCH rides with OPEN only when every column is fixed width, as JDBC does,
-// and never on a scroll cursor (its rows are fetched by SQ_SFETCH).
+// The first NFETCH rides with every OPEN, as the Python informix-driver does (JDBC does it
+// only when every column has a fixed width, and sends SQ_RET_TYPE + NFETCH as a second
+// group otherwise), and never on a scroll cursor (its rows are fetched by SQ_SFETCH).
 // SCROLL and HOLD go between the BIND and the OPEN (shared notes §3.6.1, libsqli's order).
 // End of data: a fetch reply with SQ_DONE, or one without tuples.
 
@@ -189,6 +190,7 @@ async function sendBound(
   accept: readonly ServerKind[],
   exchange: Session["exchange"] = session.exchange.bind(session),
 ): Promise<Reply> {
+  if (params.length === 0) return exchange(head.concat(tail), accept);
   const blobs = params.filter(isBlobParameter) as BlobBindParameter[];
   if (blobs.length === 0) return exchange([...head, ...bindGroup(params), ...tail], accept);
   const bound = [...head, ...bindGroup(withSessionDescriptors(session, params))];
@@ -270,7 +272,7 @@ export async function openCursor(
   text: TextCodec = latin1,
   kind: CursorKind = {},
 ): Promise<Batch | undefined> {
-  const withFetch = h.layout?.fixedWidth !== undefined && kind.scroll !== true;
+  const withFetch = kind.scroll !== true;
   const tail: ClientMessage[] = [];
   if (kind.scroll) tail.push({ kind: "scroll" });
   if (kind.hold) tail.push({ kind: "hold" });
@@ -331,6 +333,14 @@ export async function closeCursor(session: Session, h: StatementHandle, release:
     h.released = true;
   }
   check(await session.exchange(group), h.sql);
+}
+
+/**
+ * closeCursor() without a round trip of its own, for a cached statement's cursor read to its
+ * end: SQ_CLOSE goes at the head of the connection's next request group.
+ */
+export function deferCloseCursor(session: Session, h: StatementHandle): void {
+  session.defer(onStatement(h.id, { kind: "close" }));
 }
 
 export async function releaseStatement(session: Session, h: StatementHandle): Promise<void> {

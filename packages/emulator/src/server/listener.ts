@@ -27,6 +27,11 @@ export interface EmulatorOptions {
   readonly aliases?: readonly string[];
   readonly user?: string;
   readonly password?: string;
+  /**
+   * Play a redirector (a Connection Manager): every login is answered with an SL REDIRECT
+   * naming this server (detail `redirect=server|host|port`), and the connection ends.
+   */
+  readonly redirectTo?: { readonly server: string; readonly host: string; readonly port: number };
   /** Create and fill the stores_demo database. */
   readonly demo?: boolean;
   /** Serve TLS (onsocssl) on this listener instead of plain TCP. */
@@ -84,6 +89,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     password: options.password ?? "in4mix",
     version: EMULATOR_VERSION_TEXT,
     serial: SERIAL_TEXT,
+    ...(options.redirectTo === undefined
+      ? {}
+      : { redirect: `redirect=${options.redirectTo.server}|${options.redirectTo.host}|${options.redirectTo.port}` }),
   };
   const trace = options.trace ?? traceSinkFromEnv();
   const traceValues = options.traceValues ?? traceValuesFromEnv();

@@ -29,6 +29,8 @@ export interface LoginPolicy {
   readonly password: string;
   readonly version: string;
   readonly serial: string;
+  /** Play a redirector (Connection Manager): answer every CONREQ with REDIRECT and this detail. */
+  readonly redirect?: string;
 }
 
 export function decideLogin(req: ConnectRequest, policy: LoginPolicy): ConnectResponse {
@@ -42,6 +44,7 @@ export function decideLogin(req: ConnectRequest, policy: LoginPolicy): ConnectRe
     osError: 0,
     warnings: 0,
   };
+  if (policy.redirect !== undefined) return { ...base, outcome: "redirect", svcError: 0, redirect: policy.redirect };
   if (req.user !== policy.user || (req.password ?? "") !== policy.password) {
     return { ...base, outcome: "reject", version: "", serial: "", svcError: SQLCODE_BAD_PASSWORD };
   }
