@@ -66,6 +66,11 @@ class PgliteTransport implements PgTransport {
     return result.messages as unknown as Message[];
   }
 
+  async dump(): Promise<Uint8Array> {
+    const file = await this.db.dumpDataDir("none");
+    return new Uint8Array(await file.arrayBuffer());
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
@@ -102,8 +107,9 @@ export class PgClient {
   constructor(private readonly transport: PgTransport) {}
 
   /** A client on a new in-memory PGlite database. */
-  static async create(): Promise<PgClient> {
-    const client = new PgClient(new PgliteTransport(await PGlite.create()));
+  static async create(dataDir?: Blob): Promise<PgClient> {
+    const db = await PGlite.create(dataDir ? { loadDataDir: dataDir } : {});
+    const client = new PgClient(new PgliteTransport(db));
     await client.exec(SESSION_SETUP);
     return client;
   }
@@ -154,6 +160,12 @@ export class PgClient {
   /** Rows of a query as text. */
   async rows(sql: string, params: readonly (string | null)[] = []): Promise<(string | null)[][]> {
     return (await this.run(sql, params)).rows;
+  }
+
+  /** PGlite's data directory as an uncompressed tar (a template for fast start), or null on a socket. */
+  async dumpDataDir(): Promise<Uint8Array | null> {
+    if (!(this.transport instanceof PgliteTransport)) return null;
+    return this.transport.dump();
   }
 
   async close(): Promise<void> {
