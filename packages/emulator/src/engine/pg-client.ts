@@ -103,6 +103,8 @@ export class PgClient {
   searchPath: string | null = null;
   /** Per-session GUCs last set on the connection (lock_timeout), to skip repeating them. */
   readonly settings = new Map<string, string>();
+  /** Data rows received so far (tests check that cursors stream rather than materialise). */
+  rowsReceived = 0;
 
   constructor(private readonly transport: PgTransport) {}
 
@@ -149,6 +151,7 @@ export class PgClient {
       if (m.name === "dataRow") rows.push(m["fields"] as (string | null)[]);
       else if (m.name === "commandComplete") command = String(m["text"]);
     }
+    this.rowsReceived += rows.length;
     return { fields: (desc?.["fields"] as PgField[] | undefined) ?? [], rows, command };
   }
 

@@ -19,6 +19,7 @@ import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
 import { PreparedStatement } from "./statement.js";
+import { StreamingCursor } from "./streaming-cursor.js";
 import { TableVersions } from "./table-versions.js";
 import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
 import { toPgParam } from "./values.js";
@@ -28,7 +29,7 @@ const PG_VOID = 2278;
 
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
 
-async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
+export async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
   if (err instanceof PgError) {
     // Lock conflicts exist only on a dedicated connection (PostgreSQL engine): lock_timeout
     // (SET LOCK MODE) expired, or a REPEATABLE READ transaction met a newer row version,
@@ -187,6 +188,60 @@ async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: S
   }
   if (plan.dropped) await pruneCatalog(pg);
   types.invalidate();
+}
+
+/** Whether a query streams (streaming-cursor.ts): a plain SELECT, no FOR UPDATE, INTO TEMP or DDL. */
+export function streams(plan: SqlPlan): boolean {
+  return (
+    plan.statementType === codes.SQ_SELECT &&
+    plan.isQuery &&
+    !plan.ddl &&
+    plan.forUpdate !== true &&
+    plan.intoTemp === undefined
+  );
+}
+
+/** OPEN of a streaming query: DECLARE its cursor, in the Informix transaction or a cursor transaction. */
+export async function declareCursor(
+  session: PgliteSession,
+  stmt: PreparedStatement,
+  params: readonly EngineValue[],
+): Promise<StreamingCursor> {
+  const plan =
+    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
+  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
+  const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
+  const { pg } = session;
+  return session.serve(
+    plan.statementType,
+    async () => {
+      session.shared.versions.check(stmt.dependencies);
+      await session.implicitBegin();
+      // A new cursor transaction may simply abort on error; an open transaction keeps going.
+      let guard = true;
+      if (!session.inTransaction && session.mux.transactionHolder !== session) {
+        await session.physicalBegin();
+        session.cursorTx = true;
+        guard = false;
+      }
+      const name = `ifx_c${session.id}_${++session.cursorCount}`;
+      if (guard) await pg.exec("SAVEPOINT ifx_stmt");
+      try {
+        await pg.run(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`, values);
+        if (guard) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+      } catch (e) {
+        if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
+        else await session.abortCursorTransaction();
+        throw await mapError(session, e, plan);
+      }
+      const cursor = new StreamingCursor(session, name, session.txSerial, stmt.columnTypes);
+      session.cursors.add(cursor);
+      return cursor;
+    },
+    true,
+  );
 }
 
 /** Runs a statement's SQL for the session; returns the rows (queries) and the sqlca counts. */
