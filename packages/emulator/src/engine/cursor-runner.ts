@@ -45,7 +45,7 @@ export async function fetchCursor(
 
 export async function closeCursor(session: PgliteSession, cursor: StreamingCursor): Promise<void> {
   session.cursors.delete(cursor);
-  if (cursor.dead) return;
+  if (cursor.dead || cursor.rescued !== null) return;
   await session.mux.exclusive(async () => {
     const { pg } = session;
     const open = session.mux.transactionHolder === session;

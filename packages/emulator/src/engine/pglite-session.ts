@@ -479,6 +479,12 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     }
     await this.mux.exclusive(async () => {
       if (this.physical) {
+        // Cursors declared in this transaction would die with it: read what they have left.
+        for (const c of this.cursors) {
+          if (c.tx === this.txSerial && !c.dead && c.rescued === null) {
+            c.rescued = await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null);
+          }
+        }
         await this.pg.exec("ROLLBACK");
         this.physicalEnd(false);
         this.forgetSettings();

@@ -13,8 +13,11 @@
 //   or, on PGlite, when another session needs the shared connection. Being WITH HOLD,
 //   the cursor survives that COMMIT: PostgreSQL then keeps its remaining rows itself (its
 //   holdable-cursor store, spilling to temp files), never the emulator.
-// A PostgreSQL ROLLBACK destroys the cursors declared in that transaction: such a cursor
-// answers -400 afterwards.
+// A PostgreSQL ROLLBACK destroys the cursors declared in that transaction. The emulator
+// keeps a WITH HOLD cursor open across ROLLBACK WORK, so before an Informix ROLLBACK the
+// remaining rows of such cursors are read into memory (the one case where a streaming
+// cursor materialises); after a ROLLBACK the emulator did not plan (an aborted cursor
+// transaction) the cursor answers -400.
 
 import type { ColumnType } from "./declared-types.js";
 import type { EngineCursor, EngineValue } from "./types.js";
@@ -31,6 +34,8 @@ export class StreamingCursor implements EngineCursor {
   tx: number;
   /** Destroyed by a PostgreSQL ROLLBACK. */
   dead = false;
+  /** Rows read ahead because the cursor's transaction rolled back (see pglite-session.ts rollback). */
+  rescued: (string | null)[][] | null = null;
   private exhausted = false;
   private closed = false;
 
@@ -46,7 +51,7 @@ export class StreamingCursor implements EngineCursor {
   async fetch(maxRows: number): Promise<EngineValue[][]> {
     if (this.closed || this.exhausted) return [];
     const want = Math.max(1, maxRows);
-    const rows = await this.host.fetchCursor(this, want);
+    const rows = this.rescued ? this.rescued.splice(0, want) : await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
     const { types } = this;
     return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));
