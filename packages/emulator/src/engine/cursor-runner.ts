@@ -10,6 +10,7 @@ import { InformixSqlError } from "./informix-sql-error.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
+import { STATEMENT_SAVEPOINT } from "./statement-runner.js";
 import type { StreamingCursor } from "./streaming-cursor.js";
 
 /** -400 "Fetch attempted on unopen cursor": its transaction rolled back. */
@@ -28,11 +29,8 @@ export async function fetchCursor(
       const sql = `FETCH FORWARD ${maxRows} FROM ${cursor.name}`;
       const open = session.mux.transactionHolder === session;
       if (!open) return (await pg.run(sql)).rows;
-      await pg.exec("SAVEPOINT ifx_stmt");
       try {
-        const { rows } = await pg.run(sql);
-        await pg.exec("RELEASE SAVEPOINT ifx_stmt");
-        return rows;
+        return (await pg.run(sql, [], STATEMENT_SAVEPOINT)).rows;
       } catch (e) {
         await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
         if (e instanceof PgError && e.code === "34000") throw new InformixSqlError(CURSOR_NOT_OPEN);

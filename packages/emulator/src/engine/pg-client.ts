@@ -134,24 +134,46 @@ export class PgClient {
     };
   }
 
-  /** Runs one statement with text parameters and returns every row. */
-  async run(sql: string, params: readonly (string | null)[] = []): Promise<PgResult> {
+  /**
+   * Runs one statement with text parameters and returns every row. `wrap` runs a
+   * statement before and after it (SAVEPOINT / RELEASE) in the same round trip: when the
+   * statement fails, PostgreSQL skips the rest up to Sync and the caller rolls back.
+   */
+  async run(
+    sql: string,
+    params: readonly (string | null)[] = [],
+    wrap?: { readonly before: string; readonly after: string },
+  ): Promise<PgResult> {
     const s = protocol.serialize;
-    const messages = await this.send([
+    const statement = [
       s.parse({ text: sql }),
       s.bind({ values: [...params] }),
       s.describe({ type: "P" }),
       s.execute({}),
-      s.sync(),
-    ]);
+    ];
+    const messages = await this.send(
+      wrap
+        ? [
+            s.parse({ text: wrap.before }),
+            s.bind({}),
+            s.execute({}),
+            ...statement,
+            s.parse({ text: wrap.after }),
+            s.bind({}),
+            s.execute({}),
+            s.sync(),
+          ]
+        : [...statement, s.sync()],
+    );
     const desc = messages.find((m) => m.name === "rowDescription");
     const rows: (string | null)[][] = [];
-    let command = "";
+    const commands: string[] = [];
     for (const m of messages) {
       if (m.name === "dataRow") rows.push(m["fields"] as (string | null)[]);
-      else if (m.name === "commandComplete") command = String(m["text"]);
+      else if (m.name === "commandComplete") commands.push(String(m["text"]));
     }
     this.rowsReceived += rows.length;
+    const command = (wrap ? commands[1] : commands[0]) ?? "";
     return { fields: (desc?.["fields"] as PgField[] | undefined) ?? [], rows, command };
   }
 

@@ -27,6 +27,9 @@ import { toPgParam } from "./values.js";
 /** pg_type oid of void (the result of a routine without RETURNING). */
 const PG_VOID = 2278;
 
+/** SAVEPOINT before and RELEASE after a statement, in its round trip (pg-client.ts run). */
+export const STATEMENT_SAVEPOINT = { before: "SAVEPOINT ifx_stmt", after: "RELEASE SAVEPOINT ifx_stmt" };
+
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
 
 export async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
@@ -227,10 +230,9 @@ export async function declareCursor(
         guard = false;
       }
       const name = `ifx_c${session.id}_${++session.cursorCount}`;
-      if (guard) await pg.exec("SAVEPOINT ifx_stmt");
       try {
-        await pg.run(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`, values);
-        if (guard) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+        const declare = `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`;
+        await pg.run(declare, values, guard ? STATEMENT_SAVEPOINT : undefined);
       } catch (e) {
         if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
         else await session.abortCursorTransaction();
@@ -264,7 +266,9 @@ export async function runSql(
     const needsTemp = plan.intoTemp !== undefined || plan.table?.temp === true;
     const savepoint = session.inTransaction;
     const wrap = !savepoint && (plan.ddl || needsTemp);
-    if (savepoint) await pg.exec("SAVEPOINT ifx_stmt");
+    // A plain statement sends SAVEPOINT, itself and RELEASE in one round trip.
+    const oneTrip = savepoint && !needsTemp && !plan.alters && !plan.ddl;
+    if (savepoint && !oneTrip) await pg.exec("SAVEPOINT ifx_stmt");
     else if (wrap) await pg.exec("BEGIN");
     try {
       if (needsTemp) {
@@ -272,10 +276,10 @@ export async function runSql(
         session.tempCreated = true;
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
-      const res = await pg.run(sql, values);
+      const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);
-      if (savepoint) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+      if (savepoint && !oneTrip) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");
       return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };
     } catch (e) {
