@@ -13,7 +13,9 @@ import { connect } from "../../packages/driver/dist/src/index.js";
 const N = Number(process.argv[2] ?? 1_000_000);
 const engine = process.argv[3] ?? "pglite";
 const cli = new URL("../../packages/emulator/bin/informix-emulator.js", import.meta.url).pathname;
-const child = spawn(process.execPath, [cli, "--port", "0", "--engine", engine], { stdio: ["ignore", "pipe", "inherit"] });
+const child = spawn(process.execPath, [cli, "--port", "0", "--engine", engine], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const port = await new Promise((resolve, reject) => {
   child.stdout.on("data", (d) => {
     const m = /listening on [^:]+:(\d+)/.exec(String(d));
