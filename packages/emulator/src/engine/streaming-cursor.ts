@@ -53,7 +53,7 @@ export class StreamingCursor implements EngineCursor {
     const want = Math.max(1, maxRows);
     const rows = this.rescued ? this.rescued.splice(0, want) : await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
-    const { types } = this;
+    const types = this.types;
     return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));
   }
 
