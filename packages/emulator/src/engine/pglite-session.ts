@@ -10,8 +10,9 @@
 // database BEGIN WORK opens one (-535 when one is open), COMMIT/ROLLBACK outside one is
 // -255, and statements outside autocommit; in an ANSI database the first statement opens
 // a transaction that lasts until COMMIT/ROLLBACK. Inside a transaction each statement
-// runs under a PostgreSQL savepoint, so a failing statement is undone alone and the
-// transaction goes on, as in IDS.
+// runs under a PostgreSQL savepoint (sent in the statement's own round trip), so a failing
+// statement is undone alone and the transaction goes on, as in IDS. Streaming cursors
+// outside a transaction live in a "cursor transaction" (streaming-cursor.ts).
 //
 // The Informix transaction is logical; its PostgreSQL transaction starts at the session's
 // first statement inside it. While it has only read, another session's statement
