@@ -66,6 +66,11 @@ class PgliteTransport implements PgTransport {
     return result.messages as unknown as Message[];
   }
 
+  async dump(): Promise<Uint8Array> {
+    const file = await this.db.dumpDataDir("none");
+    return new Uint8Array(await file.arrayBuffer());
+  }
+
   async close(): Promise<void> {
     await this.db.close();
   }
@@ -98,12 +103,15 @@ export class PgClient {
   searchPath: string | null = null;
   /** Per-session GUCs last set on the connection (lock_timeout), to skip repeating them. */
   readonly settings = new Map<string, string>();
+  /** Data rows received so far (tests check that cursors stream rather than materialise). */
+  rowsReceived = 0;
 
   constructor(private readonly transport: PgTransport) {}
 
   /** A client on a new in-memory PGlite database. */
-  static async create(): Promise<PgClient> {
-    const client = new PgClient(new PgliteTransport(await PGlite.create()));
+  static async create(dataDir?: Blob): Promise<PgClient> {
+    const db = await PGlite.create(dataDir ? { loadDataDir: dataDir } : {});
+    const client = new PgClient(new PgliteTransport(db));
     await client.exec(SESSION_SETUP);
     return client;
   }
@@ -126,23 +134,46 @@ export class PgClient {
     };
   }
 
-  /** Runs one statement with text parameters and returns every row. */
-  async run(sql: string, params: readonly (string | null)[] = []): Promise<PgResult> {
+  /**
+   * Runs one statement with text parameters and returns every row. `wrap` runs a
+   * statement before and after it (SAVEPOINT / RELEASE) in the same round trip: when the
+   * statement fails, PostgreSQL skips the rest up to Sync and the caller rolls back.
+   */
+  async run(
+    sql: string,
+    params: readonly (string | null)[] = [],
+    wrap?: { readonly before: string; readonly after: string },
+  ): Promise<PgResult> {
     const s = protocol.serialize;
-    const messages = await this.send([
+    const statement = [
       s.parse({ text: sql }),
       s.bind({ values: [...params] }),
       s.describe({ type: "P" }),
       s.execute({}),
-      s.sync(),
-    ]);
+    ];
+    const messages = await this.send(
+      wrap
+        ? [
+            s.parse({ text: wrap.before }),
+            s.bind({}),
+            s.execute({}),
+            ...statement,
+            s.parse({ text: wrap.after }),
+            s.bind({}),
+            s.execute({}),
+            s.sync(),
+          ]
+        : [...statement, s.sync()],
+    );
     const desc = messages.find((m) => m.name === "rowDescription");
     const rows: (string | null)[][] = [];
-    let command = "";
+    const commands: string[] = [];
     for (const m of messages) {
       if (m.name === "dataRow") rows.push(m["fields"] as (string | null)[]);
-      else if (m.name === "commandComplete") command = String(m["text"]);
+      else if (m.name === "commandComplete") commands.push(String(m["text"]));
     }
+    this.rowsReceived += rows.length;
+    const command = (wrap ? commands[1] : commands[0]) ?? "";
     return { fields: (desc?.["fields"] as PgField[] | undefined) ?? [], rows, command };
   }
 
@@ -154,6 +185,12 @@ export class PgClient {
   /** Rows of a query as text. */
   async rows(sql: string, params: readonly (string | null)[] = []): Promise<(string | null)[][]> {
     return (await this.run(sql, params)).rows;
+  }
+
+  /** PGlite's data directory as an uncompressed tar (a template for fast start), or null on a socket. */
+  async dumpDataDir(): Promise<Uint8Array | null> {
+    if (!(this.transport instanceof PgliteTransport)) return null;
+    return this.transport.dump();
   }
 
   async close(): Promise<void> {

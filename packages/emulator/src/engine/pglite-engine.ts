@@ -3,7 +3,8 @@
 //
 // The SQL engine of one emulated server: one PGlite instance, many sessions. Startup
 // creates the ifx schema (side catalog and helpers), the sysmaster database and, with
-// `demo: true`, the stores_demo database.
+// `demo: true`, the stores_demo database, or loads all that from a cached template
+// data directory (pglite/template.ts).
 
 import { hostname } from "node:os";
 import { registerTable } from "./catalog-ops.js";
@@ -13,6 +14,7 @@ import { DeclaredTypes } from "./declared-types.js";
 import { createDemoDatabase } from "./demo-database.js";
 import { Multiplexer } from "./multiplexer.js";
 import { PgClient } from "./pg-client.js";
+import { dropTemplate, readTemplate, templateKey, writeTemplate } from "./pglite/template.js";
 import { PgliteSession } from "./pglite-session.js";
 import { type EngineLink, type EngineShared, trackSession } from "./shared.js";
 import { TableVersions } from "./table-versions.js";
@@ -27,26 +29,45 @@ export class PgliteEngine implements Engine {
     private readonly shared: EngineShared,
   ) {}
 
+  /**
+   * Starts from the cached template data directory (pglite/template.ts) when there is one;
+   * otherwise builds the catalog (and stores_demo) in a fresh PGlite and caches the result.
+   */
   static async create(options: EngineOptions): Promise<PgliteEngine> {
+    const key = templateKey(options.demo ? "demo" : "base");
+    const template = await readTemplate(key);
+    if (template !== null) {
+      try {
+        return await PgliteEngine.start(await PgClient.create(template), options);
+      } catch {
+        dropTemplate(key);
+      }
+    }
     const pg = await PgClient.create();
     await pg.exec(BOOTSTRAP_SQL);
     await pg.exec(SYSMASTER_SQL);
-    const types = new DeclaredTypes();
     for (const t of ["sysdual", "sysdatabases", "syssessions"])
-      await registerTable(pg, types, "sysmaster", t, "informix", new Map());
+      await registerTable(pg, new DeclaredTypes(), "sysmaster", t, "informix", new Map());
+    const engine = await PgliteEngine.start(pg, options);
+    if (options.demo) await createDemoDatabase(engine);
+    await engine.shared.databases.load();
+    const data = await pg.dumpDataDir();
+    if (data !== null) writeTemplate(key, data);
+    return engine;
+  }
+
+  private static async start(pg: PgClient, options: EngineOptions): Promise<PgliteEngine> {
     const databases = new DatabaseRegistry(pg);
     await databases.load();
     const link: EngineLink = { pg, mux: new Multiplexer(), deferred: [], dedicated: false };
-    const engine = new PgliteEngine(link, {
+    return new PgliteEngine(link, {
       pg,
-      types,
+      types: new DeclaredTypes(),
       databases,
       versions: new TableVersions(),
       serverName: options.serverName ?? "informix",
       hostName: options.hostName ?? hostname(),
     });
-    if (options.demo) await createDemoDatabase(engine);
-    return engine;
   }
 
   openSession(user: string, options: SessionOptions = {}): EngineSession {

@@ -10,8 +10,9 @@
 // database BEGIN WORK opens one (-535 when one is open), COMMIT/ROLLBACK outside one is
 // -255, and statements outside autocommit; in an ANSI database the first statement opens
 // a transaction that lasts until COMMIT/ROLLBACK. Inside a transaction each statement
-// runs under a PostgreSQL savepoint, so a failing statement is undone alone and the
-// transaction goes on, as in IDS.
+// runs under a PostgreSQL savepoint (sent in the statement's own round trip), so a failing
+// statement is undone alone and the transaction goes on, as in IDS. Streaming cursors
+// outside a transaction live in a "cursor transaction" (streaming-cursor.ts).
 //
 // The Informix transaction is logical; its PostgreSQL transaction starts at the session's
 // first statement inside it. While it has only read, another session's statement
@@ -27,13 +28,15 @@ import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
+import { closeCursor, fetchCursor } from "./cursor-runner.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
-import { describePlan, runSql } from "./statement-runner.js";
+import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
+import type { CursorHost, StreamingCursor } from "./streaming-cursor.js";
 import type {
   DatabaseInfo,
   EngineCursor,
@@ -66,7 +69,7 @@ function lockTimeout(wait: number): string {
   return wait === 0 ? "1ms" : `${wait}s`;
 }
 
-export class PgliteSession implements EngineSession, TransactionHolder {
+export class PgliteSession implements EngineSession, TransactionHolder, CursorHost {
   database: DatabaseInfo | null = null;
   inTransaction = false;
   /** SET LOCK MODE: 0 NOT WAIT, n seconds, -1 WAIT. */
@@ -80,6 +83,13 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   private altered = new Set<number>();
   private last: ExecResult = NO_RESULT;
   private closed = false;
+  /** The open PostgreSQL transaction is a cursor transaction (streaming-cursor.ts), not an Informix one. */
+  cursorTx = false;
+  /** Serial of the current PostgreSQL transaction (streaming cursors die with its ROLLBACK). */
+  txSerial = 0;
+  /** Open streaming cursors, and the number of cursors declared so far (their names). */
+  readonly cursors = new Set<StreamingCursor>();
+  cursorCount = 0;
 
   /**
    * `tempTag` makes the temp schema's name unique among emulators sharing one
@@ -101,7 +111,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     return this.link.pg;
   }
 
-  private get mux(): Multiplexer {
+  get mux(): Multiplexer {
     return this.link.mux;
   }
 
@@ -182,9 +192,42 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   }
 
   private async startTransaction(): Promise<void> {
-    await this.pg.exec(this.beginSql());
-    this.mux.setHolder(this);
+    await this.physicalBegin();
     this.inTransaction = true;
+  }
+
+  /** BEGIN on the connection (inside the multiplexer). */
+  async physicalBegin(extra = ""): Promise<void> {
+    await this.pg.exec(this.beginSql() + extra);
+    this.txSerial++;
+    this.mux.setHolder(this);
+  }
+
+  /** After a PostgreSQL COMMIT or ROLLBACK: its WITH HOLD cursors survive a COMMIT only. */
+  private physicalEnd(committed: boolean): void {
+    for (const c of this.cursors) {
+      if (c.tx !== this.txSerial) continue;
+      if (committed) c.tx = -1;
+      else c.dead = true;
+    }
+    this.cursorTx = false;
+  }
+
+  /** Ends a cursor transaction (COMMIT; its cursors go on, held by PostgreSQL). */
+  async endCursorTransaction(): Promise<void> {
+    if (!this.cursorTx || !this.physical) return;
+    await this.pg.exec("COMMIT");
+    this.physicalEnd(true);
+    this.mux.setHolder(null);
+  }
+
+  /** A statement failed in a cursor transaction: PostgreSQL aborted it. */
+  async abortCursorTransaction(): Promise<void> {
+    if (!this.cursorTx || !this.physical) return;
+    await this.pg.exec("ROLLBACK");
+    this.physicalEnd(false);
+    this.forgetSettings();
+    this.mux.setHolder(null);
   }
 
   /** Whether this session's PostgreSQL transaction is open on the connection. */
@@ -195,14 +238,13 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   /** Starts the PostgreSQL side of an open Informix transaction that has none (inside the multiplexer). */
   private async resume(): Promise<void> {
     if (!this.inTransaction || this.physical) return;
-    const sql = [this.beginSql(), ...this.savepoints.map((s) => `SAVEPOINT ${pgIdent(s.name)}`)].join(";");
-    await this.pg.exec(sql);
-    this.mux.setHolder(this);
+    await this.physicalBegin(this.savepoints.map((s) => `;SAVEPOINT ${pgIdent(s.name)}`).join(""));
   }
 
   /** The multiplexer ends a read-only PostgreSQL transaction for another session; ours stays open. */
   async suspend(): Promise<void> {
     await this.pg.exec("COMMIT");
+    this.physicalEnd(true);
   }
 
   /** After a statement inside a transaction: once it has written, the session owns the connection. */
@@ -256,11 +298,16 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     return new InformixSqlError(locked.sqlcode, ISAM.DEADLOCK);
   }
 
-  /** Runs `fn` under the multiplexer with this session's lock mode. */
-  serve<T>(statementType: number, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` under the multiplexer with this session's lock mode. Any statement but a
+   * cursor's own (`cursorWork`) ends the session's cursor transaction first: outside an
+   * Informix transaction each statement commits on its own.
+   */
+  serve<T>(statementType: number, fn: () => Promise<T>, cursorWork = false): Promise<T> {
     // On a dedicated connection PostgreSQL does the lock waiting: the multiplexer never makes it wait.
     return this.mux.run(this, this.lockWait, this.lockError(statementType), async () => {
       await this.enter();
+      if (!cursorWork) await this.endCursorTransaction();
       await this.resume();
       try {
         return await fn();
@@ -333,9 +380,21 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     this.requireOpen();
     const stmt = this.statementOf(statement);
     if (stmt.plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+    if (streams(stmt.plan)) {
+      this.last = NO_RESULT;
+      return declareCursor(this, stmt, params);
+    }
     const { rows, result } = await runSql(this, stmt, params);
     this.last = result;
     return new MaterialisedCursor(rows, stmt.columnTypes);
+  }
+
+  fetchCursor(cursor: StreamingCursor, maxRows: number): Promise<(string | null)[][]> {
+    return fetchCursor(this, cursor, maxRows);
+  }
+
+  closeCursor(cursor: StreamingCursor): Promise<void> {
+    return closeCursor(this, cursor);
   }
 
   /** Statements the engine carries out itself. */
@@ -393,6 +452,8 @@ export class PgliteSession implements EngineSession, TransactionHolder {
   async begin(): Promise<void> {
     this.logged();
     if (this.inTransaction) throw new InformixSqlError(SQL.ALREADY_IN_TRANSACTION);
+    // A cursor transaction must not become the Informix one (its ROLLBACK would destroy the cursors).
+    if (this.cursorTx) await this.mux.exclusive(() => this.endCursorTransaction());
     this.inTransaction = true;
   }
 
@@ -403,7 +464,10 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       throw new InformixSqlError(SQL.NOT_IN_TRANSACTION);
     }
     await this.mux.exclusive(async () => {
-      if (this.physical) await this.pg.exec("COMMIT");
+      if (this.physical) {
+        await this.pg.exec("COMMIT");
+        this.physicalEnd(true);
+      }
       this.endTransaction();
     });
   }
@@ -416,7 +480,14 @@ export class PgliteSession implements EngineSession, TransactionHolder {
     }
     await this.mux.exclusive(async () => {
       if (this.physical) {
+        // Cursors declared in this transaction would die with it: read what they have left.
+        for (const c of this.cursors) {
+          if (c.tx === this.txSerial && !c.dead && c.rescued === null) {
+            c.rescued = await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null);
+          }
+        }
         await this.pg.exec("ROLLBACK");
+        this.physicalEnd(false);
         this.forgetSettings();
       }
       this.undoAlters();
@@ -497,6 +568,7 @@ export class PgliteSession implements EngineSession, TransactionHolder {
       if (this.tempCreated) await shared.pg.exec(drop);
     } else {
       await this.mux.exclusive(async () => {
+        await this.abortCursorTransaction();
         if (this.inTransaction) {
           if (this.physical) {
             await this.pg.exec("ROLLBACK");

@@ -19,6 +19,7 @@ import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
 import { PreparedStatement } from "./statement.js";
+import { StreamingCursor } from "./streaming-cursor.js";
 import { TableVersions } from "./table-versions.js";
 import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
 import { toPgParam } from "./values.js";
@@ -26,9 +27,12 @@ import { toPgParam } from "./values.js";
 /** pg_type oid of void (the result of a routine without RETURNING). */
 const PG_VOID = 2278;
 
+/** SAVEPOINT before and RELEASE after a statement, in its round trip (pg-client.ts run). */
+export const STATEMENT_SAVEPOINT = { before: "SAVEPOINT ifx_stmt", after: "RELEASE SAVEPOINT ifx_stmt" };
+
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
 
-async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
+export async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
   if (err instanceof PgError) {
     // Lock conflicts exist only on a dedicated connection (PostgreSQL engine): lock_timeout
     // (SET LOCK MODE) expired, or a REPEATABLE READ transaction met a newer row version,
@@ -189,6 +193,59 @@ async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: S
   types.invalidate();
 }
 
+/** Whether a query streams (streaming-cursor.ts): a plain SELECT, no FOR UPDATE, INTO TEMP or DDL. */
+export function streams(plan: SqlPlan): boolean {
+  return (
+    plan.statementType === codes.SQ_SELECT &&
+    plan.isQuery &&
+    !plan.ddl &&
+    plan.forUpdate !== true &&
+    plan.intoTemp === undefined
+  );
+}
+
+/** OPEN of a streaming query: DECLARE its cursor, in the Informix transaction or a cursor transaction. */
+export async function declareCursor(
+  session: PgliteSession,
+  stmt: PreparedStatement,
+  params: readonly EngineValue[],
+): Promise<StreamingCursor> {
+  const plan =
+    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
+  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
+  const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
+  const { pg } = session;
+  return session.serve(
+    plan.statementType,
+    async () => {
+      session.shared.versions.check(stmt.dependencies);
+      await session.implicitBegin();
+      // A new cursor transaction may simply abort on error; an open transaction keeps going.
+      let guard = true;
+      if (!session.inTransaction && session.mux.transactionHolder !== session) {
+        await session.physicalBegin();
+        session.cursorTx = true;
+        guard = false;
+      }
+      const name = `ifx_c${session.id}_${++session.cursorCount}`;
+      try {
+        const declare = `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`;
+        await pg.run(declare, values, guard ? STATEMENT_SAVEPOINT : undefined);
+      } catch (e) {
+        if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
+        else await session.abortCursorTransaction();
+        throw await mapError(session, e, plan);
+      }
+      const cursor = new StreamingCursor(session, name, session.txSerial, stmt.columnTypes);
+      session.cursors.add(cursor);
+      return cursor;
+    },
+    true,
+  );
+}
+
 /** Runs a statement's SQL for the session; returns the rows (queries) and the sqlca counts. */
 export async function runSql(
   session: PgliteSession,
@@ -209,7 +266,9 @@ export async function runSql(
     const needsTemp = plan.intoTemp !== undefined || plan.table?.temp === true;
     const savepoint = session.inTransaction;
     const wrap = !savepoint && (plan.ddl || needsTemp);
-    if (savepoint) await pg.exec("SAVEPOINT ifx_stmt");
+    // A plain statement sends SAVEPOINT, itself and RELEASE in one round trip.
+    const oneTrip = savepoint && !needsTemp && !plan.alters && !plan.ddl;
+    if (savepoint && !oneTrip) await pg.exec("SAVEPOINT ifx_stmt");
     else if (wrap) await pg.exec("BEGIN");
     try {
       if (needsTemp) {
@@ -217,10 +276,10 @@ export async function runSql(
         session.tempCreated = true;
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
-      const res = await pg.run(sql, values);
+      const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);
-      if (savepoint) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+      if (savepoint && !oneTrip) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");
       return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };
     } catch (e) {

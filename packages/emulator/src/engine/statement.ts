@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// A prepared statement and a cursor over materialised rows. Cursor rows are read in
-// full when the cursor opens (PostgreSQL has one connection and other sessions must not
-// wait on a half-read portal); fetch() hands them out in pages and converts each page
-// to EngineValues only then.
+// A prepared statement and a cursor over materialised rows, for queries that do not
+// stream (EXECUTE FUNCTION, SELECT ... FOR UPDATE; plain SELECTs use streaming-cursor.ts):
+// their rows are read in full when the cursor opens; fetch() hands them out in pages and
+// converts each page to EngineValues only then.
 
 import type { Plan } from "../sql/plan.js";
 import { SQ_INSERT } from "../sql/type-codes.js";

@@ -348,7 +348,7 @@ export class StatementHandler {
    * SQ_SFETCH: one row at the position the scroll type names, then SQ_TUPID with its
    * 1-based number (docs/protocol/statements.md: Python reads both); past either end no
    * row, DONE and COST, as at the end of an NFETCH. The rows not yet sent are read from
-   * the engine the first time (its cursors are materialised anyway).
+   * the engine the first time: a scroll cursor keeps its rows in the emulator.
    */
   private async scrollFetch(s: PreparedState, scrollType: number, row: number, out: ServerMessage[]): Promise<void> {
     if (!s.cursor || !s.encoder) throw new InformixSqlError(SQLCODE_CURSOR_NOT_OPEN);

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// A cursor whose rows stay in PostgreSQL until fetched: a SQL cursor (DECLARE ... NO
+// SCROLL CURSOR WITH HOLD) read with FETCH FORWARD n as the client's NFETCH asks. Used for
+// plain SELECTs on both engines; other queries (EXECUTE FUNCTION, FOR UPDATE, INTO TEMP)
+// keep the materialised cursor of statement.ts.
+//
+// Where the cursor lives (see pglite-session.ts):
+// - inside an Informix transaction, in its PostgreSQL transaction;
+// - outside one, in a "cursor transaction" the session opens for it, read-only, which
+//   ends (COMMIT) when its last cursor closes, when the session runs another statement,
+//   or, on PGlite, when another session needs the shared connection. Being WITH HOLD,
+//   the cursor survives that COMMIT: PostgreSQL then keeps its remaining rows itself (its
+//   holdable-cursor store, spilling to temp files), never the emulator.
+// A PostgreSQL ROLLBACK destroys the cursors declared in that transaction. The emulator
+// keeps a WITH HOLD cursor open across ROLLBACK WORK, so before an Informix ROLLBACK the
+// remaining rows of such cursors are read into memory (the one case where a streaming
+// cursor materialises); after a ROLLBACK the emulator did not plan (an aborted cursor
+// transaction) the cursor answers -400.
+
+import type { ColumnType } from "./declared-types.js";
+import type { EngineCursor, EngineValue } from "./types.js";
+import { toEngineValue } from "./values.js";
+
+/** What the session does for a streaming cursor (pglite-session.ts). */
+export interface CursorHost {
+  fetchCursor(cursor: StreamingCursor, maxRows: number): Promise<(string | null)[][]>;
+  closeCursor(cursor: StreamingCursor): Promise<void>;
+}
+
+export class StreamingCursor implements EngineCursor {
+  /** Serial of the PostgreSQL transaction it was declared in; -1 once that committed. */
+  tx: number;
+  /** Destroyed by a PostgreSQL ROLLBACK. */
+  dead = false;
+  /** Rows read ahead because the cursor's transaction rolled back (see pglite-session.ts rollback). */
+  rescued: (string | null)[][] | null = null;
+  private exhausted = false;
+  private closed = false;
+
+  constructor(
+    private readonly host: CursorHost,
+    readonly name: string,
+    tx: number,
+    private readonly types: readonly ColumnType[],
+  ) {
+    this.tx = tx;
+  }
+
+  async fetch(maxRows: number): Promise<EngineValue[][]> {
+    if (this.closed || this.exhausted) return [];
+    const want = Math.max(1, maxRows);
+    const rows = this.rescued ? this.rescued.splice(0, want) : await this.host.fetchCursor(this, want);
+    if (rows.length < want) this.exhausted = true;
+    const types = this.types;
+    return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.host.closeCursor(this);
+  }
+}
