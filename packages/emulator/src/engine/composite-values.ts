@@ -60,7 +60,8 @@ function splitPg(text: string, open: string, close: string): (string | null)[] {
   }
 }
 
-const BARE = /^(smallint|integer|int|serial|int8|bigint|serial8|bigserial|float|smallfloat|real|double|decimal|numeric|money)\b/;
+const BARE =
+  /^(smallint|integer|int|serial|int8|bigint|serial8|bigserial|float|smallfloat|real|double|decimal|numeric|money)\b/;
 
 function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;

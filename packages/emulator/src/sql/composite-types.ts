@@ -43,7 +43,10 @@ function spell(tokens: readonly Token[], i: number, next: number, type: Declared
   for (let k = i; k < next; k++) {
     const t = tokens[k]!;
     const text = t.kind === "word" ? (k === i ? (NAMES[t.value] ?? t.value) : t.value) : t.text;
-    s += s === "" || text === "(" || text === ")" || text === "," || s.endsWith("(") || s.endsWith(",") ? text : ` ${text}`;
+    s +=
+      s === "" || text === "(" || text === ")" || text === "," || s.endsWith("(") || s.endsWith(",")
+        ? text
+        : ` ${text}`;
   }
   return s;
 }
@@ -117,7 +120,8 @@ function pgQuote(s: string): string {
 export function literalToPgText(lit: CompositeLiteral, inCollection = false): string | null {
   if (lit === null) return null;
   if (!("kind" in lit)) return lit.text;
-  if (lit.kind === "row") return `(${lit.items.map((x) => (x === null ? "" : pgQuote(literalToPgText(x)!))).join(",")})`;
+  if (lit.kind === "row")
+    return `(${lit.items.map((x) => (x === null ? "" : pgQuote(literalToPgText(x)!))).join(",")})`;
   const text = `{${lit.items.map((x) => (x === null ? "NULL" : pgQuote(literalToPgText(x, true)!))).join(",")}}`;
   return inCollection ? `(${pgQuote(text)})` : text;
 }

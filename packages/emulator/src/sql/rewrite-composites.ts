@@ -11,8 +11,8 @@
 // `TABLE(SET{…})` is left to rewrite-collections.ts.
 
 import { parseCompositeLiteral } from "@informix-db/protocol";
-import { pgString } from "./context.js";
 import { literalToPgText } from "./composite-types.js";
+import { pgString } from "./context.js";
 import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
 
 const COLLECTION_WORDS = ["set", "multiset", "list"];

@@ -243,7 +243,14 @@ const ALTERING_TYPES = new Set<number>([
 ]);
 
 /** Statements whose ROW/collection literals and field references rewrite-composites.ts maps. */
-const COMPOSITE_DML = new Set([codes.SQ_SELECT, codes.SQ_INSERT, codes.SQ_UPDATE, codes.SQ_UPDALL, codes.SQ_DELETE, codes.SQ_DELALL]);
+const COMPOSITE_DML = new Set([
+  codes.SQ_SELECT,
+  codes.SQ_INSERT,
+  codes.SQ_UPDATE,
+  codes.SQ_UPDALL,
+  codes.SQ_DELETE,
+  codes.SQ_DELALL,
+]);
 
 function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   const { type, isQuery: query } = classify(source);

@@ -36,7 +36,10 @@ export function compositeCodec(name: string, baseTypes: readonly number[]): Type
     tupleSize: (_column, bytes, offset) => envelopeSize(bytes, offset),
     decode(bytes, _view, offset, size, column, text) {
       if (isEnvelopeNull(bytes, offset)) return null;
-      return decodeCompositeText(decodeTextRange(bytes, offset + ENVELOPE_HEADER, offset + size, text), column.extendedName);
+      return decodeCompositeText(
+        decodeTextRange(bytes, offset + ENVELOPE_HEADER, offset + size, text),
+        column.extendedName,
+      );
     },
     encode(value, column, out, text) {
       writeEnvelope(value === null ? null : encodeText(compositeText(value as CompositeInput, column), text), out);

@@ -8,7 +8,7 @@
 // literal tree; `literalToJs` maps it onto JS through the column's type shape, and
 // `formatComposite` writes JS values back as text (the bind form).
 
-import { type TypeShape, parseTypeShape } from "./composite-shape.js";
+import { parseTypeShape, type TypeShape } from "./composite-shape.js";
 import { TypeCodecError } from "./type-codec-error.js";
 
 /** A parsed composite literal: NULL, a scalar's text, or a ROW/collection of literals. */
@@ -158,7 +158,9 @@ export function formatComposite(value: unknown, shape?: TypeShape): string {
     if (value instanceof Set) return `SET{${[...value].map((v) => formatComposite(v)).join(",")}}`;
     if (Array.isArray(value)) return `LIST{${value.map((v) => formatComposite(v)).join(",")}}`;
     if (typeof value === "object" && !(value instanceof Date))
-      return `ROW(${Object.values(value).map((v) => formatComposite(v)).join(",")})`;
+      return `ROW(${Object.values(value)
+        .map((v) => formatComposite(v))
+        .join(",")})`;
     return formatScalar(value, shape?.name);
   }
   if (shape.kind === "row") {
