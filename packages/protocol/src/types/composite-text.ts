@@ -89,13 +89,14 @@ export function parseCompositeLiteral(text: string): CompositeLiteral {
 const INTEGER = /^(smallint|integer|int|serial)\b/;
 const INT64 = /^(int8|bigint|serial8|bigserial)\b/;
 const FLOATING = /^(float|smallfloat|real|double)\b/;
+const DECIMAL = /^(decimal|numeric|money)\b/;
 
 function scalarToJs(lit: { text: string; quoted: boolean }, name: string | undefined): unknown {
   if (name === undefined) return lit.quoted || !/^[-+]?\d/.test(lit.text) ? lit.text : Number(lit.text);
   if (INTEGER.test(name) || FLOATING.test(name)) return Number(lit.text.trim());
   if (INT64.test(name)) return BigInt(lit.text.trim());
   if (name === "boolean") return /^(t|1|true)$/i.test(lit.text.trim());
-  if (/^(decimal|numeric|money)\b/.test(name)) return lit.text.trim();
+  if (DECIMAL.test(name)) return lit.text.trim();
   return lit.text;
 }
 
@@ -134,7 +135,7 @@ function wrong(value: unknown, what: string): TypeCodecError {
 
 function formatScalar(value: unknown, name: string | undefined): string {
   if (value === null || value === undefined) return "NULL";
-  if (name !== undefined && (INTEGER.test(name) || FLOATING.test(name) || INT64.test(name))) {
+  if (name !== undefined && (INTEGER.test(name) || FLOATING.test(name) || INT64.test(name) || DECIMAL.test(name))) {
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
     if (typeof value === "bigint") return String(value);
     if (typeof value === "string" && /^[-+]?\d+(\.\d*)?([eE][-+]?\d+)?$/.test(value.trim())) return value.trim();
