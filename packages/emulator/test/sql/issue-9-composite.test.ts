@@ -34,7 +34,10 @@ describe("issue 9: ROW and collection types in the emulator", () => {
     const [, r, s, l] = p.table!.columns;
     assert.equal(r!.type.code, 22);
     assert.equal(r!.type.xname, "ROW(name varchar(50), age integer)");
-    assert.match(r.type.setup[0]!, /CREATE TYPE ifx\.r_[0-9a-f]{8} AS \("name" varchar\(50\), "age" integer\)/);
+    assert.match(
+      (r.type.setup ?? [])[0] ?? "",
+      /CREATE TYPE ifx\.r_[0-9a-f]{8} AS \("name" varchar\(50\), "age" integer\)/,
+    );
     assert.equal(s!.type.code, 19);
     assert.equal(s!.type.xname, "SET(integer not null)");
     assert.equal(s!.type.pg, "integer[]");
