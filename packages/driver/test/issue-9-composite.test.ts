@@ -105,3 +105,17 @@ test("a value of the wrong JS type is a typed error; the connection stays usable
   const ok = await conn.query("SELECT COUNT(*) AS n FROM ct");
   assert.ok(ok.rows.length === 1);
 });
+
+test("JSON columns decode to JS values and bind from objects", async () => {
+  await conn.query("CREATE TABLE jt (id INT, d JSON)");
+  await conn.query("INSERT INTO jt VALUES (1, ?)", [Param.json({ a: [1, "two"], b: null })]);
+  await conn.query(`INSERT INTO jt VALUES (2, '{"k": true}')`);
+  await conn.query("INSERT INTO jt VALUES (3, NULL)");
+  const res = await conn.query("SELECT id, d FROM jt ORDER BY id", [], { rowMode: "array" });
+  assert.deepEqual(res.rows, [
+    [1, { a: [1, "two"], b: null }],
+    [2, { k: true }],
+    [3, null],
+  ]);
+  assert.equal(res.columns[1]?.type, "JSON");
+});

@@ -34,6 +34,7 @@ import {
   SQLSMFLOAT,
   SQLSMINT,
   SQLTEXT,
+  SQLUDTVAR,
   SQLVCHAR,
   XID_BOOLEAN,
   XID_LVARCHAR,
@@ -208,6 +209,10 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
     case "blob":
       type = simple(SQLBYTES, BLOB_DESCRIPTOR_LENGTH, "bytea");
       j = skipBlobStorage(tokens, j);
+      break;
+    case "json":
+      // IDS's built-in opaque JSON type: described as UDTVAR (40) named "json" (protocol/composite-types.md).
+      type = simple(SQLUDTVAR, DEFAULT_LVARCHAR, "json", 0, "json");
       break;
     case "set":
     case "multiset":
