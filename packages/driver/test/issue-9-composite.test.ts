@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "@informix-db/emulator";
-import { type Connection, connect, DriverError, Param } from "informix-db";
+import { type Connection, connect, DriverError, InformixError, Param } from "informix-db";
 
 let emu: RunningEmulator;
 let conn: Connection;
@@ -102,6 +102,10 @@ test("a value of the wrong JS type is a typed error; the connection stays usable
     (e: unknown) => e instanceof DriverError && e.code === "INVALID_ARGUMENT",
   );
   await assert.rejects(conn.query("INSERT INTO ct (id, s) VALUES (?, ?)", [5, ["x"]]));
+  await assert.rejects(
+    conn.query("INSERT INTO ct (id, s) VALUES (?, ?)", [5, "SET{1,"]),
+    (e: unknown) => e instanceof InformixError,
+  );
   const ok = await conn.query("SELECT COUNT(*) AS n FROM ct");
   assert.ok(ok.rows.length === 1);
 });

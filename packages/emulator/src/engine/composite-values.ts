@@ -101,5 +101,9 @@ const LITERAL_START = /^\s*((set|multiset|list)\s*\{|row\s*\()/i;
 /** A bound value that is ROW/collection text → PostgreSQL input text; other values unchanged. */
 export function compositeParamToPg(value: string): string {
   if (!LITERAL_START.test(value)) return value;
-  return literalToPgText(parseCompositeLiteral(value)) ?? value;
+  try {
+    return literalToPgText(parseCompositeLiteral(value)) ?? value;
+  } catch {
+    return value; // malformed: PostgreSQL rejects it as the column's input, an SQL error
+  }
 }
