@@ -103,4 +103,14 @@ describe("issue 9: composite codecs", () => {
       );
     }
   });
+
+  test("a DISTINCT type (type word flag 0x0800) decodes as its base type; a named ROW (0x1000) as a ROW", () => {
+    const distinct: ColumnType = { type: t.SQLINT | t.SQLDISTINCT, encodedLength: 4, extendedName: "dollars" };
+    const distinctText: ColumnType = { type: t.SQLVCHAR | t.SQLDISTINCT, encodedLength: 20, extendedName: "code_t" };
+    const named: ColumnType = { type: t.SQLROW | t.SQLNAMED, encodedLength: 0, extendedName: "ROW(x integer)" };
+    const layout = compileRowLayout([distinct, distinctText, named]);
+    const w = new ByteWriter(32);
+    layout.encodeRow([12, "ab", "ROW(5)"], w);
+    assert.deepEqual(layout.decodeRow(w.take()), [12, "ab", { x: 5 }]);
+  });
 });
