@@ -64,7 +64,9 @@ test("typed parameters choose the exact type", () => {
 });
 
 test("bad values are INVALID_ARGUMENT naming the parameter; bytes bind as BYTE (issue 9)", () => {
-  assert.throws(() => bindParameters([1, { a: 1 }], latin1), { code: "INVALID_ARGUMENT", message: /parameter 2/ });
+  assert.throws(() => bindParameters([1, new Map()], latin1), { code: "INVALID_ARGUMENT", message: /parameter 2/ });
+  // A plain object is a ROW since issue 9 items 3/4: it binds as its text.
+  assert.equal(bindParameters([{ a: 1 }], latin1)[0]?.type, T.SQLVCHAR);
   assert.throws(() => bindParameters([Param.decimal("abc")], latin1), { code: "INVALID_ARGUMENT" });
   assert.throws(() => bindParameters([Param.interval("5")], latin1), { code: "INVALID_ARGUMENT" });
   assert.throws(() => bindParameters([2n ** 70n], latin1), { code: "INVALID_ARGUMENT" });

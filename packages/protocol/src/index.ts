@@ -130,6 +130,22 @@ export {
 } from "./types/byte-text.js";
 export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
+export { type CompositeInput, collectionCodec, compositeText } from "./types/collection.js";
+export {
+  type CollectionKind,
+  formatTypeShape,
+  isCompositeTypeName,
+  parseTypeShape,
+  type RowField,
+  type TypeShape,
+} from "./types/composite-shape.js";
+export {
+  type CompositeLiteral,
+  decodeCompositeText,
+  formatComposite,
+  literalToJs,
+  parseCompositeLiteral,
+} from "./types/composite-text.js";
 export { dateCodec } from "./types/date.js";
 export { datetimeCodec } from "./types/datetime.js";
 export { decimalCodec, decimalEncodedLength, decimalTupleWidth, moneyCodec } from "./types/decimal.js";
@@ -138,7 +154,9 @@ export { floatCodec } from "./types/float.js";
 export { int8Codec } from "./types/int8.js";
 export { integerCodec } from "./types/integer.js";
 export { intervalCodec } from "./types/interval.js";
+export { JSON_EXTENDED_NAME, jsonCodec, jsonText } from "./types/json.js";
 export { lvarcharCodec } from "./types/lvarchar.js";
+export { type OpaqueValue, opaqueCodec } from "./types/opaque.js";
 export {
   datetimeQualifier,
   decodeQualifier,
@@ -158,6 +176,7 @@ export {
   readBindPayload,
   TYPE_CODECS,
 } from "./types/registry.js";
+export { rowCodec } from "./types/row.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export { compileRowLayout, type RowLayout } from "./types/tuple.js";

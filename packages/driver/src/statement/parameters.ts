@@ -11,6 +11,7 @@
 //   InformixDateTime → DATETIME       InformixInterval → INTERVAL
 //   Uint8Array/Buffer, ReadableStream, Node Readable, AsyncIterable<Uint8Array> → BYTE
 //   a string longer than VARCHAR's bind limit (32767 bytes in the code set) → TEXT
+//   array → LIST text, Set → SET text, plain object → ROW text (collection.ts; IDS casts them)
 //   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR,
 //   BYTE, TEXT, …); Param.text(string | bytes | stream) is how a TEXT column gets a value
 // BYTE/TEXT values travel after SQ_BIND (blob-io.ts); a stream is read as it is sent.
@@ -21,15 +22,19 @@ import {
   ByteWriter,
   bigintCodec,
   booleanCodec,
+  collectionCodec,
   dateCodec,
   datetimeCodec,
   decimalCodec,
   floatCodec,
+  formatComposite,
   InformixDate,
   InformixDateTime,
   InformixInterval,
   integerCodec,
   intervalCodec,
+  jsonCodec,
+  parseTypeShape,
   smallfloatCodec,
   smallintCodec,
   typeCodes as T,
@@ -62,13 +67,21 @@ export type ParamType =
   | "INTERVAL"
   | "BOOLEAN"
   | "BYTE"
-  | "TEXT";
+  | "TEXT"
+  | "SET"
+  | "MULTISET"
+  | "LIST"
+  | "ROW"
+  | "JSON";
 
 /** A parameter with an explicit Informix type, e.g. `{ type: "DECIMAL", value: "12.34" }`. */
 export interface TypedParameter {
   readonly type: ParamType;
   readonly value: unknown;
-  /** DATETIME/INTERVAL qualifier for string values, e.g. "YEAR TO SECOND", "DAY(3) TO SECOND". */
+  /**
+   * DATETIME/INTERVAL qualifier for string values, e.g. "YEAR TO SECOND", "DAY(3) TO SECOND";
+   * for SET/MULTISET/LIST/ROW the full type name, e.g. "ROW(name varchar(50), age integer)".
+   */
   readonly qualifier?: string;
 }
 
@@ -99,7 +112,31 @@ export const Param = {
   byte: typed("BYTE"),
   /** TEXT from a string (encoded in the connection's code set), bytes, or a stream of either. */
   text: typed("TEXT"),
+  /** SET from an array or Set; `typeName` ("SET(integer not null)") types the elements. */
+  set: typed("SET"),
+  multiset: typed("MULTISET"),
+  list: typed("LIST"),
+  /** ROW from an object (or array, by position); `typeName` orders and types the fields. */
+  row: typed("ROW"),
+  /** JSON from any JSON-able value (a string is taken as JSON text). */
+  json: typed("JSON"),
 } as const;
+
+/** The text of a ROW/collection parameter (protocol composite-text.ts). */
+function compositeParamText(kind: "SET" | "MULTISET" | "LIST" | "ROW", value: unknown, typeName?: string): string {
+  if (typeof value === "string") return value;
+  if (typeName !== undefined) return formatComposite(value, parseTypeShape(typeName));
+  if (kind === "ROW") {
+    if (value === null || typeof value !== "object" || value instanceof Set)
+      throw new ValueKindError("Param.row needs an object or an array");
+    return `ROW(${Object.values(value)
+      .map((v) => formatComposite(v))
+      .join(",")})`;
+  }
+  const items = value instanceof Set ? [...value] : value;
+  if (!Array.isArray(items)) throw new ValueKindError(`Param.${kind.toLowerCase()} needs an array or a Set`);
+  return `${kind}{${items.map((v) => formatComposite(v)).join(",")}}`;
+}
 
 /** A value of a kind the driver cannot bind; its message never quotes the value. */
 class ValueKindError extends TypeError {}
@@ -219,6 +256,13 @@ function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParame
       return bindBlob(T.SQLBYTES, v, text, position);
     case "TEXT":
       return bindBlob(T.SQLTEXT, v, text, position);
+    case "SET":
+    case "MULTISET":
+    case "LIST":
+    case "ROW":
+      return viaCodec(collectionCodec, compositeParamText(p.type, v, p.qualifier), text);
+    case "JSON":
+      return viaCodec(jsonCodec, v, text);
     default:
       throw new ValueKindError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
   }
@@ -252,6 +296,10 @@ function bindValue(value: unknown, text: TextCodec, position: number): BindParam
       if (value instanceof InformixInterval) return viaCodec(intervalCodec, value, text);
       if (value instanceof Uint8Array || isStream(value)) return bindBlob(T.SQLBYTES, value, text, position);
       if (isTyped(value)) return bindTyped(value, text, position);
+      if (Array.isArray(value)) return viaCodec(collectionCodec, compositeParamText("LIST", value), text);
+      if (value instanceof Set) return viaCodec(collectionCodec, compositeParamText("SET", value), text);
+      if (Object.getPrototypeOf(value) === Object.prototype)
+        return viaCodec(collectionCodec, compositeParamText("ROW", value), text);
       break;
     default:
       break;

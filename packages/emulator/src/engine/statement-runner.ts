@@ -276,6 +276,7 @@ export async function runSql(
         session.tempCreated = true;
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
+      for (const c of plan.table?.columns ?? []) for (const setup of c.type.setup ?? []) await pg.exec(setup);
       const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);

@@ -8,6 +8,7 @@
 import { datetimeParamToPg, intervalToPg, pgToDatetime, pgToInterval } from "../sql/datetime-values.js";
 import { decodeQualifier } from "../sql/qualifier.js";
 import * as codes from "../sql/type-codes.js";
+import { compositeParamToPg, pgToCompositeText } from "./composite-values.js";
 import type { ColumnType } from "./declared-types.js";
 import { PG } from "./declared-types.js";
 import type { EngineValue } from "./types.js";
@@ -42,6 +43,11 @@ export function toEngineValue(text: string | null, type: ColumnType): EngineValu
     case codes.SQLBYTES:
     case codes.SQLTEXT: // both hold the blob descriptor (server/blobspace.ts)
       return hexToBytes(text.startsWith("\\x") ? text.slice(2) : text);
+    case codes.SQLSET:
+    case codes.SQLMULTISET:
+    case codes.SQLLIST:
+    case codes.SQLROW:
+      return pgToCompositeText(text, type.xname);
     default:
       return text;
   }
@@ -67,8 +73,12 @@ export function toPgParam(value: EngineValue, pgType: number | undefined): strin
       return intervalParam(value);
     case PG.BOOL:
       return value === "t" || value === "1" || value.toLowerCase() === "true" ? "t" : "f";
-    default:
+    case PG.TEXT:
+    case PG.VARCHAR:
+    case PG.BPCHAR:
       return value;
+    default:
+      return compositeParamToPg(value);
   }
 }
 

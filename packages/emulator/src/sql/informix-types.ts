@@ -8,6 +8,7 @@
 // DATETIME/INTERVAL the qualifier (see qualifier.ts), TEXT/BYTE 56 (the blob descriptor).
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
+import { parseCompositeType } from "./composite-types.js";
 import { isTimeQualifier } from "./datetime-values.js";
 import { encodeDatetime, encodeInterval, fractionDigits, parseQualifier } from "./qualifier.js";
 import { isOp, isWord, type Token } from "./tokenizer.js";
@@ -33,6 +34,7 @@ import {
   SQLSMFLOAT,
   SQLSMINT,
   SQLTEXT,
+  SQLUDTVAR,
   SQLVCHAR,
   XID_BOOLEAN,
   XID_LVARCHAR,
@@ -53,6 +55,8 @@ export interface DeclaredType {
   /** The PostgreSQL type that stores it. */
   readonly pg: string;
   readonly serial?: { readonly kind: SerialKind; readonly start: number };
+  /** PostgreSQL statements that must run before the DDL using it (ROW composite types). */
+  readonly setup?: readonly string[];
 }
 
 /** Length of a DECIMAL whose precision is floating (DECIMAL(p) and plain DECIMAL). */
@@ -206,6 +210,15 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       type = simple(SQLBYTES, BLOB_DESCRIPTOR_LENGTH, "bytea");
       j = skipBlobStorage(tokens, j);
       break;
+    case "json":
+      // IDS's built-in opaque JSON type: described as UDTVAR (40) named "json" (protocol/composite-types.md).
+      type = simple(SQLUDTVAR, DEFAULT_LVARCHAR, "json", 0, "json");
+      break;
+    case "set":
+    case "multiset":
+    case "list":
+    case "row":
+      return parseCompositeType(tokens, i, parseType);
     default:
       return null;
   }

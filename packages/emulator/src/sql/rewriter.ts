@@ -15,6 +15,7 @@ import type { LogMode, Plan, SelectType, SqlPlan } from "./plan.js";
 import { render } from "./render.js";
 import { quoteReservedAliases } from "./rewrite-aliases.js";
 import { rewriteCollectionTables } from "./rewrite-collections.js";
+import { rewriteComposites } from "./rewrite-composites.js";
 import {
   rewriteAlterTable,
   rewriteCreateIndex,
@@ -241,12 +242,23 @@ const ALTERING_TYPES = new Set<number>([
   codes.SQ_DROPSYN,
 ]);
 
+/** Statements whose ROW/collection literals and field references rewrite-composites.ts maps. */
+const COMPOSITE_DML = new Set([
+  codes.SQ_SELECT,
+  codes.SQ_INSERT,
+  codes.SQ_UPDATE,
+  codes.SQ_UPDALL,
+  codes.SQ_DELETE,
+  codes.SQ_DELALL,
+]);
+
 function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   const { type, isQuery: query } = classify(source);
   if (ctx.database === null) throw new InformixSqlError(-349);
   let isQuery = query;
   const referenced: string[] = [];
   let tokens = rewriteTableNames(source, referenced);
+  if (COMPOSITE_DML.has(type)) tokens = rewriteComposites(tokens);
   const dynamic = source.some(
     (t, i) => isWord(t, "dbinfo") && isDynamicDbinfo((source[i + 2]?.value ?? "").toLowerCase()),
   );

@@ -7,8 +7,13 @@
 
 import {
   SQLBOOL,
+  SQLCOLLECTION,
+  SQLLIST,
   SQLLVARCHAR,
+  SQLMULTISET,
   SQLNVCHAR,
+  SQLROW,
+  SQLSET,
   SQLTYPE_MASK,
   SQLUDTFIXED,
   SQLUDTVAR,
@@ -23,6 +28,7 @@ import { booleanCodec } from "./boolean.js";
 import { byteTextCodec } from "./byte-text.js";
 import { charCodec } from "./char.js";
 import type { BindSlot, ColumnType, TypeCodec } from "./codec.js";
+import { collectionCodec } from "./collection.js";
 import { dateCodec } from "./date.js";
 import { datetimeCodec } from "./datetime.js";
 import { decimalCodec, moneyCodec } from "./decimal.js";
@@ -30,7 +36,10 @@ import { floatCodec } from "./float.js";
 import { int8Codec } from "./int8.js";
 import { integerCodec } from "./integer.js";
 import { intervalCodec } from "./interval.js";
+import { JSON_EXTENDED_NAME, jsonCodec } from "./json.js";
 import { lvarcharCodec } from "./lvarchar.js";
+import { opaqueCodec } from "./opaque.js";
+import { rowCodec } from "./row.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
 import { TypeCodecError } from "./type-codec-error.js";
@@ -54,11 +63,27 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
   booleanCodec,
   bigintCodec,
   byteTextCodec,
+  collectionCodec,
+  rowCodec,
+  jsonCodec,
+  opaqueCodec,
 ] as TypeCodec<unknown>[]);
 
 const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);
 /** Types whose tuple width depends on the bytes (the "variable layout" types of §7). */
-const VARIABLE_TYPES = new Set([SQLVCHAR, SQLNVCHAR, SQLUDTVAR, SQLUDTFIXED, SQLLVARCHAR, SQLBOOL]);
+const VARIABLE_TYPES = new Set([
+  SQLVCHAR,
+  SQLNVCHAR,
+  SQLUDTVAR,
+  SQLUDTFIXED,
+  SQLLVARCHAR,
+  SQLBOOL,
+  SQLSET,
+  SQLMULTISET,
+  SQLLIST,
+  SQLROW,
+  SQLCOLLECTION,
+]);
 const BY_BASE_TYPE = new Map<number, TypeCodec<unknown>>();
 for (const codec of TYPE_CODECS) {
   for (const base of codec.baseTypes) if (!OPAQUE_TYPES.has(base)) BY_BASE_TYPE.set(base, codec);
@@ -70,6 +95,7 @@ const BY_EXTENDED_ID = new Map<number, TypeCodec<unknown>>([
 const BY_EXTENDED_NAME = new Map<string, TypeCodec<unknown>>([
   ["lvarchar", lvarcharCodec as TypeCodec<unknown>],
   ["boolean", booleanCodec as TypeCodec<unknown>],
+  [JSON_EXTENDED_NAME, jsonCodec],
 ]);
 
 /** The codec of a base type code (type word & 0xFF), or undefined. Opaque 40/41 need {@link codecForColumn}. */
@@ -85,11 +111,14 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
   return name === undefined ? undefined : BY_EXTENDED_NAME.get(name);
 }
 
-/** The codec of a described column; throws UNSUPPORTED_TYPE when none fits. */
+/**
+ * The codec of a described column; throws UNSUPPORTED_TYPE when none fits. An opaque type
+ * (40/41) no codec claims gets the raw-bytes codec (opaque.ts), never an error.
+ */
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
   const codec = OPAQUE_TYPES.has(base)
-    ? codecForExtendedType(column.extendedId, column.extendedName)
+    ? (codecForExtendedType(column.extendedId, column.extendedName) ?? (opaqueCodec as TypeCodec<unknown>))
     : BY_BASE_TYPE.get(base);
   if (codec === undefined) {
     const ext = OPAQUE_TYPES.has(base) ? ` (extended id ${column.extendedId}, name ${column.extendedName})` : "";

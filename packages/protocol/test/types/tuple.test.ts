@@ -155,11 +155,10 @@ describe("registry", () => {
     );
     assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 1, extendedId: 5 }).name, "BOOLEAN");
     assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 1, extendedName: "BOOLEAN" }).name, "BOOLEAN");
-    assert.throws(
-      () => codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedId: 10 }),
-      codeOf("UNSUPPORTED_TYPE"),
-    );
-    assert.throws(() => compileRowLayout([{ type: t.SQLROW, encodedLength: 0 }]), codeOf("UNSUPPORTED_TYPE"));
+    // An opaque type no codec claims comes back as raw bytes with its name (issue 9), never an error.
+    assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedId: 10 }).name, "OPAQUE");
+    assert.equal(codecForColumn({ type: t.SQLROW, encodedLength: 0 }).name, "ROW");
+    assert.throws(() => compileRowLayout([{ type: 24 /* ROWREF */, encodedLength: 0 }]), codeOf("UNSUPPORTED_TYPE"));
   });
   test("readBindPayload + decodeBindPayload read what each codec's encodeBind wrote", () => {
     const values: [ColumnType, unknown][] = MIXED.filter(([c]) => (c.type & 0xff) !== t.SQLCHAR);
@@ -178,7 +177,7 @@ describe("registry", () => {
       assert.deepEqual(normalize([decoded]), normalize([expected]), codec.name);
     }
     assert.throws(
-      () => readBindPayload(new ByteReader(), { type: t.SQLROW, precision: 0 }),
+      () => readBindPayload(new ByteReader(), { type: 24 /* ROWREF */, precision: 0 }),
       codeOf("UNSUPPORTED_TYPE"),
     );
   });
