@@ -64,8 +64,17 @@ export {
   type XactStatMessage,
 } from "./messages/done.js";
 export type { ErrMessage } from "./messages/err.js";
-export type { ExFpRoutineMessage, GetRoutineMessage } from "./messages/fast-path.js";
+export {
+  decodeFpRoutine,
+  decodeGetRoutineReply,
+  type ExFpRoutineMessage,
+  type FpReturnValue,
+  type FpRoutineMessage,
+  type GetRoutineMessage,
+  type GetRoutineReplyMessage,
+} from "./messages/fast-path.js";
 export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
+export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
 export {
   GENKEYS_AUTO,
   GENKEYS_BY_INDEX,
@@ -114,6 +123,13 @@ export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
 export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
+export {
+  locatorFromPayload,
+  locatorToHexPayload,
+  SMART_LOB_LOCATOR_BYTES,
+  SmartLobLocator,
+  smartLobCodec,
+} from "./types/smart-lob.js";
 export {
   BLOB_DESCRIPTOR_BYTES,
   BLOB_FLAG_IN_BLOBSPACE,

@@ -42,6 +42,10 @@ export function toEngineValue(text: string | null, type: ColumnType): EngineValu
     case codes.SQLBYTES:
     case codes.SQLTEXT: // both hold the blob descriptor (server/blobspace.ts)
       return hexToBytes(text.startsWith("\\x") ? text.slice(2) : text);
+    case codes.SQLUDTFIXED: // BLOB/CLOB hold the smart LOB's locator (server/sbspace.ts)
+      return type.xid === codes.XID_BLOB || type.xid === codes.XID_CLOB
+        ? hexToBytes(text.startsWith("\\x") ? text.slice(2) : text)
+        : text;
     default:
       return text;
   }
