@@ -44,6 +44,7 @@ import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
 import { dateOrderOf } from "../sql/date-order.js";
 import { blobspaceOf } from "./blobspace.js";
+import { sbspaceOf } from "./sbspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
@@ -95,6 +96,8 @@ export class SqliSession {
   private work: Promise<void> = Promise.resolve();
   private handler: StatementHandler | undefined;
   private loginTimer: NodeJS.Timeout | undefined;
+  /** Wakes a handler waiting for the client's answer in the middle of a reply (SQ_FILE). */
+  private wake: (() => void) | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
 
   /** Server resources this session holds (0 before login). */
@@ -125,6 +128,7 @@ export class SqliSession {
       this.paused = true;
       this.options.io.pause?.();
     }
+    this.wakeWaiter();
     if (this.pumping) return;
     this.pumping = true;
     this.work = this.pump().catch((error: unknown) => this.abort(error));
@@ -134,6 +138,7 @@ export class SqliSession {
   async close(): Promise<void> {
     this.phase = "closed";
     this.clearTimers();
+    this.wakeWaiter();
     await this.work.catch(() => undefined);
     await this.handler?.close();
     this.handler = undefined;
@@ -222,7 +227,12 @@ export class SqliSession {
       () => engine.listDatabases(),
       (locale) => this.codeSet.mismatches(locale),
       dateOrder,
-      { blobspace: blobspaceOf(engine), sendAhead: () => this.sendAhead() },
+      {
+        blobspace: blobspaceOf(engine),
+        sendAhead: () => this.sendAhead(),
+        ask: (m) => this.ask(m),
+        sbspace: sbspaceOf(engine),
+      },
     );
     return true;
   }
@@ -358,6 +368,38 @@ export class SqliSession {
     const io = this.options.io;
     while (this.phase !== "closed" && (io.unread?.() ?? 0) > this.limits.maxUnreadReplyBytes && io.drained) {
       await io.drained();
+    }
+  }
+
+  private wakeWaiter(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /**
+   * Sends a request to the client in the middle of a reply (SQ_FILE: the replies gathered
+   * so far go first) and returns the client's answer: its messages up to SQ_EOT.
+   */
+  private async ask(request: ServerMessage): Promise<ClientMessage[]> {
+    await this.sendAhead();
+    const bytes = encodeServerGroup([request], this.ctx, this.writer, true);
+    this.options.trace?.(this.options.id, "s>c", [request], bytes);
+    this.options.io.send(bytes);
+    const answer: ClientMessage[] = [];
+    for (;;) {
+      if (this.phase === "closed") throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
+      const m = this.decoder.next();
+      if (isNeedMoreData(m)) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        continue;
+      }
+      this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, this.options.traceValues ?? false));
+      this.maybeResume();
+      if (m.kind === "eot") return answer;
+      answer.push(m);
     }
   }
 
