@@ -98,6 +98,10 @@ export class SqliSession {
   private loginTimer: NodeJS.Timeout | undefined;
   /** Wakes a handler waiting for the client's answer in the middle of a reply (SQ_FILE). */
   private wake: (() => void) | undefined;
+  /** Messages read ahead by ask() up to the group's SQ_EOT, handled next by the pump. */
+  private readonly stash: ClientMessage[] = [];
+  /** ask() took the SQ_EOT of the group being handled: the reply is sent after it. */
+  private eotTaken = false;
   private idleTimer: NodeJS.Timeout | undefined;
 
   /** Server resources this session holds (0 before login). */
@@ -158,7 +162,7 @@ export class SqliSession {
         }
         let message: ClientMessage | ReturnType<ClientItemDecoder["next"]>;
         try {
-          message = this.decoder.next();
+          message = this.stash.shift() ?? this.decoder.next();
         } catch (error) {
           if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
           if (error.code === "TOO_LARGE") {
@@ -178,6 +182,11 @@ export class SqliSession {
         }
         this.options.trace?.(this.options.id, "c>s", redactClientMessage(message, this.options.traceValues ?? false));
         if (await this.handle(message)) await this.afterGroup();
+        else if (this.eotTaken && this.stash.length === 0) {
+          this.eotTaken = false;
+          this.flush();
+          await this.afterGroup();
+        }
         this.maybeResume();
       }
     } finally {
@@ -230,7 +239,7 @@ export class SqliSession {
       {
         blobspace: blobspaceOf(engine),
         sendAhead: () => this.sendAhead(),
-        ask: (m) => this.ask(m),
+        ask: (m, expect) => this.ask(m, expect),
         sbspace: sbspaceOf(engine),
       },
     );
@@ -371,6 +380,22 @@ export class SqliSession {
     }
   }
 
+  /** The client's next message, waiting for its bytes. */
+  private async nextMessage(): Promise<ClientMessage> {
+    for (;;) {
+      if (this.phase === "closed") throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
+      const m = this.decoder.next();
+      if (!isNeedMoreData(m)) {
+        this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, this.options.traceValues ?? false));
+        this.maybeResume();
+        return m;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
   private wakeWaiter(): void {
     const w = this.wake;
     this.wake = undefined;
@@ -381,24 +406,26 @@ export class SqliSession {
    * Sends a request to the client in the middle of a reply (SQ_FILE: the replies gathered
    * so far go first) and returns the client's answer: its messages up to SQ_EOT.
    */
-  private async ask(request: ServerMessage): Promise<ClientMessage[]> {
+  private async ask(request: ServerMessage, expect?: ClientMessage["kind"]): Promise<ClientMessage[]> {
+    // The client sends its answer after the request's group: read that group to its end first.
+    while (!this.eotTaken) {
+      const m = await this.nextMessage();
+      if (m.kind === "eot") this.eotTaken = true;
+      else this.stash.push(m);
+    }
     await this.sendAhead();
     const bytes = encodeServerGroup([request], this.ctx, this.writer, true);
     this.options.trace?.(this.options.id, "s>c", [request], bytes);
     this.options.io.send(bytes);
     const answer: ClientMessage[] = [];
     for (;;) {
-      if (this.phase === "closed") throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
-      const m = this.decoder.next();
-      if (isNeedMoreData(m)) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
+      const m = await this.nextMessage();
+      // informix-driver sends an SQ_EOT of its own before its SQ_FILE_READ answer: the
+      // answer a request waits for (`expect`) ends at the SQ_EOT after it.
+      if (m.kind === "eot") {
+        if (expect === undefined || answer.some((a) => a.kind === expect)) return answer;
         continue;
       }
-      this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, this.options.traceValues ?? false));
-      this.maybeResume();
-      if (m.kind === "eot") return answer;
       answer.push(m);
     }
   }

@@ -20,7 +20,8 @@ import type { EngineColumn, EngineStatement, EngineValue } from "../engine/types
 import { type LobSqlPlan, planLobSql } from "./smart-lob-sql.js";
 import { type Sbspace, SQLCODE_SMART_LOB, type SmartLob } from "./sbspace.js";
 
-export type AskClient = (request: ServerMessage) => Promise<ClientMessage[]>;
+/** Sends a request mid-reply; the answer is the client's messages up to SQ_EOT (after `expect`, if given). */
+export type AskClient = (request: ServerMessage, expect?: ClientMessage["kind"]) => Promise<ClientMessage[]>;
 
 /** SQ_FILE chunk size: IDS moves client files 4096 bytes at a time [py test_batch_scroll_lob]. */
 const FILE_CHUNK = 4096;
@@ -129,8 +130,8 @@ export class SmartLobs {
     return out;
   }
 
-  private async exchange(request: ServerMessage): Promise<ClientMessage[]> {
-    return this.ask(request);
+  private async exchange(request: ServerMessage, expect?: ClientMessage["kind"]): Promise<ClientMessage[]> {
+    return this.ask(request, expect);
   }
 
   private async readClientFile(name: string): Promise<Uint8Array> {
@@ -139,9 +140,12 @@ export class SmartLobs {
     const parts: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const answer = await this.exchange({ kind: "sqfile", op: "read", bufferSize: FILE_CHUNK, amount: READ_AMOUNT });
+      const answer = await this.exchange(
+        { kind: "sqfile", op: "read", bufferSize: FILE_CHUNK, amount: READ_AMOUNT },
+        "fileread",
+      );
       const read = answer.find((m) => m.kind === "fileread");
-      if (read === undefined) throw new InformixSqlError(SQLCODE_SMART_LOB);
+      if (read?.kind !== "fileread") throw new InformixSqlError(SQLCODE_SMART_LOB);
       let got = 0;
       for (const c of read.chunks) {
         parts.push(c);
@@ -167,7 +171,7 @@ export class SmartLobs {
       const chunks: Uint8Array[] = [];
       const stop = Math.min(bytes.length, at + READ_AMOUNT);
       for (let c = at; c < stop; c += FILE_CHUNK) chunks.push(bytes.subarray(c, Math.min(stop, c + FILE_CHUNK)));
-      await this.exchange({ kind: "sqfile", op: "write", chunks });
+      await this.exchange({ kind: "sqfile", op: "write", chunks }, "filewrite");
     }
     await this.exchange({ kind: "sqfile", op: "close" });
   }
