@@ -213,7 +213,8 @@ export class StatementHandler {
           this.engine.database?.ansi ?? false,
           this.dateOrder,
         );
-        await this.blobs.afterBind(m, s);
+        // A statement with FILETOBLOB: its hidden parameters are not the client's (smart-lobs.ts).
+        await this.blobs.afterBind(m, s.lob ? lobTarget(s) : s);
         return;
       }
       case "bbind":
@@ -467,6 +468,19 @@ export class StatementHandler {
     const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
     out.push(done(result.rowCount, db ? this.warningsOf(db) : 0, result.serial), cost());
   }
+}
+
+/** The BYTE/TEXT exchange's view of a statement whose smart-LOB parameters are hidden. */
+function lobTarget(s: PreparedState): { readonly statement: EngineStatement; params: EngineValue[] } {
+  return {
+    statement: viewOf(s),
+    get params() {
+      return s.params;
+    },
+    set params(v: EngineValue[]) {
+      s.params = v;
+    },
+  };
 }
 
 /** The 1-based row an SQ_SFETCH asks for (SFETCH_* scroll types 1–7). */
