@@ -74,7 +74,6 @@ export {
   type GetRoutineReplyMessage,
 } from "./messages/fast-path.js";
 export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
-export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
 export {
   GENKEYS_AUTO,
   GENKEYS_BY_INDEX,
@@ -86,6 +85,7 @@ export type { InputDescribeMessage, InputParameter } from "./messages/input-desc
 export type { PamResponseMessage } from "./messages/pam.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
 export type { SessionOptionMessage } from "./messages/session-options.js";
+export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
 export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";
@@ -123,13 +123,6 @@ export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
 export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
-export {
-  locatorFromPayload,
-  locatorToHexPayload,
-  SMART_LOB_LOCATOR_BYTES,
-  SmartLobLocator,
-  smartLobCodec,
-} from "./types/smart-lob.js";
 export {
   BLOB_DESCRIPTOR_BYTES,
   BLOB_FLAG_IN_BLOBSPACE,
@@ -176,6 +169,13 @@ export {
 } from "./types/registry.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
+export {
+  locatorFromPayload,
+  locatorToHexPayload,
+  SMART_LOB_LOCATOR_BYTES,
+  SmartLobLocator,
+  smartLobCodec,
+} from "./types/smart-lob.js";
 export { compileRowLayout, type RowLayout } from "./types/tuple.js";
 export { TypeCodecError, type TypeCodecErrorCode } from "./types/type-codec-error.js";
 export { InformixDate } from "./types/values/informix-date.js";

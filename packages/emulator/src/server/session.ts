@@ -44,10 +44,10 @@ import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
 import { dateOrderOf } from "../sql/date-order.js";
 import { blobspaceOf } from "./blobspace.js";
-import { sbspaceOf } from "./sbspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
+import { sbspaceOf } from "./sbspace.js";
 import { SQLCODE_NOT_IMPLEMENTED, StatementHandler } from "./statement-handler.js";
 import { redactClientMessage, type TraceSink } from "./trace.js";
 
@@ -383,7 +383,8 @@ export class SqliSession {
   /** The client's next message, waiting for its bytes. */
   private async nextMessage(): Promise<ClientMessage> {
     for (;;) {
-      if (this.phase === "closed") throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
+      if (this.phase === "closed")
+        throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
       const m = this.decoder.next();
       if (!isNeedMoreData(m)) {
         this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, this.options.traceValues ?? false));

@@ -17,8 +17,8 @@ import {
 } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { EngineColumn, EngineStatement, EngineValue } from "../engine/types.js";
+import { type Sbspace, type SmartLob, SQLCODE_SMART_LOB } from "./sbspace.js";
 import { type LobSqlPlan, planLobSql } from "./smart-lob-sql.js";
-import { type Sbspace, SQLCODE_SMART_LOB, type SmartLob } from "./sbspace.js";
 
 /** Sends a request mid-reply; the answer is the client's messages up to SQ_EOT (after `expect`, if given). */
 export type AskClient = (request: ServerMessage, expect?: ClientMessage["kind"]) => Promise<ClientMessage[]>;
@@ -89,7 +89,9 @@ export class SmartLobs {
         statementType: statement.statementType,
         isQuery: statement.isQuery,
         columns: columns.map((c) =>
-          c.type === T.SQLLVARCHAR ? { ...c, type: T.SQLUDTVAR, extendedId: 1, extendedOwner: "informix", extendedName: "lvarchar" } : c,
+          c.type === T.SQLLVARCHAR
+            ? { ...c, type: T.SQLUDTVAR, extendedId: 1, extendedOwner: "informix", extendedName: "lvarchar" }
+            : c,
         ),
         paramCount: params.length,
         params,
