@@ -182,7 +182,8 @@ export class SmartLobs {
   getRoutine(signature: string, database: string): ServerMessage {
     const m = /^\s*(?:function|procedure)?\s*(?:[\w]+\.)?(\w+)\s*\(/i.exec(signature);
     const index = m ? ROUTINES.indexOf(m[1]!.toLowerCase() as (typeof ROUTINES)[number]) : -1;
-    if (index < 0) throw new InformixSqlError(SQLCODE_NO_ROUTINE, 0, signature.trim());
+    // -674 names the routine, as IDS does (its name, not the whole signature).
+    if (index < 0) throw new InformixSqlError(SQLCODE_NO_ROUTINE, 0, m?.[1] ?? "");
     return { kind: "getroutinereply", database, handle: ROUTINE_BASE + index };
   }
 
