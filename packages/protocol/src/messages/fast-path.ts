@@ -115,6 +115,24 @@ export function encodeFpRoutine(msg: FpRoutineMessage, ctx: ProtocolContext, w: 
   }
 }
 
+const FIXED_BIND_WIDTHS: Readonly<Record<number, number>> = {
+  1: 2, // SMALLINT
+  2: 4, // INTEGER
+  6: 4, // SERIAL
+  7: 4, // DATE
+  4: 4, // SMALLFLOAT
+  3: 8, // FLOAT
+  52: 8, // BIGINT
+  53: 8, // BIGSERIAL
+  17: 10, // INT8
+  18: 10, // SERIAL8
+};
+
+/** Bytes of a fixed-width value in bind form, or undefined for a type framed by an i16 length. */
+export function fixedBindWidth(type: number): number | undefined {
+  return FIXED_BIND_WIDTHS[type & 0xff];
+}
+
 /**
  * Decodes SQ_FPROUTINE after its opcode. `width(type, precision)` gives the byte count of a
  * value of a fixed-width type, or undefined for a type framed by an i16 length.
@@ -122,7 +140,7 @@ export function encodeFpRoutine(msg: FpRoutineMessage, ctx: ProtocolContext, w: 
 export function decodeFpRoutine(
   r: ByteReader,
   ctx: ProtocolContext,
-  width: (type: number, precision: number) => number | undefined,
+  width: (type: number, precision: number) => number | undefined = fixedBindWidth,
 ): FpRoutineMessage {
   const n = r.i16();
   const values: FpReturnValue[] = [];
