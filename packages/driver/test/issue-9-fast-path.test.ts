@@ -54,6 +54,11 @@ test("issue 9: FILETOBLOB/LOTOFILE 'server' round-trip a value; the column is a 
   const file = Object.values(named)[0]!;
   assert.ok(file.startsWith(`${out}.`), file);
   assert.deepEqual(new Uint8Array(readFileSync(file)), payload);
+  // LOCOPY: a new smart LOB with the same bytes.
+  const [copied] = (await conn.query<Record<string, unknown>>("SELECT LOCOPY(data) FROM t")).rows;
+  const copy = Object.values(copied!)[0];
+  assert.ok(copy instanceof SmartLobLocator);
+  assert.notDeepEqual(copy.raw, lob.raw);
 });
 
 test("issue 9: callFunction closes a descriptor from ifx_lo_open with one cached routine handle", async () => {
