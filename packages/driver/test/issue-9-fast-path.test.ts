@@ -74,6 +74,12 @@ test("issue 9: callFunction closes a descriptor from ifx_lo_open with one cached
   }
 });
 
+test("issue 9: callFunction runs a user SPL function by its signature", async () => {
+  await conn.query("CREATE FUNCTION add_one(n INT) RETURNING INT; RETURN n + 1; END FUNCTION");
+  assert.deepEqual(await conn.callFunction("function add_one(integer)", [41]), [42]);
+  assert.deepEqual(await conn.callFunction("function add_one(integer)", [1]), [2]);
+});
+
 test("issue 9: an unknown routine is -674, bad arguments are INVALID_ARGUMENT; the connection stays usable", async () => {
   await assert.rejects(conn.callFunction("function informix.no_such_routine(integer)", [1]), (e) => {
     assert.equal(sqlcodeOf(e), -674);

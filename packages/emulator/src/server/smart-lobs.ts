@@ -9,14 +9,16 @@
 import { readFile, writeFile } from "node:fs/promises";
 import {
   type BindMessage,
+  ByteWriter,
   type ClientMessage,
+  codecForBaseType,
   type FpReturnValue,
   type ProtocolContext,
   type ServerMessage,
   typeCodes as T,
 } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
-import type { EngineColumn, EngineStatement, EngineValue } from "../engine/types.js";
+import type { EngineColumn, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
 import { type Sbspace, type SmartLob, SQLCODE_SMART_LOB } from "./sbspace.js";
 import { type LobSqlPlan, planLobSql } from "./smart-lob-sql.js";
 
@@ -57,11 +59,15 @@ const column = (name: string, type: number, encodedLength: number): EngineColumn
 /** Built-in routines reachable through the fast path, by handle. */
 const ROUTINES = ["ifx_lo_close", "ifx_lo_tell", "ifx_lo_release"] as const;
 const ROUTINE_BASE = 1000;
+const USER_ROUTINE_BASE = 100000;
 
 export class SmartLobs {
   private readonly fds = new Map<number, OpenLob>();
   private nextFd = 1;
   private call: { handle: number; paramCount: number } | undefined;
+  /** User routines resolved on this session: handle → its EXECUTE FUNCTION statement. */
+  private readonly userRoutines = new Map<number, EngineStatement>();
+  private nextUserHandle = USER_ROUTINE_BASE;
 
   constructor(
     private readonly space: Sbspace,
@@ -178,19 +184,34 @@ export class SmartLobs {
     await this.exchange({ kind: "sqfile", op: "close" });
   }
 
-  /** SQ_GETROUTINE: the handle of a built-in routine named by its signature. */
-  getRoutine(signature: string, database: string): ServerMessage {
-    const m = /^\s*(?:function|procedure)?\s*(?:[\w]+\.)?(\w+)\s*\(/i.exec(signature);
-    const index = m ? ROUTINES.indexOf(m[1]!.toLowerCase() as (typeof ROUTINES)[number]) : -1;
+  /**
+   * SQ_GETROUTINE: the handle of a routine named by its signature: a built-in ifx_lo_*
+   * routine, else a user function or procedure of the database (run as EXECUTE FUNCTION).
+   */
+  async getRoutine(signature: string, database: string, engine: EngineSession): Promise<ServerMessage> {
+    const m = /^\s*(function|procedure)?\s*(?:\w+\.)?(\w+)\s*\(([^)]*)\)\s*$/i.exec(signature);
+    const name = m?.[2]?.toLowerCase() ?? "";
+    const index = ROUTINES.indexOf(name as (typeof ROUTINES)[number]);
+    if (index >= 0) return { kind: "getroutinereply", database, handle: ROUTINE_BASE + index };
     // -674 names the routine, as IDS does (its name, not the whole signature).
-    if (index < 0) throw new InformixSqlError(SQLCODE_NO_ROUTINE, 0, m?.[1] ?? "");
-    return { kind: "getroutinereply", database, handle: ROUTINE_BASE + index };
+    if (m === undefined || m === null) throw new InformixSqlError(SQLCODE_NO_ROUTINE, 0, name);
+    const args = m[3]!.trim() === "" ? 0 : m[3]!.split(",").length;
+    const verb = m[1]?.toLowerCase() === "procedure" ? "PROCEDURE" : "FUNCTION";
+    let statement: EngineStatement;
+    try {
+      statement = await engine.prepare(`EXECUTE ${verb} ${name}(${Array(args).fill("?").join(", ")})`);
+    } catch {
+      throw new InformixSqlError(SQLCODE_NO_ROUTINE, 0, name);
+    }
+    const handle = this.nextUserHandle++;
+    this.userRoutines.set(handle, statement);
+    return { kind: "getroutinereply", database, handle };
   }
 
   /** SQ_EXFPROUTINE: the call waits for the SQ_BIND that carries its arguments. */
   startCall(handle: number, paramCount: number): void {
-    if (handle < ROUTINE_BASE || handle >= ROUTINE_BASE + ROUTINES.length)
-      throw new InformixSqlError(SQLCODE_NO_ROUTINE);
+    const builtIn = handle >= ROUTINE_BASE && handle < ROUTINE_BASE + ROUTINES.length;
+    if (!builtIn && !this.userRoutines.has(handle)) throw new InformixSqlError(SQLCODE_NO_ROUTINE);
     this.call = { handle, paramCount };
   }
 
@@ -200,10 +221,12 @@ export class SmartLobs {
   }
 
   /** The SQ_BIND of a fast-path call: runs the routine; returns SQ_FPROUTINE. */
-  finishCall(bind: BindMessage, values: readonly EngineValue[]): ServerMessage {
+  async finishCall(bind: BindMessage, values: readonly EngineValue[], engine: EngineSession): Promise<ServerMessage> {
     const call = this.call!;
     this.call = undefined;
     if (bind.parameters.length !== call.paramCount) throw new InformixSqlError(SQLCODE_SMART_LOB);
+    const user = this.userRoutines.get(call.handle);
+    if (user !== undefined) return this.callUser(user, values, engine);
     const fd = Number(values[0]);
     const open = this.fds.get(fd);
     if (open === undefined) throw new InformixSqlError(SQLCODE_SMART_LOB);
@@ -216,11 +239,41 @@ export class SmartLobs {
     }
   }
 
+  private async callUser(
+    statement: EngineStatement,
+    values: readonly EngineValue[],
+    engine: EngineSession,
+  ): Promise<ServerMessage> {
+    if (!statement.isQuery) {
+      await engine.execute(statement, values);
+      return { kind: "fproutine", values: [] };
+    }
+    const cursor = await engine.openCursor(statement, values);
+    const [row] = await cursor.fetch(1);
+    await cursor.close();
+    return {
+      kind: "fproutine",
+      values: statement.columns.map((c, i) => bindForm(c, row?.[i] ?? null, this.ctx())),
+    };
+  }
+
   /** Forgets the session's open descriptors. */
   close(): void {
     this.fds.clear();
     this.call = undefined;
   }
+}
+
+/** A routine's value in bind form (its column's type; NULL as indicator -1). */
+function bindForm(c: EngineColumn, value: EngineValue, ctx: ProtocolContext): FpReturnValue {
+  const codec = codecForBaseType(c.type);
+  if (value === null || codec === undefined)
+    return { type: c.type & T.SQLTYPE_MASK, indicator: -1, precision: 0, payload: null };
+  const slot = codec.bindSlot(value, c, ctx.codec);
+  const w = new ByteWriter(64);
+  codec.encodeBind(value, slot, w, ctx.codec);
+  // The bind form as encodeBind writes it (already padded to even).
+  return { type: slot.type, indicator: 0, precision: slot.precision, payload: w.take() };
 }
 
 function fpInteger(n: number): ServerMessage {

@@ -185,7 +185,7 @@ export class StatementHandler {
         return;
       case "getroutine":
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
-        out.push(this.lobs.getRoutine(m.signature, this.engine.database?.name ?? ""));
+        out.push(await this.lobs.getRoutine(m.signature, this.engine.database?.name ?? "", this.engine));
         return;
       case "exfproutine":
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
@@ -202,7 +202,7 @@ export class StatementHandler {
       case "bind": {
         if (this.lobs?.calling) {
           const values = decodeBindValues(m, this.ctx(), [], false, this.dateOrder);
-          out.push(this.lobs.finishCall(m, values), done(0), cost());
+          out.push(await this.lobs.finishCall(m, values, this.engine), done(0), cost());
           return;
         }
         const s = this.require();
