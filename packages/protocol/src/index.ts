@@ -64,7 +64,15 @@ export {
   type XactStatMessage,
 } from "./messages/done.js";
 export type { ErrMessage } from "./messages/err.js";
-export type { ExFpRoutineMessage, GetRoutineMessage } from "./messages/fast-path.js";
+export {
+  decodeFpRoutine,
+  decodeGetRoutineReply,
+  type ExFpRoutineMessage,
+  type FpReturnValue,
+  type FpRoutineMessage,
+  type GetRoutineMessage,
+  type GetRoutineReplyMessage,
+} from "./messages/fast-path.js";
 export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
 export {
   GENKEYS_AUTO,
@@ -77,6 +85,7 @@ export type { InputDescribeMessage, InputParameter } from "./messages/input-desc
 export type { PamResponseMessage } from "./messages/pam.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
 export type { SessionOptionMessage } from "./messages/session-options.js";
+export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
 export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";
@@ -179,6 +188,13 @@ export {
 export { rowCodec } from "./types/row.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
+export {
+  locatorFromPayload,
+  locatorToHexPayload,
+  SMART_LOB_LOCATOR_BYTES,
+  SmartLobLocator,
+  smartLobCodec,
+} from "./types/smart-lob.js";
 export { compileRowLayout, type RowLayout } from "./types/tuple.js";
 export { TypeCodecError, type TypeCodecErrorCode } from "./types/type-codec-error.js";
 export { InformixDate } from "./types/values/informix-date.js";

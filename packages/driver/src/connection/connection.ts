@@ -38,6 +38,7 @@ import type { Transport } from "../transport/transport.js";
 import type { CallOptions } from "./cancel.js";
 import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
+import { callRoutine, type RoutineCache } from "./fast-path.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
@@ -65,6 +66,8 @@ export class Connection implements ConnectionCore {
   #database: DatabaseInfo | undefined;
   #inTransaction = false;
   #cursorSeq = 0;
+  /** Fast-path routines resolved on this connection (fast-path.ts). */
+  readonly #routines: RoutineCache = new Map();
   #closing: Promise<void> | undefined;
   #session: Session | undefined;
   readonly #config: ResolvedConfig;
@@ -362,6 +365,24 @@ export class Connection implements ConnectionCore {
       site,
       options,
     );
+  }
+
+  /**
+   * Calls a server routine through the fast path, e.g.
+   * `callFunction("function informix.ifx_lo_close(integer)", [fd])`: the routine is resolved
+   * once per connection, then each call is one round trip. Returns the routine's values.
+   */
+  async callFunction(signature: string, args: readonly unknown[] = [], options: CallOptions = {}): Promise<unknown[]> {
+    const site = captureCallSite(this.callFunction);
+    let values: unknown[] = [];
+    await this.#control(
+      async (s) => {
+        values = await callRoutine(s, this.#routines, signature, args);
+      },
+      site,
+      options,
+    );
+    return values;
   }
 
   /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */

@@ -48,6 +48,10 @@ export function toEngineValue(text: string | null, type: ColumnType): EngineValu
     case codes.SQLLIST:
     case codes.SQLROW:
       return pgToCompositeText(text, type.xname);
+    case codes.SQLUDTFIXED: // BLOB/CLOB hold the smart LOB's locator (server/sbspace.ts)
+      return type.xid === codes.XID_BLOB || type.xid === codes.XID_CLOB
+        ? hexToBytes(text.startsWith("\\x") ? text.slice(2) : text)
+        : text;
     default:
       return text;
   }

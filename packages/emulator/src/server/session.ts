@@ -47,6 +47,7 @@ import { blobspaceOf } from "./blobspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
 import { decideLogin, type LoginPolicy, readLoginRequest } from "./login.js";
+import { sbspaceOf } from "./sbspace.js";
 import { SQLCODE_NOT_IMPLEMENTED, StatementHandler } from "./statement-handler.js";
 import { redactClientMessage, type TraceSink } from "./trace.js";
 
@@ -95,6 +96,12 @@ export class SqliSession {
   private work: Promise<void> = Promise.resolve();
   private handler: StatementHandler | undefined;
   private loginTimer: NodeJS.Timeout | undefined;
+  /** Wakes a handler waiting for the client's answer in the middle of a reply (SQ_FILE). */
+  private wake: (() => void) | undefined;
+  /** Messages read ahead by ask() up to the group's SQ_EOT, handled next by the pump. */
+  private readonly stash: ClientMessage[] = [];
+  /** ask() took the SQ_EOT of the group being handled: the reply is sent after it. */
+  private eotTaken = false;
   private idleTimer: NodeJS.Timeout | undefined;
 
   /** Server resources this session holds (0 before login). */
@@ -125,6 +132,7 @@ export class SqliSession {
       this.paused = true;
       this.options.io.pause?.();
     }
+    this.wakeWaiter();
     if (this.pumping) return;
     this.pumping = true;
     this.work = this.pump().catch((error: unknown) => this.abort(error));
@@ -134,6 +142,7 @@ export class SqliSession {
   async close(): Promise<void> {
     this.phase = "closed";
     this.clearTimers();
+    this.wakeWaiter();
     await this.work.catch(() => undefined);
     await this.handler?.close();
     this.handler = undefined;
@@ -153,7 +162,7 @@ export class SqliSession {
         }
         let message: ClientMessage | ReturnType<ClientItemDecoder["next"]>;
         try {
-          message = this.decoder.next();
+          message = this.stash.shift() ?? this.decoder.next();
         } catch (error) {
           if (!(error instanceof SqliProtocolError) || this.phase !== "ready") throw error;
           if (error.code === "TOO_LARGE") {
@@ -173,6 +182,11 @@ export class SqliSession {
         }
         this.options.trace?.(this.options.id, "c>s", redactClientMessage(message, this.options.traceValues ?? false));
         if (await this.handle(message)) await this.afterGroup();
+        else if (this.eotTaken && this.stash.length === 0) {
+          this.eotTaken = false;
+          this.flush();
+          await this.afterGroup();
+        }
         this.maybeResume();
       }
     } finally {
@@ -222,7 +236,12 @@ export class SqliSession {
       () => engine.listDatabases(),
       (locale) => this.codeSet.mismatches(locale),
       dateOrder,
-      { blobspace: blobspaceOf(engine), sendAhead: () => this.sendAhead() },
+      {
+        blobspace: blobspaceOf(engine),
+        sendAhead: () => this.sendAhead(),
+        ask: (m, expect) => this.ask(m, expect),
+        sbspace: sbspaceOf(engine),
+      },
     );
     return true;
   }
@@ -358,6 +377,57 @@ export class SqliSession {
     const io = this.options.io;
     while (this.phase !== "closed" && (io.unread?.() ?? 0) > this.limits.maxUnreadReplyBytes && io.drained) {
       await io.drained();
+    }
+  }
+
+  /** The client's next message, waiting for its bytes. */
+  private async nextMessage(): Promise<ClientMessage> {
+    for (;;) {
+      if (this.phase === "closed")
+        throw new SqliProtocolError("UNEXPECTED_MESSAGE", "connection closed during SQ_FILE");
+      const m = this.decoder.next();
+      if (!isNeedMoreData(m)) {
+        this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, this.options.traceValues ?? false));
+        this.maybeResume();
+        return m;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
+    }
+  }
+
+  private wakeWaiter(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /**
+   * Sends a request to the client in the middle of a reply (SQ_FILE: the replies gathered
+   * so far go first) and returns the client's answer: its messages up to SQ_EOT.
+   */
+  private async ask(request: ServerMessage, expect?: ClientMessage["kind"]): Promise<ClientMessage[]> {
+    // The client sends its answer after the request's group: read that group to its end first.
+    while (!this.eotTaken) {
+      const m = await this.nextMessage();
+      if (m.kind === "eot") this.eotTaken = true;
+      else this.stash.push(m);
+    }
+    await this.sendAhead();
+    const bytes = encodeServerGroup([request], this.ctx, this.writer, true);
+    this.options.trace?.(this.options.id, "s>c", [request], bytes);
+    this.options.io.send(bytes);
+    const answer: ClientMessage[] = [];
+    for (;;) {
+      const m = await this.nextMessage();
+      // informix-driver sends an SQ_EOT of its own before its SQ_FILE_READ answer: the
+      // answer a request waits for (`expect`) ends at the SQ_EOT after it.
+      if (m.kind === "eot") {
+        if (expect === undefined || answer.some((a) => a.kind === expect)) return answer;
+        continue;
+      }
+      answer.push(m);
     }
   }
 

@@ -45,6 +45,8 @@ import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
 import { describeInput, describeStatement } from "./describe.js";
+import type { Sbspace } from "./sbspace.js";
+import { type AskClient, type LobStatement, SmartLobs } from "./smart-lobs.js";
 import { RowEncoder } from "./values.js";
 
 const SCROLL_FOR_UPDATE = -526;
@@ -87,7 +89,12 @@ interface PreparedState {
   /** A scroll cursor's rows, read when first needed, and its 1-based position (0: before the first). */
   scrollRows: EngineValue[][] | undefined;
   position: number;
+  /** Smart-LOB functions the session carries out (smart-lobs.ts), with the DESCRIBE view. */
+  lob?: LobStatement;
 }
+
+/** What DESCRIBE, binds and rows see: the smart-LOB view when the statement has one. */
+const viewOf = (s: PreparedState): EngineStatement => s.lob?.view ?? s.statement;
 
 export function doneWarnings(db: DatabaseInfo): number {
   return DONE_WARN_SET | DONE_WARN_IDS | (db.logged ? DONE_WARN_LOGGED : 0) | (db.ansi ? DONE_WARN_ANSI : 0);
@@ -97,6 +104,7 @@ export class StatementHandler {
   private readonly statements = new Map<number, PreparedState>();
   private current: PreparedState | undefined;
   private readonly blobs: BlobExchange;
+  private readonly lobs: SmartLobs | undefined;
 
   constructor(
     private readonly engine: EngineSession,
@@ -107,12 +115,18 @@ export class StatementHandler {
     /** DBDATE's field order, for checking bound date text. */
     private readonly dateOrder: DateOrder = DEFAULT_DATE_ORDER,
     /** Where BYTE/TEXT values live, and how a long SQ_FETCHBLOB reply is sent before the group ends. */
-    blobs: { readonly blobspace: Blobspace; readonly sendAhead: () => Promise<void> } = {
+    blobs: {
+      readonly blobspace: Blobspace;
+      readonly sendAhead: () => Promise<void>;
+      readonly ask?: AskClient;
+      readonly sbspace?: Sbspace;
+    } = {
       blobspace: new Blobspace(),
       sendAhead: async () => undefined,
     },
   ) {
     this.blobs = new BlobExchange(blobs.blobspace, ctx, blobs.sendAhead);
+    this.lobs = blobs.ask && blobs.sbspace ? new SmartLobs(blobs.sbspace, blobs.ask, ctx) : undefined;
   }
 
   /** The database open in this session, if any. */
@@ -133,6 +147,7 @@ export class StatementHandler {
 
   async close(): Promise<void> {
     await this.blobs.reset();
+    this.lobs?.close();
     for (const s of this.statements.values()) await s.cursor?.close();
     this.statements.clear();
     await this.engine.close();
@@ -155,14 +170,26 @@ export class StatementHandler {
         out.push(done(0), cost());
         return;
       case "prepare":
-      case "command":
-        this.current = this.allocate(await this.engine.prepare(m.sql));
+      case "command": {
+        const plan = this.lobs?.plan(m.sql);
+        const statement = await this.engine.prepare(plan?.sql ?? m.sql);
+        this.current = this.allocate(statement);
+        if (plan && this.lobs) this.current.lob = this.lobs.view(plan, statement);
         return;
+      }
       case "cidescribe":
-        out.push(describeInput(this.require().statement));
+        out.push(describeInput(viewOf(this.require())));
         return;
       case "ndescribe":
-        out.push(describeStatement(this.require().statement, this.require().id, blobDescriptorBytes(this.ctx())));
+        out.push(describeStatement(viewOf(this.require()), this.require().id, blobDescriptorBytes(this.ctx())));
+        return;
+      case "getroutine":
+        if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
+        out.push(await this.lobs.getRoutine(m.signature, this.engine.database?.name ?? "", this.engine));
+        return;
+      case "exfproutine":
+        if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
+        this.lobs.startCall(m.handle, m.paramCount);
         return;
       case "wantdone":
         out.push(done(0), cost());
@@ -173,15 +200,21 @@ export class StatementHandler {
         this.current = this.statements.get(m.statementId);
         return;
       case "bind": {
+        if (this.lobs?.calling) {
+          const values = decodeBindValues(m, this.ctx(), [], false, this.dateOrder);
+          out.push(await this.lobs.finishCall(m, values, this.engine), done(0), cost());
+          return;
+        }
         const s = this.require();
         s.params = decodeBindValues(
           m,
           this.ctx(),
-          s.statement.params,
+          viewOf(s).params,
           this.engine.database?.ansi ?? false,
           this.dateOrder,
         );
-        await this.blobs.afterBind(m, s);
+        // A statement with FILETOBLOB: its hidden parameters are not the client's (smart-lobs.ts).
+        await this.blobs.afterBind(m, s.lob ? lobTarget(s) : s);
         return;
       }
       case "bbind":
@@ -203,7 +236,7 @@ export class StatementHandler {
       case "rettype": {
         // The types the client wants the columns in; only BOOLEAN changes its bytes (45: 1/0).
         const s = this.require();
-        const columns = s.statement.columns.map((c, i) => {
+        const columns = viewOf(s).columns.map((c, i) => {
           const wanted = m.columns[i]?.type ?? c.type;
           return (wanted & T.SQLTYPE_MASK) === T.SQLBOOL ? { ...c, type: wanted } : c;
         });
@@ -275,6 +308,15 @@ export class StatementHandler {
     }
   }
 
+  /** The bound values, with the smart LOBs that FILETOBLOB/FILETOCLOB create now. */
+  private async lobInputs(s: PreparedState): Promise<EngineValue[]> {
+    return s.lob && this.lobs ? this.lobs.inputs(s.lob, s.params) : s.params;
+  }
+
+  private async lobRow(s: PreparedState, row: readonly EngineValue[]): Promise<readonly EngineValue[]> {
+    return s.lob && this.lobs ? this.lobs.row(s.lob, row) : row;
+  }
+
   private require(): PreparedState {
     if (!this.current) throw new InformixSqlError(SQLCODE_BAD_STATEMENT_ID);
     return this.current;
@@ -322,10 +364,10 @@ export class StatementHandler {
       throw new InformixSqlError(SCROLL_FOR_UPDATE);
     }
     await s.cursor?.close();
-    s.cursor = await this.engine.openCursor(s.statement, s.params);
+    s.cursor = await this.engine.openCursor(s.statement, await this.lobInputs(s));
     s.hold = s.holdRequested;
     s.holdRequested = false;
-    s.encoder ??= new RowEncoder(s.statement.columns, this.ctx());
+    s.encoder ??= new RowEncoder(viewOf(s).columns, this.ctx());
     s.pending = [];
     s.pendingAt = 0;
     s.carry = undefined;
@@ -369,7 +411,7 @@ export class StatementHandler {
       return;
     }
     s.position = target;
-    out.push({ kind: "tuple", warnings: 0, data: s.encoder.encode(s.scrollRows[target - 1]!) });
+    out.push({ kind: "tuple", warnings: 0, data: s.encoder.encode(await this.lobRow(s, s.scrollRows[target - 1]!)) });
     out.push({ kind: "tupid", position: target });
   }
 
@@ -389,7 +431,7 @@ export class StatementHandler {
         const row = s.pending[s.pendingAt];
         if (row === undefined) break;
         s.pendingAt++;
-        data = s.encoder.encode(row);
+        data = s.encoder.encode(await this.lobRow(s, row));
       }
       if (sent > 0 && used + TUPLE_OVERHEAD + data.length > bufferSize) {
         s.carry = data;
@@ -407,7 +449,7 @@ export class StatementHandler {
     await this.blobs.checkComplete(s);
     if (s.statement.isQuery) {
       // EXECUTE of a SELECT: run it and report the rows it found, as SELECT INTO does.
-      const cursor = await this.engine.openCursor(s.statement, s.params);
+      const cursor = await this.engine.openCursor(s.statement, await this.lobInputs(s));
       let rows = 0;
       for (let batch = await cursor.fetch(1000); batch.length > 0; batch = await cursor.fetch(1000))
         rows += batch.length;
@@ -415,7 +457,7 @@ export class StatementHandler {
       out.push(done(rows), cost());
       return;
     }
-    const result = await this.engine.execute(s.statement, s.params);
+    const result = await this.engine.execute(s.statement, await this.lobInputs(s));
     const type = s.statement.statementType;
     if (type === T.SQ_COMMIT || type === T.SQ_ROLLBACK) await this.closeCursorsAtTransactionEnd();
     if (s.statement.statementType === T.SQ_INSERT && (result.serial8 !== 0n || result.bigserial !== 0n)) {
@@ -426,6 +468,19 @@ export class StatementHandler {
     const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
     out.push(done(result.rowCount, db ? this.warningsOf(db) : 0, result.serial), cost());
   }
+}
+
+/** The BYTE/TEXT exchange's view of a statement whose smart-LOB parameters are hidden. */
+function lobTarget(s: PreparedState): { readonly statement: EngineStatement; params: EngineValue[] } {
+  return {
+    statement: viewOf(s),
+    get params() {
+      return s.params;
+    },
+    set params(v: EngineValue[]) {
+      s.params = v;
+    },
+  };
 }
 
 /** The 1-based row an SQ_SFETCH asks for (SFETCH_* scroll types 1–7). */

@@ -15,6 +15,7 @@ import {
   type ProtocolContext,
   type RowLayout,
   resizeBlobDescriptor,
+  SmartLobLocator,
   typeCodes as T,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
@@ -29,6 +30,11 @@ function converterFor(column: EngineColumn, blobBytes: number): Converter {
     case T.SQLTEXT:
       // Rows keep the 56-byte form; a session with long row ids gets the 68-byte one.
       return (v) => (v instanceof Uint8Array ? resizeBlobDescriptor(v, blobBytes) : v);
+    case T.SQLUDTFIXED:
+      // BLOB/CLOB: rows keep the locator's bytes (server/sbspace.ts).
+      if (column.extendedId !== T.XID_BLOB && column.extendedId !== T.XID_CLOB) return identity;
+      return (v) =>
+        v instanceof Uint8Array ? new SmartLobLocator(column.extendedId === T.XID_CLOB ? "clob" : "blob", v) : v;
     case T.SQLDATE:
       return (v) => (typeof v === "string" ? InformixDate.parse(v) : v);
     case T.SQLDTIME:

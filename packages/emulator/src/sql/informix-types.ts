@@ -35,8 +35,11 @@ import {
   SQLSMINT,
   SQLTEXT,
   SQLUDTVAR,
+  SQLUDTFIXED,
   SQLVCHAR,
+  XID_BLOB,
   XID_BOOLEAN,
+  XID_CLOB,
   XID_LVARCHAR,
 } from "./type-codes.js";
 
@@ -63,6 +66,8 @@ export interface DeclaredType {
 export const FLOATING_SCALE = 255;
 export const DEFAULT_LVARCHAR = 2048;
 export const BLOB_DESCRIPTOR_LENGTH = 56;
+/** A BLOB/CLOB column holds the LO handle (locator). */
+export const SMART_LOB_LOCATOR_LENGTH = 72;
 
 function simple(code: number, encodedLength: number, pg: string, xid = 0, xname = ""): DeclaredType {
   return { code, encodedLength, xid, xname, pg };
@@ -200,13 +205,11 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       break;
     }
     case "text":
-    case "clob":
       // The row holds the blob descriptor; the bytes live in the blobspace (server/blobspace.ts).
       type = simple(SQLTEXT, BLOB_DESCRIPTOR_LENGTH, "bytea");
       j = skipBlobStorage(tokens, j);
       break;
     case "byte":
-    case "blob":
       type = simple(SQLBYTES, BLOB_DESCRIPTOR_LENGTH, "bytea");
       j = skipBlobStorage(tokens, j);
       break;
@@ -219,6 +222,14 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
     case "list":
     case "row":
       return parseCompositeType(tokens, i, parseType);
+    case "blob":
+    case "clob":
+      // Smart LOBs: the row holds the 72-byte LO handle; the bytes live in the sbspace (server/sbspace.ts).
+      type =
+        t.value === "blob"
+          ? simple(SQLUDTFIXED, SMART_LOB_LOCATOR_LENGTH, "bytea", XID_BLOB, "blob")
+          : simple(SQLUDTFIXED, SMART_LOB_LOCATOR_LENGTH, "bytea", XID_CLOB, "clob");
+      break;
     default:
       return null;
   }

@@ -11,6 +11,7 @@ import { decodeDbList } from "../messages/dblist.js";
 import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
+import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeTupId, decodeTuple } from "../messages/tuple.js";
@@ -55,6 +56,10 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeBlob(r);
     case Op.SQ_DBLIST:
       return decodeDbList(r, ctx);
+    case Op.SQ_GETROUTINE:
+      return decodeGetRoutineReply(r, ctx);
+    case Op.SQ_FPROUTINE:
+      return decodeFpRoutine(r, ctx);
     default:
       return undefined;
   }

@@ -21,8 +21,15 @@ import {
   type XactStatMessage,
 } from "../messages/done.js";
 import { type ErrMessage, encodeErr } from "../messages/err.js";
+import {
+  encodeFpRoutine,
+  encodeGetRoutineReply,
+  type FpRoutineMessage,
+  type GetRoutineReplyMessage,
+} from "../messages/fast-path.js";
 import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
+import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
 import { encodeTupId, encodeTuple, type TupIdMessage, type TupleMessage } from "../messages/tuple.js";
 
 /** Server messages without a body. SQ_CLOSE from the server: it closed the cursor itself. */
@@ -43,7 +50,10 @@ export type ServerMessage =
   | XactStatMessage
   | ErrMessage
   | BlobMessage
-  | DbListMessage;
+  | DbListMessage
+  | SqFileMessage
+  | GetRoutineReplyMessage
+  | FpRoutineMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -73,6 +83,12 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeBlob(msg, w);
     case "dblist":
       return encodeDbList(msg, ctx, w);
+    case "sqfile":
+      return encodeSqFile(msg, w);
+    case "getroutinereply":
+      return encodeGetRoutineReply(msg, ctx, w);
+    case "fproutine":
+      return encodeFpRoutine(msg, ctx, w);
     default:
       w.u16(BARE[msg.kind]);
   }

@@ -18,7 +18,9 @@ import {
   SQLUDTFIXED,
   SQLUDTVAR,
   SQLVCHAR,
+  XID_BLOB,
   XID_BOOLEAN,
+  XID_CLOB,
   XID_LVARCHAR,
 } from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
@@ -42,6 +44,7 @@ import { opaqueCodec } from "./opaque.js";
 import { rowCodec } from "./row.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
+import { smartLobCodec } from "./smart-lob.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { varcharCodec } from "./varchar.js";
 
@@ -67,6 +70,7 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
   rowCodec,
   jsonCodec,
   opaqueCodec,
+  smartLobCodec,
 ] as TypeCodec<unknown>[]);
 
 const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);
@@ -91,11 +95,15 @@ for (const codec of TYPE_CODECS) {
 const BY_EXTENDED_ID = new Map<number, TypeCodec<unknown>>([
   [XID_LVARCHAR, lvarcharCodec as TypeCodec<unknown>],
   [XID_BOOLEAN, booleanCodec as TypeCodec<unknown>],
+  [XID_BLOB, smartLobCodec as TypeCodec<unknown>],
+  [XID_CLOB, smartLobCodec as TypeCodec<unknown>],
 ]);
 const BY_EXTENDED_NAME = new Map<string, TypeCodec<unknown>>([
   ["lvarchar", lvarcharCodec as TypeCodec<unknown>],
   ["boolean", booleanCodec as TypeCodec<unknown>],
   [JSON_EXTENDED_NAME, jsonCodec],
+  ["blob", smartLobCodec as TypeCodec<unknown>],
+  ["clob", smartLobCodec as TypeCodec<unknown>],
 ]);
 
 /** The codec of a base type code (type word & 0xFF), or undefined. Opaque 40/41 need {@link codecForColumn}. */

@@ -155,8 +155,11 @@ describe("registry", () => {
     );
     assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 1, extendedId: 5 }).name, "BOOLEAN");
     assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 1, extendedName: "BOOLEAN" }).name, "BOOLEAN");
+    // Issue 9: BLOB (10) and CLOB (11) are smart-LOB locators (types/smart-lob.ts).
+    assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedId: 10 }).name, "SMARTLOB");
+    assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedName: "clob" }).name, "SMARTLOB");
     // An opaque type no codec claims comes back as raw bytes with its name (issue 9), never an error.
-    assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedId: 10 }).name, "OPAQUE");
+    assert.equal(codecForColumn({ type: t.SQLUDTFIXED, encodedLength: 72, extendedId: 99 }).name, "OPAQUE");
     assert.equal(codecForColumn({ type: t.SQLROW, encodedLength: 0 }).name, "ROW");
     assert.throws(() => compileRowLayout([{ type: 24 /* ROWREF */, encodedLength: 0 }]), codeOf("UNSUPPORTED_TYPE"));
   });
