@@ -148,23 +148,6 @@ export function tokenize(sql: string): Token[] {
   return out;
 }
 
-/**
- * True inside the parentheses of a DATETIME(...) or INTERVAL(...) literal, where `10:30:00`
- * is a time, not the placeholders :30 and :00.
- */
-function inDatetimeLiteral(out: readonly Token[]): boolean {
-  let depth = 0;
-  for (let k = out.length - 1; k >= 0; k--) {
-    const t = out[k]!;
-    if (t.kind === "op" && t.text === ")") depth++;
-    else if (t.kind === "op" && t.text === "(") {
-      if (depth === 0) return isWord(out[k - 1], "datetime", "interval");
-      depth--;
-    }
-  }
-  return false;
-}
-
 /** Number of distinct placeholders in a token list. */
 export function countParams(tokens: readonly Token[]): number {
   let max = 0;
