@@ -17,6 +17,8 @@
 //   with a month outside 1..12 -1205, a day not in its month -1206.
 // - Text longer than a CHAR/VARCHAR/NCHAR/NVARCHAR column is cut to the column in a
 //   database that is not ANSI, as IDS does; an ANSI database refuses it with -1279.
+// - A BYTE column takes only a BYTE or TEXT value (a blob descriptor): any other bound type,
+//   text included, is -617 (a blob data type must be supplied).
 
 import {
   type BindMessage,
@@ -53,6 +55,27 @@ const INT8_TYPES = new Set([T.SQLINT8, T.SQLSERIAL8, T.SQLINFXBIGINT, T.SQLBIGSE
 const EXACT_TYPES = new Set([T.SQLDECIMAL, T.SQLMONEY]);
 const FLOAT_TYPES = new Set([T.SQLFLOAT, T.SQLSMFLOAT]);
 const TEXT_TYPES = new Set([T.SQLCHAR, T.SQLNCHAR, T.SQLVCHAR, T.SQLNVCHAR]);
+/** Column types a collection or ROW value never casts to: -9634 (no cast), as IDS answers. */
+const NO_COMPOSITE_CAST = new Set([
+  T.SQLSMINT,
+  T.SQLINT,
+  T.SQLSERIAL,
+  T.SQLINT8,
+  T.SQLSERIAL8,
+  T.SQLINFXBIGINT,
+  T.SQLBIGSERIAL,
+  T.SQLDECIMAL,
+  T.SQLMONEY,
+  T.SQLFLOAT,
+  T.SQLSMFLOAT,
+  T.SQLDATE,
+  T.SQLDTIME,
+  T.SQLINTERVAL,
+  T.SQLBOOL,
+  T.SQLBYTES,
+  T.SQLTEXT,
+  T.SQLUDTFIXED,
+]);
 const INT8_MAX = 9223372036854775807n;
 const NOT_A_NUMBER_TEXT = /^\s*[+-]?(nan|inf|infinity)\s*$/i;
 
@@ -115,7 +138,6 @@ function textLimit(column: EngineColumn): number {
   return base === T.SQLVCHAR || base === T.SQLNVCHAR ? column.encodedLength & 0xff : column.encodedLength;
 }
 
-/** Checks (and for text, fits) one value against the column it is bound to. */
 /** What fitting a value depends on besides its column. */
 interface FitRules {
   /** ANSI database: a string longer than its column is an error, not cut. */
@@ -124,10 +146,18 @@ interface FitRules {
   readonly dateOrder: DateOrder;
 }
 
-function fitToColumn(value: EngineValue, column: EngineColumn | undefined, rules: FitRules): EngineValue {
+/** Checks (and for text, fits) one value, bound as `bindType`, against the column it is bound to. */
+function fitToColumn(
+  value: EngineValue,
+  bindType: number,
+  column: EngineColumn | undefined,
+  rules: FitRules,
+): EngineValue {
   const { ansi, codec } = rules;
   if (value === null || column === undefined) return value;
   const base = column.type & T.SQLTYPE_MASK;
+  const bound = bindType & T.SQLTYPE_MASK;
+  if (base === T.SQLBYTES && bound !== T.SQLBYTES && bound !== T.SQLTEXT) throw new InformixSqlError(SQL.BLOB_REQUIRED);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {
       if (EXACT_TYPES.has(base) || FLOAT_TYPES.has(base)) throw new InformixSqlError(SQL.DECIMAL_OVERFLOW);
@@ -195,5 +225,5 @@ export function decodeBindValues(
   dateOrder: DateOrder = DEFAULT_DATE_ORDER,
 ): EngineValue[] {
   const rules: FitRules = { ansi, codec: ctx.codec, dateOrder };
-  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), params[i], rules));
+  return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), p.type, params[i], rules));
 }

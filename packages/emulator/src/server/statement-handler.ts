@@ -145,12 +145,16 @@ export class StatementHandler {
     return { statements: this.statements.size, cursors };
   }
 
+  /** The session ended: the engine session is released whatever else fails (its connection may be gone). */
   async close(): Promise<void> {
-    await this.blobs.reset();
-    this.lobs?.close();
-    for (const s of this.statements.values()) await s.cursor?.close();
-    this.statements.clear();
-    await this.engine.close();
+    try {
+      await this.blobs.reset();
+      this.lobs?.close();
+      for (const s of this.statements.values()) await s.cursor?.close().catch(() => undefined);
+      this.statements.clear();
+    } finally {
+      await this.engine.close();
+    }
   }
 
   async handle(m: ClientMessage, out: ServerMessage[]): Promise<void> {
