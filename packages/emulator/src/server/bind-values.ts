@@ -55,27 +55,6 @@ const INT8_TYPES = new Set([T.SQLINT8, T.SQLSERIAL8, T.SQLINFXBIGINT, T.SQLBIGSE
 const EXACT_TYPES = new Set([T.SQLDECIMAL, T.SQLMONEY]);
 const FLOAT_TYPES = new Set([T.SQLFLOAT, T.SQLSMFLOAT]);
 const TEXT_TYPES = new Set([T.SQLCHAR, T.SQLNCHAR, T.SQLVCHAR, T.SQLNVCHAR]);
-/** Column types a collection or ROW value never casts to: -9634 (no cast), as IDS answers. */
-const NO_COMPOSITE_CAST = new Set([
-  T.SQLSMINT,
-  T.SQLINT,
-  T.SQLSERIAL,
-  T.SQLINT8,
-  T.SQLSERIAL8,
-  T.SQLINFXBIGINT,
-  T.SQLBIGSERIAL,
-  T.SQLDECIMAL,
-  T.SQLMONEY,
-  T.SQLFLOAT,
-  T.SQLSMFLOAT,
-  T.SQLDATE,
-  T.SQLDTIME,
-  T.SQLINTERVAL,
-  T.SQLBOOL,
-  T.SQLBYTES,
-  T.SQLTEXT,
-  T.SQLUDTFIXED,
-]);
 const INT8_MAX = 9223372036854775807n;
 const NOT_A_NUMBER_TEXT = /^\s*[+-]?(nan|inf|infinity)\s*$/i;
 
