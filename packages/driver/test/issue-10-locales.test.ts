@@ -197,3 +197,50 @@ test("DBDATE orders date text: DMY4/ reads '25/12/2026' as Christmas, in literal
   const again = await dmy.query("SELECT COUNT(*) AS n FROM d WHERE d = '25/12/2026'");
   assert.equal(Number(again.rows[0]!["n"]), 1);
 });
+
+test("DBDATE and GL_DATE spell DATE as text; MDY4/ is the default", async () => {
+  const spelled = async (env: Record<string, string>): Promise<unknown[]> => {
+    await using conn = await connect(opts({ database: "loc_default", env }));
+    const r = await conn.query(
+      "SELECT CAST(MDY(8, 31, 2026) AS VARCHAR(20)) AS c, CAST(MDY(1, 2, 2026) AS LVARCHAR) AS l FROM systables WHERE tabid = 1",
+    );
+    return [r.rows[0]!["c"], r.rows[0]!["l"]];
+  };
+  assert.deepEqual(await spelled({ DBDATE: "DMY4/" }), ["31/08/2026", "02/01/2026"]);
+  assert.deepEqual(await spelled({ DBDATE: "Y4MD-" }), ["2026-08-31", "2026-01-02"]);
+  assert.deepEqual(await spelled({ DBDATE: "MDY2." }), ["08.31.26", "01.02.26"]);
+  assert.deepEqual(await spelled({ DBDATE: "MDY4/" }), ["08/31/2026", "01/02/2026"]);
+  // DBDATE wins over GL_DATE (the driver sends Y4MD- unless told otherwise); an empty one is unset.
+  assert.deepEqual(await spelled({ GL_DATE: "%d %b %Y" }), ["2026-08-31", "2026-01-02"]);
+  assert.deepEqual(await spelled({ DBDATE: "", GL_DATE: "%d %b %Y" }), ["31 Aug 2026", "02 Jan 2026"]);
+  // A DATE assigned to a character column is spelled the same way.
+  await using dmy = await connect(opts({ database: "loc_default", env: { DBDATE: "DMY4-" } }));
+  await dmy.query("CREATE TEMP TABLE dt (c CHAR(10))");
+  await dmy.query("INSERT INTO dt SELECT MDY(8, 31, 2026) FROM systables WHERE tabid = 1");
+  assert.equal((await dmy.query("SELECT c FROM dt")).rows[0]!["c"], "31-08-2026");
+});
+
+test("DBCENTURY expands a two-digit year in date text: R this century, P past, F future", async () => {
+  const thisYear = new Date().getFullYear();
+  const century = Math.floor(thisYear / 100) * 100;
+  // A year ten years ahead and one ten years back, written with two digits.
+  const ahead = (thisYear + 10) % 100;
+  const back = (thisYear - 10) % 100;
+  const yearOf = async (dbcentury: string, yy: number): Promise<number> => {
+    await using conn = await connect(opts({ database: "loc_default", env: { DBDATE: "MDY4/", DBCENTURY: dbcentury } }));
+    await conn.query("CREATE TEMP TABLE c2 (d DATE)");
+    await conn.query("INSERT INTO c2 VALUES (?)", [`06/15/${String(yy).padStart(2, "0")}`]);
+    const bound = String((await conn.query("SELECT d FROM c2")).rows[0]!["d"]);
+    // The same rule applies to text the server converts: DATE('06/15/yy').
+    const converted = await conn.query(
+      `SELECT YEAR(DATE('06/15/${String(yy).padStart(2, "0")}')) AS y FROM systables WHERE tabid = 1`,
+    );
+    assert.equal(Number(converted.rows[0]!["y"]), Number(bound.slice(0, 4)));
+    return Number(bound.slice(0, 4));
+  };
+  assert.equal(await yearOf("R", ahead), century + ahead);
+  assert.equal(await yearOf("P", ahead), century + ahead - 100);
+  assert.equal(await yearOf("F", back), century + back + 100);
+  assert.equal(await yearOf("C", back), century + back);
+  assert.equal(await yearOf("C", ahead), century + ahead);
+});

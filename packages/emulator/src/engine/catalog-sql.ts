@@ -46,10 +46,44 @@ END $$;
 ${SPL_RUNTIME_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
 CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
-CREATE FUNCTION ifx.date(text) RETURNS date LANGUAGE sql STABLE AS $$ SELECT CAST($1 AS date) $$;
 CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS date) $$;
 CREATE FUNCTION ifx.date(date) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
 CREATE FUNCTION ifx.length(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length(rtrim($1)) $$;
+
+-- DATE as text is spelled by the session's DBDATE (or GL_DATE): '08/31/2026' with IDS's
+-- default MDY4/, '2026-08-31' with Y4MD- (informix-driver's test_server_agrees_with_what_we_bound
+-- reads DATE::LVARCHAR so). The session keeps the to_char template in ifx.date_format. The
+-- casts from date to the character types use it (below), so does assigning a DATE to a CHAR.
+CREATE FUNCTION ifx.date_text(date) RETURNS text LANGUAGE sql STABLE STRICT AS $$
+  SELECT to_char($1, COALESCE(NULLIF(current_setting('ifx.date_format', true), ''), 'MM/DD/YYYY')) $$;
+-- Text with a two-digit year becomes a DATE by DBCENTURY (ifx.dbcentury): R, IDS's default, puts
+-- it in the current century, where PostgreSQL would pick 1970-2069. The field order is DateStyle's.
+CREATE FUNCTION ifx.text_date(text) RETURNS date LANGUAGE plpgsql STABLE STRICT AS $$
+DECLARE
+  m text[] := regexp_match($1, '^\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{1,2})\s*$');
+  c text := upper(COALESCE(NULLIF(current_setting('ifx.dbcentury', true), ''), 'R'));
+  today date := current_date;
+  base integer := CAST(EXTRACT(year FROM current_date) AS integer) / 100 * 100;
+  dmy boolean := current_setting('DateStyle') LIKE '%DMY%';
+  mon integer; dd integer; y integer; best date; d date;
+BEGIN
+  -- date_in, not CAST: the text-to-date cast is this function.
+  IF m IS NULL OR current_setting('DateStyle') LIKE '%YMD%' THEN RETURN date_in(CAST($1 AS cstring)); END IF;
+  mon := CAST(CASE WHEN dmy THEN m[3] ELSE m[1] END AS integer);
+  dd := CAST(CASE WHEN dmy THEN m[1] ELSE m[3] END AS integer);
+  FOR k IN -1..1 LOOP
+    y := base + 100 * k + CAST(m[4] AS integer);
+    d := make_date(y, mon, dd);
+    IF c = 'R' AND k = 0 THEN best := d;
+    ELSIF c = 'P' AND d <= today THEN best := d;
+    ELSIF c = 'F' AND d >= today AND best IS NULL THEN best := d;
+    ELSIF c = 'C' AND (best IS NULL OR abs(d - today) < abs(best - today)) THEN best := d;
+    END IF;
+  END LOOP;
+  RETURN COALESCE(best, make_date(base + CAST(m[4] AS integer), mon, dd));
+END $$;
+CREATE FUNCTION ifx.text_date(bpchar) RETURNS date LANGUAGE sql STABLE STRICT AS $$ SELECT ifx.text_date(CAST($1 AS text)) $$;
+CREATE FUNCTION ifx.date(text) RETURNS date LANGUAGE sql STABLE AS $$ SELECT ifx.text_date($1) $$;
 
 -- SUM over SMALLINT, INTEGER and INT8 is DECIMAL in IDS (informix-driver's test_sum_returns_decimal);
 -- PostgreSQL's sum(int2/int4) is bigint. The rewriter sums ifx.sum_arg(x), which widens integers
@@ -74,8 +108,8 @@ CREATE FUNCTION ifx.time_trunc(time, integer, boolean) RETURNS time LANGUAGE sql
 -- varchar and bpchar casts spell 'true'/'false'. Its output function spells 't'/'f', so
 -- those casts become I/O conversions.
 -- pg_cast is per database and only a superuser may change it: PGlite's user is one, and so is the
--- postgres engine's own server; on a server where the emulator's role is not, these two IDS rules are
--- not applied (docs/emulator-sql.md).
+-- postgres engine's own server; on a server where the emulator's role is not, these IDS rules
+-- (and DBDATE / DBCENTURY in casts, above) are not applied (docs/emulator-sql.md).
 DO $$
 BEGIN
   IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
@@ -86,6 +120,12 @@ BEGIN
     UPDATE pg_catalog.pg_cast SET castfunc = 0, castmethod = 'i'
       WHERE castsource = CAST('bool' AS regtype)
         AND casttarget IN (CAST('text' AS regtype), CAST('varchar' AS regtype), CAST('bpchar' AS regtype));
+    CREATE CAST (date AS text) WITH FUNCTION ifx.date_text(date) AS ASSIGNMENT;
+    CREATE CAST (date AS varchar) WITH FUNCTION ifx.date_text(date) AS ASSIGNMENT;
+    CREATE CAST (date AS bpchar) WITH FUNCTION ifx.date_text(date) AS ASSIGNMENT;
+    CREATE CAST (text AS date) WITH FUNCTION ifx.text_date(text);
+    CREATE CAST (varchar AS date) WITH FUNCTION ifx.text_date(text);
+    CREATE CAST (bpchar AS date) WITH FUNCTION ifx.text_date(bpchar);
   END IF;
 END $$;
 

@@ -25,6 +25,7 @@
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent, pgString } from "../sql/context.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
+import { DEFAULT_DATE_FORMAT } from "../sql/date-format.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
@@ -165,6 +166,14 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== dateStyle) {
       sets.push(`SET DateStyle = '${dateStyle}'`);
       pg.settings.set("DateStyle", dateStyle);
+    }
+    // DBDATE / GL_DATE and DBCENTURY, read by ifx.date_text (DATE to text) and ifx.date(text).
+    const dates = `${this.options.dateFormat ?? DEFAULT_DATE_FORMAT}|${this.options.century ?? "R"}`;
+    if (pg.settings.get("ifx.dates") !== dates) {
+      sets.push(
+        `SELECT set_config('ifx.date_format', ${pgString(this.options.dateFormat ?? DEFAULT_DATE_FORMAT)}, false), set_config('ifx.dbcentury', '${this.options.century ?? "R"}', false)`,
+      );
+      pg.settings.set("ifx.dates", dates);
     }
     // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
     const path = this.database
@@ -381,8 +390,10 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     const stmt = this.statementOf(statement);
     if (stmt.plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
     if (streams(stmt.plan)) {
-      this.last = NO_RESULT;
-      return declareCursor(this, stmt, params);
+      // The cursor's DBINFO('sqlca.*') reads the previous statement's sqlca, so it is reset after.
+      return declareCursor(this, stmt, params).finally(() => {
+        this.last = NO_RESULT;
+      });
     }
     const { rows, result } = await runSql(this, stmt, params);
     this.last = result;

@@ -19,6 +19,7 @@
 //                                                         descriptor there: server/blobspace.ts)
 //   NULL                                                  null
 
+import type { Century } from "../sql/date-format.js";
 import type { DateOrder } from "../sql/date-order.js";
 
 /** One value crossing the wire/engine boundary (see the table above). */
@@ -59,6 +60,10 @@ export interface SessionOptions {
   readonly dbLocale?: string;
   /** Order of day, month and year in date text (DBDATE / GL_DATE); MDY when absent, as IDS. */
   readonly dateOrder?: DateOrder;
+  /** to_char template of DATE text written by the engine (DBDATE / GL_DATE); MDY4/ when absent. */
+  readonly dateFormat?: string;
+  /** DBCENTURY: how a two-digit year becomes four digits; R when absent. */
+  readonly century?: Century;
 }
 
 /** A prepared statement, as the engine understands it. */

@@ -37,6 +37,7 @@ import {
 import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
+import { type Century, expandYear } from "../sql/date-format.js";
 import { type DateOrder, DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 
 /** Value too large to fit in a SMALLINT (IDS message -1214). */
@@ -94,21 +95,30 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   }
 }
 
-/** Checks the fields of DATE text the way IDS reports them; other text is left to the engine. */
-function checkDateText(text: string, order: DateOrder): void {
+/**
+ * Checks the fields of DATE text the way IDS reports them and returns the text to bind: a
+ * two-digit year is expanded by DBCENTURY (then the date goes to the engine as ISO text);
+ * other text is left to the engine.
+ */
+function checkDateText(text: string, order: DateOrder, century: Century): string {
   const m = DATE_TEXT.exec(text);
-  if (!m) return;
+  if (!m) return text;
   const [a, b, c] = [m[1]!, m[2]!, m[3]!];
   const yearFirst = a.length > 2 || order === "YMD";
   const dayFirst = !yearFirst && order === "DMY";
-  const year = Number(yearFirst ? a : c);
+  const yearText = yearFirst ? a : c;
   const month = Number(yearFirst ? b : dayFirst ? b : a);
   const day = Number(yearFirst ? c : dayFirst ? a : b);
+  const twoDigits = yearText.length <= 2;
+  const year = twoDigits ? expandYear(Number(yearText), month, day, century, new Date()) : Number(yearText);
   if (year < 1 || year > 9999) throw new InformixSqlError(DATE_YEAR);
   if (month < 1 || month > 12) throw new InformixSqlError(DATE_MONTH);
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
   if (day < 1 || day > days) throw new InformixSqlError(DATE_DAY);
+  if (!twoDigits) return text;
+  const pad = (n: number, w: number): string => String(n).padStart(w, "0");
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** The most bytes a text column takes: CHAR(n) n, VARCHAR(m,r) m. */
@@ -123,6 +133,7 @@ interface FitRules {
   readonly ansi: boolean;
   readonly codec: TextCodec;
   readonly dateOrder: DateOrder;
+  readonly century: Century;
 }
 
 /** Checks (and for text, fits) one value, bound as `bindType`, against the column it is bound to. */
@@ -162,7 +173,7 @@ function fitToColumn(
   if (typeof value === "string") {
     if ((EXACT_TYPES.has(base) || FLOAT_TYPES.has(base)) && NOT_A_NUMBER_TEXT.test(value))
       throw new InformixSqlError(SQL.STRING_TO_NUMBER);
-    if (base === T.SQLDATE) checkDateText(value, rules.dateOrder);
+    if (base === T.SQLDATE) return checkDateText(value, rules.dateOrder, rules.century);
     if (TEXT_TYPES.has(base)) {
       const limit = textLimit(column);
       // Lengths are bytes of the database code set: in a UTF-8 database CHAR(4) holds "éé".
@@ -202,7 +213,8 @@ export function decodeBindValues(
   params: readonly EngineColumn[] = [],
   ansi = false,
   dateOrder: DateOrder = DEFAULT_DATE_ORDER,
+  century: Century = "R",
 ): EngineValue[] {
-  const rules: FitRules = { ansi, codec: ctx.codec, dateOrder };
+  const rules: FitRules = { ansi, codec: ctx.codec, dateOrder, century };
   return message.parameters.map((p, i) => fitToColumn(decodeOne(p, ctx), p.type, params[i], rules));
 }

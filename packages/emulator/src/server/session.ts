@@ -42,7 +42,7 @@ import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
-import { dateOrderOf } from "../sql/date-order.js";
+import { sessionDatesOf } from "../sql/date-format.js";
 import { blobspaceOf } from "./blobspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
@@ -228,14 +228,15 @@ export class SqliSession {
     const engine = this.options.engine;
     const env = new Map(request.env);
     const dbLocale = env.get("DB_LOCALE");
-    const dateOrder = dateOrderOf(env.get("DBDATE"), env.get("GL_DATE"));
+    const dates = sessionDatesOf(env);
+    const sessionOptions = { dateOrder: dates.order, dateFormat: dates.format, century: dates.century };
     this.codeSet = new SessionCodeSet(dbLocale);
     this.handler = new StatementHandler(
-      engine.openSession(request.user, dbLocale === undefined ? { dateOrder } : { dbLocale, dateOrder }),
+      engine.openSession(request.user, dbLocale === undefined ? sessionOptions : { dbLocale, ...sessionOptions }),
       () => this.ctx,
       () => engine.listDatabases(),
       (locale) => this.codeSet.mismatches(locale),
-      dateOrder,
+      dates,
       {
         blobspace: blobspaceOf(engine),
         sendAhead: () => this.sendAhead(),

@@ -40,7 +40,7 @@ import {
 import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
-import { type DateOrder, DEFAULT_DATE_ORDER } from "../sql/date-order.js";
+import { DEFAULT_SESSION_DATES, type SessionDates } from "../sql/date-format.js";
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
@@ -112,8 +112,8 @@ export class StatementHandler {
     private readonly listDatabases: () => Promise<string[]>,
     /** True when the client's DB_LOCALE does not name this database locale (DONE warning). */
     private readonly localeMismatch: (locale: string) => boolean = () => false,
-    /** DBDATE's field order, for checking bound date text. */
-    private readonly dateOrder: DateOrder = DEFAULT_DATE_ORDER,
+    /** DBDATE's field order and DBCENTURY, for checking bound date text. */
+    private readonly dates: SessionDates = DEFAULT_SESSION_DATES,
     /** Where BYTE/TEXT values live, and how a long SQ_FETCHBLOB reply is sent before the group ends. */
     blobs: {
       readonly blobspace: Blobspace;
@@ -205,7 +205,7 @@ export class StatementHandler {
         return;
       case "bind": {
         if (this.lobs?.calling) {
-          const values = decodeBindValues(m, this.ctx(), [], false, this.dateOrder);
+          const values = decodeBindValues(m, this.ctx(), [], false, this.dates.order, this.dates.century);
           out.push(await this.lobs.finishCall(m, values, this.engine), done(0), cost());
           return;
         }
@@ -215,7 +215,8 @@ export class StatementHandler {
           this.ctx(),
           viewOf(s).params,
           this.engine.database?.ansi ?? false,
-          this.dateOrder,
+          this.dates.order,
+          this.dates.century,
         );
         // A statement with FILETOBLOB: its hidden parameters are not the client's (smart-lobs.ts).
         await this.blobs.afterBind(m, s.lob ? lobTarget(s) : s);

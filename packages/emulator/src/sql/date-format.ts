@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// How IDS spells a DATE as text and expands a two-digit year, from the session's login
+// environment:
+//   - DBDATE names the fields in order and then a separator: M, D, Y2 or Y4, and one of
+//     `/ - .` or `0` (none). MDY4/ is IDS's default. `Y4MD-` spells 2026-08-31 (the Python
+//     informix-driver sends it, and its suite reads `DATE::LVARCHAR` back as '2026-08-31').
+//   - GL_DATE, used when DBDATE is not set, is a format of %-directives (%d %m %y %Y %b %B
+//     %a %A %e %j %C %D and the era-free %iy / %iY).
+//   - DBCENTURY expands a two-digit year when text becomes a DATE: R (the current century,
+//     IDS's default), P (the latest such date not in the future), F (the earliest not in the
+//     past) or C (the closest to today).
+// The engine gets the output format as a PostgreSQL to_char template.
+
+import { type DateOrder, DEFAULT_DATE_ORDER, dateOrderOf } from "./date-order.js";
+
+/** DBCENTURY's rules for a two-digit year. */
+export type Century = "R" | "P" | "F" | "C";
+
+/** IDS's default output, MDY4/. */
+export const DEFAULT_DATE_FORMAT = "MM/DD/YYYY";
+
+const DBDATE_SEPARATORS = new Set(["/", "-", ".", "0"]);
+
+/** The to_char template of a DBDATE value, or undefined when it is not one. */
+function templateOfDbdate(dbdate: string): string | undefined {
+  const spec = dbdate.trim().toUpperCase();
+  const fields: string[] = [];
+  let i = 0;
+  while (i < spec.length && fields.length < 3) {
+    const c = spec[i]!;
+    if (c === "M") fields.push("MM");
+    else if (c === "D") fields.push("DD");
+    else if (c === "Y") {
+      const digits = spec[i + 1];
+      fields.push(digits === "2" ? "YY" : "YYYY");
+      if (digits === "2" || digits === "4") i++;
+    } else return undefined;
+    i++;
+  }
+  const rest = spec.slice(i);
+  if (fields.length !== 3 || new Set(fields.map((f) => f[0])).size !== 3 || rest.length > 1) return undefined;
+  if (rest !== "" && !DBDATE_SEPARATORS.has(rest)) return undefined;
+  const separator = rest === "" ? "/" : rest === "0" ? "" : rest;
+  return fields.join(separator);
+}
+
+/** GL_DATE directives and their to_char spelling (modifiers such as `%-4d` are dropped). */
+const GL_DIRECTIVES: Readonly<Record<string, string>> = {
+  a: "Dy",
+  A: "FMDay",
+  b: "Mon",
+  h: "Mon",
+  B: "FMMonth",
+  C: "CC",
+  d: "DD",
+  e: "FMDD",
+  D: "MM/DD/YY",
+  j: "DDD",
+  m: "MM",
+  y: "YY",
+  Y: "YYYY",
+  iy: "YY",
+  iY: "YYYY",
+  n: "\n",
+  t: "\t",
+  "%": "%",
+};
+
+/** The to_char template of a GL_DATE format; literal text is quoted so that to_char keeps it. */
+function templateOfGlDate(glDate: string): string {
+  let out = "";
+  let literal = "";
+  const flush = (): void => {
+    if (literal !== "") out += `"${literal.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+    literal = "";
+  };
+  const directive = /%[-0-9.]*(iy|iY|[a-zA-Z%])/y;
+  for (let i = 0; i < glDate.length; ) {
+    directive.lastIndex = i;
+    const m = glDate[i] === "%" ? directive.exec(glDate) : null;
+    const spelled = m ? GL_DIRECTIVES[m[1]!] : undefined;
+    if (m && spelled !== undefined) {
+      flush();
+      out += spelled;
+      i = directive.lastIndex;
+    } else {
+      literal += glDate[i];
+      i++;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The to_char template of DATE text for a login environment's DBDATE / GL_DATE. */
+export function dateFormatOf(dbdate: string | undefined, glDate?: string): string {
+  if (dbdate !== undefined && dbdate.trim() !== "") return templateOfDbdate(dbdate) ?? DEFAULT_DATE_FORMAT;
+  if (glDate !== undefined && glDate.trim() !== "") return templateOfGlDate(glDate);
+  return DEFAULT_DATE_FORMAT;
+}
+
+/** DBCENTURY's rule; R when it is not set or not one of R, P, F, C. */
+export function centuryOf(dbcentury: string | undefined): Century {
+  const c = dbcentury?.trim().toUpperCase();
+  return c === "P" || c === "F" || c === "C" ? c : "R";
+}
+
+/**
+ * The four-digit year of a date written with a two-digit year `yy` (0–99), month and day,
+ * by DBCENTURY's rule, as of `today`.
+ */
+export function expandYear(yy: number, month: number, day: number, century: Century, today: Date): number {
+  const base = Math.floor(today.getFullYear() / 100) * 100;
+  if (century === "R") return base + yy;
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const candidates = [base - 100 + yy, base + yy, base + 100 + yy];
+  const at = (year: number): number => Date.UTC(year, month - 1, day);
+  if (century === "P") return candidates.filter((y) => at(y) <= now).at(-1) ?? base + yy;
+  if (century === "F") return candidates.find((y) => at(y) >= now) ?? base + yy;
+  let best = candidates[0]!;
+  for (const y of candidates) if (Math.abs(at(y) - now) < Math.abs(at(best) - now)) best = y;
+  return best;
+}
+
+/** What a session's login environment says about dates (DBDATE / GL_DATE, DBCENTURY). */
+export interface SessionDates {
+  /** Field order of date text that is read. */
+  readonly order: DateOrder;
+  /** to_char template of DATE text that is written. */
+  readonly format: string;
+  readonly century: Century;
+}
+
+/** The dates of a login environment (`env` holds its variables). */
+export function sessionDatesOf(env: ReadonlyMap<string, string>): SessionDates {
+  const dbdate = env.get("DBDATE");
+  const glDate = env.get("GL_DATE");
+  return {
+    order: dateOrderOf(dbdate, glDate),
+    format: dateFormatOf(dbdate, glDate),
+    century: centuryOf(env.get("DBCENTURY")),
+  };
+}
+
+/** IDS's defaults: MDY4/ and DBCENTURY R. */
+export const DEFAULT_SESSION_DATES: SessionDates = {
+  order: DEFAULT_DATE_ORDER,
+  format: DEFAULT_DATE_FORMAT,
+  century: "R",
+};
