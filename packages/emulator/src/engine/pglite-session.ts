@@ -24,8 +24,8 @@
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent, pgString } from "../sql/context.js";
-import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import { DEFAULT_DATE_FORMAT } from "../sql/date-format.js";
+import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
