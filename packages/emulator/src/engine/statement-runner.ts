@@ -14,7 +14,7 @@ import { pruneCatalog, registerTable, setupSerial } from "./catalog-ops.js";
 import { type ColumnType, engineColumn } from "./declared-types.js";
 import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
-import type { PgResult } from "./pg-client.js";
+import type { PgClient, PgResult } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
@@ -176,6 +176,12 @@ function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): Exe
   return { rowCount, serial, serial8, bigserial };
 }
 
+/** Whether schema.table exists (as a table, view or other relation). */
+async function tableExists(pg: PgClient, schema: string, table: string): Promise<boolean> {
+  const res = await pg.run("SELECT to_regclass($1) IS NOT NULL", [`${pgIdent(schema)}.${pgIdent(table)}`]);
+  return res.rows[0]?.[0] === "t";
+}
+
 /** Catalog work after DDL, inside the statement's transaction or savepoint. */
 async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: SqlPlan): Promise<void> {
   const { pg } = session;
@@ -274,6 +280,12 @@ export async function runSql(
       if (needsTemp) {
         await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${pgIdent(session.tempSchema)}`);
         session.tempCreated = true;
+      }
+      if (plan.table?.ifNotExists && (await tableExists(pg, plan.table.schema, plan.table.table))) {
+        // IDS does nothing at all: the table, its SERIAL counters and its catalog rows stay as they are.
+        if (savepoint) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
+        else if (wrap) await pg.exec("COMMIT");
+        return { rows: [], result: { rowCount: 0, serial: 0, serial8: 0n, bigserial: 0n } };
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
       for (const c of plan.table?.columns ?? []) for (const setup of c.type.setup ?? []) await pg.exec(setup);

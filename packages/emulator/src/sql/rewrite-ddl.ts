@@ -24,6 +24,8 @@ export interface TablePlan {
   readonly table: string;
   readonly columns: readonly CreatedColumn[];
   readonly temp: boolean;
+  /** CREATE TABLE IF NOT EXISTS: an existing table is left as it is, catalog included. */
+  readonly ifNotExists?: boolean;
 }
 
 const SEGMENT_START = new Set([
@@ -135,7 +137,7 @@ export function rewriteCreateTable(
     out.push(...d);
   });
   out.push(raw(")", at));
-  return { tokens: out, plan: { schema, table, columns, temp } };
+  return { tokens: out, plan: { schema, table, columns, temp, ifNotExists } };
 }
 
 /** ALTER TABLE t ADD (...) | DROP (...) | MODIFY (...) | ADD CONSTRAINT ... | DROP CONSTRAINT ... */

@@ -164,4 +164,20 @@ describe("catalog and the demo database", () => {
     const gone = await query(s, "select count(*) from systables where tabname = 'ca_customers'");
     assert.deepEqual(gone.rows, [["0"]]);
   });
+
+  it("CREATE TABLE IF NOT EXISTS leaves an existing table, its SERIAL counter and its catalog rows alone", async () => {
+    await exec(s, "create table ine (id serial, v int)");
+    await exec(s, "insert into ine (v) values (1)");
+    const coltypes =
+      "select colname, coltype from syscolumns c, systables t where c.tabid = t.tabid and t.tabname = 'ine' order by colno";
+    const before = (await query(s, coltypes)).rows;
+    // The same name with other columns: IDS does nothing, so neither may the side catalog.
+    await exec(s, "create table if not exists ine (id integer, v int, w char(3))");
+    assert.deepEqual((await query(s, coltypes)).rows, before);
+    assert.equal((await exec(s, "insert into ine (v) values (2)")).serial, 2);
+    await exec(s, "create table if not exists ine_new (id serial)");
+    assert.equal((await exec(s, "insert into ine_new values (0)")).serial, 1);
+    await exec(s, "drop table ine");
+    await exec(s, "drop table ine_new");
+  });
 });
