@@ -48,9 +48,9 @@ export async function closeCursor(session: PgliteSession, cursor: StreamingCurso
     const { pg } = session;
     const open = session.mux.transactionHolder === session;
     // The last cursor of a cursor transaction: its COMMIT ends the cursor transaction too.
+    // CLOSE and COMMIT in one round trip; should the CLOSE fail, the cursor transaction is rolled back.
     if (session.cursorTx && open && ![...session.cursors].some((c) => c.tx !== -1 && !c.dead)) {
-      await pg.exec(`CLOSE ${cursor.name}`).catch(() => undefined);
-      await session.endCursorTransaction().catch(() => session.abortCursorTransaction());
+      await session.endCursorTransaction(`CLOSE ${cursor.name};`).catch(() => session.abortCursorTransaction());
       return;
     }
     if (!open) {

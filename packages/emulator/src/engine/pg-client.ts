@@ -136,13 +136,14 @@ export class PgClient {
 
   /**
    * Runs one statement with text parameters and returns every row. `wrap` runs a
-   * statement before and after it (SAVEPOINT / RELEASE) in the same round trip: when the
-   * statement fails, PostgreSQL skips the rest up to Sync and the caller rolls back.
+   * statement before and (optionally) after it (SAVEPOINT / RELEASE, or BEGIN) in the same
+   * round trip: when the statement fails, PostgreSQL skips the rest up to Sync and the
+   * caller rolls back.
    */
   async run(
     sql: string,
     params: readonly (string | null)[] = [],
-    wrap?: { readonly before: string; readonly after: string },
+    wrap?: { readonly before: string; readonly after?: string },
   ): Promise<PgResult> {
     const s = protocol.serialize;
     const statement = [
@@ -158,9 +159,7 @@ export class PgClient {
             s.bind({}),
             s.execute({}),
             ...statement,
-            s.parse({ text: wrap.after }),
-            s.bind({}),
-            s.execute({}),
+            ...(wrap.after === undefined ? [] : [s.parse({ text: wrap.after }), s.bind({}), s.execute({})]),
             s.sync(),
           ]
         : [...statement, s.sync()],

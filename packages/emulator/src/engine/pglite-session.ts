@@ -191,7 +191,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   }
 
   /** BEGIN, at SET ISOLATION's level on a dedicated connection. */
-  private beginSql(): string {
+  beginSql(): string {
     return this.link.dedicated ? `BEGIN ISOLATION LEVEL ${PG_ISOLATION[this.isolation]}` : "BEGIN";
   }
 
@@ -208,6 +208,11 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   /** BEGIN on the connection (inside the multiplexer). */
   async physicalBegin(extra = ""): Promise<void> {
     await this.pg.exec(this.beginSql() + extra);
+    this.physicalBegun();
+  }
+
+  /** Bookkeeping of a BEGIN sent on the connection (by physicalBegin or with another statement). */
+  physicalBegun(): void {
     this.txSerial++;
     this.mux.setHolder(this);
   }
@@ -223,9 +228,9 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   }
 
   /** Ends a cursor transaction (COMMIT; its cursors go on, held by PostgreSQL). */
-  async endCursorTransaction(): Promise<void> {
+  async endCursorTransaction(before = ""): Promise<void> {
     if (!this.cursorTx || !this.physical) return;
-    await this.pg.exec("COMMIT");
+    await this.pg.exec(`${before}COMMIT`);
     this.physicalEnd(true);
     this.mux.setHolder(null);
   }

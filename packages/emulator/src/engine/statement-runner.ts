@@ -229,16 +229,23 @@ export async function declareCursor(
       session.shared.versions.check(stmt.dependencies);
       await session.implicitBegin();
       // A new cursor transaction may simply abort on error; an open transaction keeps going.
+      // The BEGIN of a new cursor transaction goes with the DECLARE, in one round trip.
       let guard = true;
+      let begin: string | undefined;
       if (!session.inTransaction && session.mux.transactionHolder !== session) {
-        await session.physicalBegin();
+        begin = session.beginSql();
+        session.physicalBegun();
         session.cursorTx = true;
         guard = false;
       }
       const name = `ifx_c${session.id}_${++session.cursorCount}`;
       try {
         const declare = `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`;
-        await pg.run(declare, values, guard ? STATEMENT_SAVEPOINT : undefined);
+        await pg.run(
+          declare,
+          values,
+          guard ? STATEMENT_SAVEPOINT : begin === undefined ? undefined : { before: begin },
+        );
       } catch (e) {
         if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
         else await session.abortCursorTransaction();
