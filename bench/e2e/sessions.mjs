@@ -60,9 +60,7 @@ try {
   for (let i = 0; i < maxSessions * ROWS_PER_SESSION; i++) await ins.query([i, `row ${i}`]);
   await ins.close();
 
-  result.adHocDistinctCpuUs = await cpuPerCall(2000, (i) =>
-    admin.query(`SELECT v + ${i} FROM w WHERE id = 1`),
-  );
+  result.adHocDistinctCpuUs = await cpuPerCall(2000, (i) => admin.query(`SELECT v + ${i} FROM w WHERE id = 1`));
   result.adHocRepeatedCpuUs = await cpuPerCall(2000, () => admin.query("SELECT v FROM w WHERE id = 1"));
   const byId = await admin.prepare("SELECT v, s FROM w WHERE id = ?");
   result.preparedCpuUs = await cpuPerCall(2000, (i) => byId.query([i % 100]));
@@ -70,9 +68,7 @@ try {
 
   result.sessions = [];
   for (const n of levels) {
-    const conns = await Promise.all(
-      Array.from({ length: n }, () => connect({ ...options, database: "sessbench" })),
-    );
+    const conns = await Promise.all(Array.from({ length: n }, () => connect({ ...options, database: "sessbench" })));
     let ops = 0;
     let lockErrors = 0;
     let otherErrors = 0;
