@@ -112,12 +112,55 @@ interface TableColumns {
   readonly byAttnum: Map<number, { type: ColumnType; notNull: boolean; name: string }>;
 }
 
-/** Cache of declared column types per table oid; dropped after every DDL statement. */
+/** A relation a name resolved to. */
+export interface ResolvedRelation {
+  readonly oid: number;
+  readonly relname: string;
+}
+
+/**
+ * Cache of declared column types per table oid, and of table names resolved on a search path,
+ * so that a PREPARE asks PostgreSQL's catalog nothing it asked before; dropped after every DDL
+ * statement and every rollback.
+ */
 export class DeclaredTypes {
   private readonly tables = new Map<number, TableColumns>();
+  /** `search_path NUL name` → the relation (names that resolved to nothing are not kept). */
+  private readonly relations = new Map<string, ResolvedRelation>();
 
   invalidate(): void {
     this.tables.clear();
+    this.relations.clear();
+  }
+
+  /**
+   * The relations that `names` (PostgreSQL names, resolved on the connection's search_path)
+   * denote; names of no relation are left out. One catalog query for the names not cached.
+   */
+  async resolve(pg: PgClient, names: readonly string[]): Promise<ResolvedRelation[]> {
+    const key = (name: string): string => `${pg.searchPath ?? ""}\0${name}`;
+    const missing = [...new Set(names.filter((n) => !this.relations.has(key(n))))];
+    if (missing.length > 0) {
+      const values = missing.map((_, i) => `($${i + 1}::text)`).join(", ");
+      const rows = await pg.rows(
+        `SELECT v.n, CAST(c.oid AS integer), c.relname FROM (VALUES ${values}) AS v(n)
+         JOIN pg_class c ON c.oid = to_regclass(v.n)`,
+        missing,
+      );
+      // Only a known search path makes a key that another session cannot mistake.
+      for (const r of rows) {
+        if (pg.searchPath !== null) this.relations.set(key(r[0]!), { oid: Number(r[1]), relname: r[2] ?? "" });
+      }
+      if (pg.searchPath === null) {
+        return rows.map((r) => ({ oid: Number(r[1]), relname: r[2] ?? "" }));
+      }
+    }
+    const out = new Map<number, ResolvedRelation>();
+    for (const n of names) {
+      const r = this.relations.get(key(n));
+      if (r) out.set(r.oid, r);
+    }
+    return [...out.values()];
   }
 
   /** `pg` is the asking session's connection: a table its open transaction created is visible only there. */

@@ -136,8 +136,7 @@ export async function describePlan(
   let sql = plan.sql;
   const serialCodes: number[] = [];
   if (plan.target) {
-    const rows = await pg.rows("SELECT CAST(CAST(to_regclass($1) AS oid) AS integer)", [plan.target.table]);
-    const oid = Number(rows[0]?.[0] ?? 0);
+    const oid = (await types.resolve(pg, [plan.target.table]))[0]?.oid ?? 0;
     if (oid === 0) throw new InformixSqlError(SQL.TABLE_NOT_FOUND, -111, plan.target.table.replace(/"/g, ""));
     const table = await types.table(pg, oid);
     const all = [...table.byAttnum.values()];
@@ -153,7 +152,7 @@ export async function describePlan(
       }
     }
   }
-  const dependencies = await session.shared.versions.dependencies(pg, plan.tables ?? []);
+  const dependencies = session.shared.versions.dependencies(await types.resolve(pg, plan.tables ?? []));
   return new PreparedStatement(source, plan, columns, columnTypes, desc.paramTypes, sql, serialCodes, dependencies);
 }
 
@@ -299,6 +298,8 @@ export async function runSql(
       const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);
+      // A routine may have run DDL of its own: what the catalog caches hold may be stale.
+      else if (plan.statementType === codes.SQ_EXECPROC) session.shared.types.invalidate();
       if (savepoint && !oneTrip) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");
       return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };

@@ -7,6 +7,7 @@
 // the versions of the tables it referenced at PREPARE and fails with -710 at its next
 // execution or OPEN when one of them changed. Re-preparing records the new versions.
 
+import type { ResolvedRelation } from "./declared-types.js";
 import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { PgClient } from "./pg-client.js";
@@ -31,19 +32,9 @@ export class TableVersions {
     this.versions.set(oid, this.next++);
   }
 
-  /** The current versions of the tables (PostgreSQL names, resolved on search_path) that exist. */
-  async dependencies(pg: PgClient, names: readonly string[]): Promise<TableDependency[]> {
-    if (names.length === 0) return [];
-    const values = names.map((_, i) => `($${i + 1}::text)`).join(", ");
-    const rows = await pg.rows(
-      `SELECT DISTINCT CAST(c.oid AS integer), c.relname FROM (VALUES ${values}) AS v(n)
-       JOIN pg_class c ON c.oid = to_regclass(v.n)`,
-      [...names],
-    );
-    return rows.map((r) => {
-      const oid = Number(r[0]);
-      return { oid, name: r[1] ?? "", version: this.version(oid) };
-    });
+  /** The current versions of the tables a statement names (as DeclaredTypes.resolve found them). */
+  dependencies(relations: readonly ResolvedRelation[]): TableDependency[] {
+    return relations.map(({ oid, relname }) => ({ oid, name: relname, version: this.version(oid) }));
   }
 
   /** Throws -710 when a table changed since the statement was prepared. */
