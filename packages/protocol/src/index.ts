@@ -189,6 +189,8 @@ export { rowCodec } from "./types/row.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export {
+  BlobLocator,
+  ClobLocator,
   locatorFromPayload,
   locatorToHexPayload,
   SMART_LOB_LOCATOR_BYTES,

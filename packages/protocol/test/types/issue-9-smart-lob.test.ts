@@ -8,8 +8,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
+  BlobLocator,
   ByteReader,
   ByteWriter,
+  ClobLocator,
   compileRowLayout,
   contextFromFeatures,
   decodeSqFile,
@@ -33,6 +35,7 @@ test("issue 9: a BLOB locator travels as 144 hex digits in the opaque envelope; 
   assert.equal(String.fromCharCode(...bytes.subarray(5, 9)), "0003");
   const row = layout.decodeRow(bytes);
   assert.ok(row[0] instanceof SmartLobLocator);
+  assert.ok(row[0] instanceof BlobLocator);
   assert.equal(row[0].lobType, "blob");
   assert.deepEqual([...row[0].raw], [...raw]);
   assert.equal(row[1], 7);
@@ -40,6 +43,19 @@ test("issue 9: a BLOB locator travels as 144 hex digits in the opaque envelope; 
   const n = new ByteWriter();
   nullRow.encodeRow([null], n);
   assert.deepEqual([...n.take()], [1, 0, 0, 0, 0]);
+});
+
+test("issue 9: a CLOB column decodes to a ClobLocator, a BLOB column to a BlobLocator", () => {
+  const raw = new Uint8Array(72).fill(9);
+  const layout = compileRowLayout([clobColumn, blobColumn], latin1);
+  const w = new ByteWriter();
+  layout.encodeRow([new ClobLocator(raw), new BlobLocator(raw)], w);
+  const [c, b] = layout.decodeRow(w.take());
+  assert.ok(c instanceof ClobLocator && c instanceof SmartLobLocator && !(c instanceof BlobLocator));
+  assert.equal(c.lobType, "clob");
+  assert.ok(b instanceof BlobLocator && !(b instanceof ClobLocator));
+  assert.ok(SmartLobLocator.of("clob", raw) instanceof ClobLocator);
+  assert.throws(() => new BlobLocator(new Uint8Array(71)), { name: "TypeCodecError" });
 });
 
 test("issue 9: a locator of the wrong size or a payload that is not hex is a typed error", () => {
