@@ -195,6 +195,7 @@ export {
   locatorToHexPayload,
   SMART_LOB_LOCATOR_BYTES,
   SmartLobLocator,
+  smartLobBindParameter,
   smartLobCodec,
 } from "./types/smart-lob.js";
 export { compileRowLayout, type RowLayout } from "./types/tuple.js";

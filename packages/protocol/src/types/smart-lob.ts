@@ -84,6 +84,32 @@ export function locatorFromPayload(payload: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Owner of the built-in BLOB and CLOB types, sent with a locator bound as a parameter. */
+const SMART_LOB_OWNER = "informix";
+
+/**
+ * A locator as a routine argument (the first argument of ifx_lo_open): SQ_BIND type 41
+ * (UDTFIXED) named "informix"."blob" / "clob", precision 72, then i32 72 and the 72 raw bytes
+ * (messages/bind.ts frames named types so) [inferred: no oracle has bound a locator yet].
+ */
+export function smartLobBindParameter(locator: SmartLobLocator): {
+  type: number;
+  owner: string;
+  typeName: string;
+  indicator: number;
+  precision: number;
+  payload: Uint8Array;
+} {
+  return {
+    type: SQLUDTFIXED,
+    owner: SMART_LOB_OWNER,
+    typeName: locator.lobType,
+    indicator: 0,
+    precision: SMART_LOB_LOCATOR_BYTES,
+    payload: locator.raw.slice(),
+  };
+}
+
 function unsupportedBind(): never {
   throw new TypeCodecError("UNSUPPORTED_TYPE", "a smart-LOB locator is not bound as a value");
 }
