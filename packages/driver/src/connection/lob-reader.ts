@@ -66,6 +66,10 @@ export class LobReader implements AsyncIterable<Uint8Array> {
         if (chunk.length > 0) yield chunk;
         if (chunk.length < this.chunkSize) break;
       }
+    } catch (error) {
+      // The read's error is the one to report; closing may fail too (a broken connection).
+      await this.close().catch(() => undefined);
+      throw error;
     } finally {
       await this.close();
     }
