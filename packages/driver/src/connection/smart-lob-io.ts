@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Reading smart large objects (BLOB, CLOB) by their locators, as IDS clients do, through the
-// fast path (docs/protocol/smart-lobs.md §4): ifx_lo_open(locator, LO_RDONLY) gives an LO
-// file descriptor, ifx_lo_read(fd, n) returns the next n bytes at most (fewer at the end),
+// Reading smart large objects (BLOB, CLOB) by their locators through the fast path
+// (docs/protocol/smart-lobs.md §4): ifx_lo_open(locator, LO_RDONLY) gives an LO file
+// descriptor, ifx_lo_read(fd, n) returns the next n bytes at most (fewer at the end),
 // ifx_lo_close(fd) frees the descriptor. Each call is one round trip on a resolved handle.
+// ifx_lo_read as a fast-path routine is inferred (no oracle shows it; JDBC may use SQ_LODATA):
+// readChunk is the one place to change when an IDS capture settles it.
 
 import { type FpReturnValue, SmartLobLocator } from "@informix-db/protocol";
 import { DriverError, ProtocolError } from "../errors.js";
