@@ -3,14 +3,16 @@
 //
 // Public barrel of informix-db. Every export is listed by name; a change here is an API change.
 
-export { SmartLobLocator } from "@informix-db/protocol";
+export { BlobLocator, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
 export { connect } from "./connect.js";
 export type { CallOptions } from "./connection/cancel.js";
 export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js";
 export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";
 export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";
+export { LobReader } from "./connection/lob-reader.js";
 export type { ConnectionState } from "./connection/scheduler.js";
+export type { OpenLobOptions } from "./connection/smart-lob-io.js";
 export {
   findServer,
   parseServices,

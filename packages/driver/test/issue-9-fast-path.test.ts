@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "@informix-db/emulator";
-import { type Connection, connect, DriverError, InformixError, SmartLobLocator } from "informix-db";
+import { BlobLocator, type Connection, connect, DriverError, InformixError, SmartLobLocator } from "informix-db";
 
 let emu: RunningEmulator;
 let conn: Connection;
@@ -46,6 +46,7 @@ test("issue 9: FILETOBLOB/LOTOFILE 'server' round-trip a value; the column is a 
   assert.equal(rows.length, 1);
   const lob = rows[0]!.data;
   assert.ok(lob instanceof SmartLobLocator);
+  assert.ok(lob instanceof BlobLocator);
   assert.equal(lob.lobType, "blob");
   assert.equal(lob.raw.length, 72);
   assert.equal(rows[0]!.tail, 42, "the column after the LOB is read in place");

@@ -189,10 +189,13 @@ export { rowCodec } from "./types/row.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export {
+  BlobLocator,
+  ClobLocator,
   locatorFromPayload,
   locatorToHexPayload,
   SMART_LOB_LOCATOR_BYTES,
   SmartLobLocator,
+  smartLobBindParameter,
   smartLobCodec,
 } from "./types/smart-lob.js";
 export { compileRowLayout, type RowLayout } from "./types/tuple.js";

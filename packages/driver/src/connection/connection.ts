@@ -5,7 +5,14 @@
 // Every public method captures its caller's stack, checks its arguments, then queues
 // one task on the scheduler (scheduler.ts); the statement flows live in statement/.
 
-import { DEFAULT_CONTEXT, typeCodes as T, type TextCodec } from "@informix-db/protocol";
+import {
+  type BlobLocator,
+  type ClobLocator,
+  DEFAULT_CONTEXT,
+  type SmartLobLocator,
+  typeCodes as T,
+  type TextCodec,
+} from "@informix-db/protocol";
 import {
   AbortError,
   ConnectionError,
@@ -40,9 +47,11 @@ import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
 import { callRoutine, type RoutineCache } from "./fast-path.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
+import { LobReader } from "./lob-reader.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
 import { type IsolationLevel, isolationSql, lockModeSql } from "./settings.js";
+import { checkLocator, chunkSizeOf, type OpenLobOptions, readWholeLob } from "./smart-lob-io.js";
 import { requireLogged, runTransaction, savepoint, type Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
@@ -383,6 +392,45 @@ export class Connection implements ConnectionCore {
       options,
     );
     return values;
+  }
+
+  /**
+   * The whole value of a BLOB (a `Uint8Array`) or CLOB (a `string`, decoded with the connection's
+   * code set) from its locator: ifx_lo_open, ifx_lo_read until a short chunk, ifx_lo_close.
+   */
+  readLob(locator: BlobLocator, options?: CallOptions): Promise<Uint8Array>;
+  readLob(locator: ClobLocator, options?: CallOptions): Promise<string>;
+  readLob(locator: SmartLobLocator, options?: CallOptions): Promise<Uint8Array | string>;
+  async readLob(locator: SmartLobLocator, options: CallOptions = {}): Promise<Uint8Array | string> {
+    const site = captureCallSite(this.readLob);
+    const lob = checkLocator(locator);
+    let value: Uint8Array | string = "";
+    await this.#control(
+      async (s) => {
+        value = await readWholeLob(s, this.#routines, lob);
+      },
+      site,
+      options,
+    );
+    return value;
+  }
+
+  /**
+   * A BLOB or CLOB value read chunk by chunk (`for await (const chunk of conn.openLob(loc))`); the
+   * LO descriptor is opened on the first pull and closed at the end or when the loop stops early.
+   */
+  openLob(locator: SmartLobLocator, options: OpenLobOptions = {}): LobReader {
+    const lob = checkLocator(locator);
+    const chunkSize = chunkSizeOf(options);
+    const site = captureCallSite(this.openLob);
+    const run = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
+      let out: T | undefined;
+      await this.#control(async (s) => {
+        out = await fn(s);
+      }, site);
+      return out as T;
+    };
+    return new LobReader(run, this.#routines, lob, chunkSize);
   }
 
   /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */

@@ -20,6 +20,17 @@ export async function callRoutine(
   signature: string,
   args: readonly unknown[],
 ): Promise<unknown[]> {
+  const values = await callRoutineRaw(s, cache, signature, args);
+  return values.map((v) => returnValue(v, s));
+}
+
+/** Calls `signature` with `args`; returns its values as the server sent them (bind form). */
+export async function callRoutineRaw(
+  s: Session,
+  cache: RoutineCache,
+  signature: string,
+  args: readonly unknown[],
+): Promise<readonly FpReturnValue[]> {
   if (typeof signature !== "string" || signature.trim() === "")
     throw new DriverError(
       "INVALID_ARGUMENT",
@@ -52,7 +63,7 @@ export async function callRoutine(
   if (reply.error) throw new InformixError(reply.error);
   const m = reply.messages.find((x) => x.kind === "fproutine");
   if (m?.kind !== "fproutine") throw new ProtocolError("SQ_EXFPROUTINE answered without values");
-  return m.values.map((v) => returnValue(v, s));
+  return m.values;
 }
 
 function returnValue(v: FpReturnValue, s: Session): unknown {

@@ -11,6 +11,8 @@
 //   InformixDateTime → DATETIME       InformixInterval → INTERVAL
 //   Uint8Array/Buffer, ReadableStream, Node Readable, AsyncIterable<Uint8Array> → BYTE
 //   a string longer than VARCHAR's bind limit (32767 bytes in the code set) → TEXT
+//   BlobLocator/ClobLocator → the locator (type 41 "blob"/"clob"; a routine argument such as
+//   ifx_lo_open's)
 //   array → LIST text, Set → SET text, plain object → ROW text (collection.ts; IDS casts them)
 //   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR,
 //   BYTE, TEXT, …); Param.text(string | bytes | stream) is how a TEXT column gets a value
@@ -35,8 +37,10 @@ import {
   intervalCodec,
   jsonCodec,
   parseTypeShape,
+  SmartLobLocator,
   smallfloatCodec,
   smallintCodec,
+  smartLobBindParameter,
   typeCodes as T,
   type TextCodec,
   type TypeCodec,
@@ -290,6 +294,7 @@ function bindValue(value: unknown, text: TextCodec, position: number): BindParam
     case "boolean":
       return viaCodec(booleanCodec, value, text);
     case "object":
+      if (value instanceof SmartLobLocator) return smartLobBindParameter(value);
       if (value instanceof Date) return viaCodec(datetimeCodec, toDateTime(value, undefined), text);
       if (value instanceof InformixDate) return viaCodec(dateCodec, value, text);
       if (value instanceof InformixDateTime) return viaCodec(datetimeCodec, value, text);

@@ -56,8 +56,10 @@ const column = (name: string, type: number, encodedLength: number): EngineColumn
   extendedName: "",
 });
 
-/** Built-in routines reachable through the fast path, by handle. */
-const ROUTINES = ["ifx_lo_close", "ifx_lo_tell", "ifx_lo_release"] as const;
+/** Built-in routines reachable through the fast path, by handle (docs/protocol/smart-lobs.md §4). */
+const ROUTINES = ["ifx_lo_close", "ifx_lo_tell", "ifx_lo_release", "ifx_lo_open", "ifx_lo_read"] as const;
+/** The most bytes one ifx_lo_read returns: its value is an LVARCHAR [inferred]. */
+const MAX_READ = 32_739;
 const ROUTINE_BASE = 1000;
 const USER_ROUTINE_BASE = 100000;
 
@@ -227,12 +229,29 @@ export class SmartLobs {
     if (bind.parameters.length !== call.paramCount) throw new InformixSqlError(SQLCODE_SMART_LOB);
     const user = this.userRoutines.get(call.handle);
     if (user !== undefined) return this.callUser(user, values, engine);
+    const routine = ROUTINES[call.handle - ROUTINE_BASE];
+    if (routine === "ifx_lo_open") {
+      // ifx_lo_open(locator, mode): a locator not of this sbspace is -9810.
+      const locator = values[0];
+      if (!(locator instanceof Uint8Array)) throw new InformixSqlError(SQLCODE_SMART_LOB);
+      const fd = this.nextFd++;
+      this.fds.set(fd, { lob: this.space.get(locator), position: 0 });
+      return fpInteger(fd);
+    }
     const fd = Number(values[0]);
     const open = this.fds.get(fd);
     if (open === undefined) throw new InformixSqlError(SQLCODE_SMART_LOB);
-    switch (ROUTINES[call.handle - ROUTINE_BASE]) {
+    switch (routine) {
       case "ifx_lo_tell":
         return fpInteger(open.position);
+      case "ifx_lo_read": {
+        const n = Number(values[1]);
+        if (!Number.isInteger(n) || n < 0 || n > MAX_READ) throw new InformixSqlError(SQLCODE_SMART_LOB);
+        const bytes = this.space.bytes(open.lob);
+        const chunk = bytes.subarray(Math.min(open.position, bytes.length), Math.min(open.position + n, bytes.length));
+        open.position += chunk.length;
+        return fpBytes(chunk);
+      }
       default:
         this.fds.delete(fd);
         return fpInteger(0);
@@ -280,6 +299,22 @@ function fpInteger(n: number): ServerMessage {
   const payload = new Uint8Array(4);
   new DataView(payload.buffer).setInt32(0, n);
   const value: FpReturnValue = { type: T.SQLINT, indicator: 0, precision: 0, payload };
+  return { kind: "fproutine", values: [value] };
+}
+
+/** ifx_lo_read's value: an LVARCHAR ("informix"."lvarchar") of the bytes read, i16-framed. */
+function fpBytes(bytes: Uint8Array): ServerMessage {
+  const payload = new Uint8Array(2 + bytes.length);
+  new DataView(payload.buffer).setUint16(0, bytes.length);
+  payload.set(bytes, 2);
+  const value: FpReturnValue = {
+    type: T.SQLLVARCHAR,
+    owner: "informix",
+    typeName: "lvarchar",
+    indicator: 0,
+    precision: bytes.length,
+    payload,
+  };
   return { kind: "fproutine", values: [value] };
 }
 

@@ -34,7 +34,7 @@ function converterFor(column: EngineColumn, blobBytes: number): Converter {
       // BLOB/CLOB: rows keep the locator's bytes (server/sbspace.ts).
       if (column.extendedId !== T.XID_BLOB && column.extendedId !== T.XID_CLOB) return identity;
       return (v) =>
-        v instanceof Uint8Array ? new SmartLobLocator(column.extendedId === T.XID_CLOB ? "clob" : "blob", v) : v;
+        v instanceof Uint8Array ? SmartLobLocator.of(column.extendedId === T.XID_CLOB ? "clob" : "blob", v) : v;
     case T.SQLDATE:
       return (v) => (typeof v === "string" ? InformixDate.parse(v) : v);
     case T.SQLDTIME:

@@ -45,6 +45,7 @@ import { rowCodec } from "./row.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
 import { smartLobCodec } from "./smart-lob.js";
+import { readBindOpaque } from "./text-field.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { varcharCodec } from "./varchar.js";
 
@@ -144,14 +145,21 @@ function codecForSlot(slot: BindSlot): TypeCodec<unknown> {
 
 /**
  * Reads one SQ_BIND parameter payload (after its type, indicator and precision slot) for the
- * emulator. Throws NEED_MORE_DATA through the reader like every resumable read.
+ * emulator. Throws NEED_MORE_DATA through the reader like every resumable read. An opaque
+ * type (40/41, named by owner and name before the indicator) is i32-framed.
  */
 export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array {
+  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return readBindOpaque(reader);
   return codecForSlot(slot).readBind(reader, slot);
 }
 
-/** Decodes a payload returned by {@link readBindPayload} into its JS value. */
+/**
+ * Decodes a payload returned by {@link readBindPayload} into its JS value. An opaque type's
+ * value is its bytes (a smart-LOB locator's 72 bytes, for example): the slot does not name
+ * the type.
+ */
 export function decodeBindPayload(payload: Uint8Array, slot: BindSlot, text?: TextCodec): unknown {
+  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return payload.slice();
   return codecForSlot(slot).decodeBind(payload, slot, text);
 }
 

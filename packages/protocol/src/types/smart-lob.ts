@@ -8,7 +8,8 @@
 // [py `_resultset.py`, measured by informix-driver on IDS 15]. The locator itself is opaque
 // to clients; the row never holds the data. Bind: not sent by clients as a value of its own
 // (the emulator and our driver create smart LOBs through FILETOBLOB/FILETOCLOB).
-// JS value: SmartLobLocator (the 72 bytes and whether it is a BLOB or a CLOB).
+// JS value: BlobLocator or ClobLocator, the two concrete SmartLobLocators (the 72 bytes and
+// whether it is a BLOB or a CLOB).
 
 import { SQLTYPE_MASK, SQLUDTFIXED, XID_BLOB, XID_CLOB } from "../constants/type-codes.js";
 import type { TypeCodec } from "./codec.js";
@@ -30,6 +31,27 @@ export class SmartLobLocator {
   ) {
     if (raw.length !== SMART_LOB_LOCATOR_BYTES)
       throw new TypeCodecError("INVALID_VALUE", `a smart-LOB locator has 72 bytes, got ${raw.length}`);
+  }
+
+  /** The concrete locator of `lobType`: a {@link BlobLocator} or a {@link ClobLocator}. */
+  static of(lobType: "blob" | "clob", raw: Uint8Array): BlobLocator | ClobLocator {
+    return lobType === "clob" ? new ClobLocator(raw) : new BlobLocator(raw);
+  }
+}
+
+/** The locator of a BLOB value (binary data; `conn.readLob` gives a Uint8Array). */
+export class BlobLocator extends SmartLobLocator {
+  declare readonly lobType: "blob";
+  constructor(raw: Uint8Array) {
+    super("blob", raw);
+  }
+}
+
+/** The locator of a CLOB value (text in the database code set; `conn.readLob` gives a string). */
+export class ClobLocator extends SmartLobLocator {
+  declare readonly lobType: "clob";
+  constructor(raw: Uint8Array) {
+    super("clob", raw);
   }
 }
 
@@ -62,6 +84,32 @@ export function locatorFromPayload(payload: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Owner of the built-in BLOB and CLOB types, sent with a locator bound as a parameter. */
+const SMART_LOB_OWNER = "informix";
+
+/**
+ * A locator as a routine argument (the first argument of ifx_lo_open): SQ_BIND type 41
+ * (UDTFIXED) named "informix"."blob" / "clob", precision 72, then i32 72 and the 72 raw bytes
+ * (messages/bind.ts frames named types so) [inferred: no oracle has bound a locator yet].
+ */
+export function smartLobBindParameter(locator: SmartLobLocator): {
+  type: number;
+  owner: string;
+  typeName: string;
+  indicator: number;
+  precision: number;
+  payload: Uint8Array;
+} {
+  return {
+    type: SQLUDTFIXED,
+    owner: SMART_LOB_OWNER,
+    typeName: locator.lobType,
+    indicator: 0,
+    precision: SMART_LOB_LOCATOR_BYTES,
+    payload: locator.raw.slice(),
+  };
+}
+
 function unsupportedBind(): never {
   throw new TypeCodecError("UNSUPPORTED_TYPE", "a smart-LOB locator is not bound as a value");
 }
@@ -75,7 +123,7 @@ export const smartLobCodec: TypeCodec<SmartLobLocator> = {
   decode(bytes, _view, offset, size, column) {
     if (isEnvelopeNull(bytes, offset)) return null;
     const raw = locatorFromPayload(bytes.subarray(offset + ENVELOPE_HEADER, offset + size));
-    return new SmartLobLocator(column.extendedId === XID_CLOB ? "clob" : "blob", raw);
+    return SmartLobLocator.of(column.extendedId === XID_CLOB ? "clob" : "blob", raw);
   },
   encode(value, column, out) {
     if ((column.type & SQLTYPE_MASK) !== SQLUDTFIXED)
