@@ -23,7 +23,7 @@
 // MODE), and the transaction starts at the isolation level of SET ISOLATION.
 
 import type { RewriteContext } from "../sql/context.js";
-import { pgIdent, pgString } from "../sql/context.js";
+import { pgIdent } from "../sql/context.js";
 import { DEFAULT_DATE_FORMAT } from "../sql/date-format.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
@@ -33,7 +33,8 @@ import { closeCursor, fetchCursor } from "./cursor-runner.js";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
-import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
+import type { PgClient } from "./pg-client.js";
+import { applySessionSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
@@ -63,12 +64,6 @@ const PG_ISOLATION: Readonly<Record<IsolationLevel, string>> = {
   cursorStability: "READ COMMITTED",
   repeatableRead: "REPEATABLE READ",
 };
-
-/** lock_timeout for SET LOCK MODE: NOT WAIT fails at the first lock wait, WAIT waits for ever. */
-function lockTimeout(wait: number): string {
-  if (wait < 0) return "0";
-  return wait === 0 ? "1ms" : `${wait}s`;
-}
 
 export class PgliteSession implements EngineSession, TransactionHolder, CursorHost {
   database: DatabaseInfo | null = null;
@@ -143,51 +138,21 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     };
   }
 
-  /**
-   * Sets search_path, DateStyle (and, on a dedicated connection, lock_timeout) for this
-   * session (inside the multiplexer).
-   */
+  /** Puts this session's settings on the connection (inside the multiplexer): session-settings.ts. */
   async enter(): Promise<void> {
     const { pg, link } = this;
-    if (this.mux.transactionHolder === null && link.deferred.length > 0) {
-      const sql = link.deferred.splice(0).join(";");
-      await pg.exec(sql);
-    }
-    const sets: string[] = [];
-    if (link.dedicated) {
-      const timeout = lockTimeout(this.lockWait);
-      if (pg.settings.get("lock_timeout") !== timeout) {
-        sets.push(`SET lock_timeout = '${timeout}'`);
-        pg.settings.set("lock_timeout", timeout);
-      }
-    }
-    // DBDATE's field order: how PostgreSQL reads ambiguous date text for this session.
-    const dateStyle = `ISO, ${this.options.dateOrder ?? DEFAULT_DATE_ORDER}`;
-    if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== dateStyle) {
-      sets.push(`SET DateStyle = '${dateStyle}'`);
-      pg.settings.set("DateStyle", dateStyle);
-    }
-    // DBDATE / GL_DATE and DBCENTURY, read by ifx.date_text (DATE to text) and ifx.date(text).
-    const dates = `${this.options.dateFormat ?? DEFAULT_DATE_FORMAT}|${this.options.century ?? "R"}`;
-    if (pg.settings.get("ifx.dates") !== dates) {
-      sets.push(
-        `SELECT set_config('ifx.date_format', ${pgString(this.options.dateFormat ?? DEFAULT_DATE_FORMAT)}, false), set_config('ifx.dbcentury', '${this.options.century ?? "R"}', false)`,
-      );
-      pg.settings.set("ifx.dates", dates);
-    }
-    // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
-    const path = this.database
-      ? `${pgIdent(this.database.name)}, ${pgIdent(this.tempSchema)}, informix`
-      : `${pgIdent(this.tempSchema)}, informix`;
-    if (pg.searchPath !== path) {
-      // The path names this session's temp schema, so it changes with the session: the same
-      // exec records who is on the connection, for sysmaster:syssessions.
-      sets.push(
-        `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${this.id}', false), set_config('ifx.user', ${pgString(this.user)}, false)`,
-      );
-      pg.searchPath = path;
-    }
-    if (sets.length > 0) await pg.exec(sets.join(";"));
+    // Work left for the connection by sessions that ended (shared.ts), sent with the settings.
+    const deferred = this.mux.transactionHolder === null ? link.deferred.splice(0) : [];
+    await applySessionSettings(pg, deferred, {
+      ...(link.dedicated ? { lockTimeout: lockTimeout(this.lockWait) } : {}),
+      dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
+      dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
+      century: this.options.century ?? "R",
+      ...(this.database ? { database: this.database.name } : {}),
+      tempSchema: this.tempSchema,
+      sessionId: this.id,
+      user: this.user,
+    });
   }
 
   /** BEGIN, at SET ISOLATION's level on a dedicated connection. */

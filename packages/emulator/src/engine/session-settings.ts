@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The PostgreSQL settings an Informix session needs on the connection before its statement:
+// lock_timeout (SET LOCK MODE, dedicated connections only), DateStyle (DBDATE's field order),
+// the DATE text format and DBCENTURY (read by the catalog's date casts), and search_path with
+// the session's id and user (for sysmaster:syssessions). PgClient remembers what the
+// connection has, so a session that finds its own settings in place sends nothing, and one
+// that switches sends every change in one round trip.
+
+import { pgIdent, pgString } from "../sql/context.js";
+import type { Century } from "../sql/date-format.js";
+import type { DateOrder } from "../sql/date-order.js";
+import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
+
+/** What one session wants on the connection. */
+export interface SessionSettings {
+  /** lock_timeout; undefined on a shared connection, where the multiplexer does the waiting. */
+  readonly lockTimeout?: string;
+  readonly dateOrder: DateOrder;
+  /** to_char template of DATE text (DBDATE / GL_DATE). */
+  readonly dateFormat: string;
+  readonly century: Century;
+  /** The open database, if any (its schema comes first on the path). */
+  readonly database?: string;
+  readonly tempSchema: string;
+  readonly sessionId: number;
+  readonly user: string;
+}
+
+/** lock_timeout for SET LOCK MODE: NOT WAIT fails at the first lock wait, WAIT waits for ever. */
+export function lockTimeout(wait: number): string {
+  if (wait < 0) return "0";
+  return wait === 0 ? "1ms" : `${wait}s`;
+}
+
+/**
+ * Sends, in one round trip, `before` (statements to run first) and the settings the connection
+ * does not have yet.
+ */
+export async function applySessionSettings(
+  pg: PgClient,
+  before: readonly string[],
+  want: SessionSettings,
+): Promise<void> {
+  const sets: string[] = [...before];
+  if (want.lockTimeout !== undefined && pg.settings.get("lock_timeout") !== want.lockTimeout) {
+    sets.push(`SET lock_timeout = '${want.lockTimeout}'`);
+    pg.settings.set("lock_timeout", want.lockTimeout);
+  }
+  const dateStyle = `ISO, ${want.dateOrder}`;
+  if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== dateStyle) {
+    sets.push(`SET DateStyle = '${dateStyle}'`);
+    pg.settings.set("DateStyle", dateStyle);
+  }
+  const dates = `${want.dateFormat}|${want.century}`;
+  if (pg.settings.get("ifx.dates") !== dates) {
+    sets.push(
+      `SELECT set_config('ifx.date_format', ${pgString(want.dateFormat)}, false), set_config('ifx.dbcentury', '${want.century}', false)`,
+    );
+    pg.settings.set("ifx.dates", dates);
+  }
+  // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
+  const path = want.database
+    ? `${pgIdent(want.database)}, ${pgIdent(want.tempSchema)}, informix`
+    : `${pgIdent(want.tempSchema)}, informix`;
+  if (pg.searchPath !== path) {
+    // The path names this session's temp schema, so it changes with the session: the same
+    // exec records who is on the connection, for sysmaster:syssessions.
+    sets.push(
+      `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${want.sessionId}', false), set_config('ifx.user', ${pgString(want.user)}, false)`,
+    );
+    pg.searchPath = path;
+  }
+  if (sets.length === 0) return;
+  try {
+    await pg.exec(sets.join(";"));
+  } catch (e) {
+    // The statements ran as one implicit transaction: none of the settings took.
+    pg.settings.clear();
+    pg.searchPath = null;
+    throw e;
+  }
+}
