@@ -126,7 +126,8 @@ export class Session {
     const messages: ServerMessage[] = [];
     let error: ErrMessage | undefined;
     for (;;) {
-      const m = await this.nextMessage();
+      // Whole messages already buffered are decoded without an await each (a fetch reply holds hundreds).
+      const m = this.bufferedMessage() ?? (await this.nextMessage());
       if (m.kind === "eot") {
         if (debugEnabled) debug("recv %s eot", messages.map((x) => x.kind).join(" "));
         return { messages, error };
@@ -145,16 +146,22 @@ export class Session {
   /** The next decoded server message, reading from the transport as needed. */
   async nextMessage(): Promise<ServerMessage> {
     for (;;) {
-      let m: ReturnType<ServerItemDecoder["next"]>;
-      try {
-        m = this.decoder.next();
-      } catch (cause) {
-        if (cause instanceof SqliProtocolError) throw new ProtocolError(cause.message, { cause });
-        throw cause;
-      }
-      if (!isNeedMoreData(m)) return m;
+      const m = this.bufferedMessage();
+      if (m !== undefined) return m;
       await this.fill();
     }
+  }
+
+  /** The next server message if its bytes are all buffered, else undefined. */
+  private bufferedMessage(): ServerMessage | undefined {
+    let m: ReturnType<ServerItemDecoder["next"]>;
+    try {
+      m = this.decoder.next();
+    } catch (cause) {
+      if (cause instanceof SqliProtocolError) throw new ProtocolError(cause.message, { cause });
+      throw cause;
+    }
+    return isNeedMoreData(m) ? undefined : m;
   }
 
   /** Reads one more chunk into the decoder; the end of the stream is a lost connection. */
