@@ -244,3 +244,22 @@ test("DBCENTURY expands a two-digit year in date text: R this century, P past, F
   assert.equal(await yearOf("C", back), century + back);
   assert.equal(await yearOf("C", ahead), century + ahead);
 });
+
+test("TO_CHAR and TO_DATE take Informix's GL_DATETIME directives", async () => {
+  await using conn = await connect(opts({ database: "loc_default" }));
+  const r = await conn.query(
+    `SELECT TO_CHAR(DATETIME(2026-08-31 14:05:09.12345) YEAR TO FRACTION(5), '%Y-%m-%d %H:%M:%S.%F3') AS a,
+            TO_CHAR(MDY(8, 31, 2026), '%d %B %Y (%a)') AS b,
+            TO_CHAR(DATETIME(2026-08-31 14:05) YEAR TO MINUTE, '%I:%M %p') AS c,
+            TO_DATE('31/08/2026 14:05', '%d/%m/%Y %H:%M') AS d
+       FROM systables WHERE tabid = 1`,
+  );
+  const row = r.rows[0]!;
+  assert.equal(row["a"], "2026-08-31 14:05:09.123");
+  assert.equal(row["b"], "31 August 2026 (Mon)");
+  assert.equal(row["c"], "02:05 PM");
+  // TO_DATE is a DATETIME YEAR TO FRACTION(5), as on IDS.
+  assert.equal(String(row["d"]), "2026-08-31 14:05:00.00000");
+  assert.equal(r.columns[3]!.type, "DATETIME");
+  assert.equal(r.columns[3]!.qualifier, "YEAR TO FRACTION(5)");
+});

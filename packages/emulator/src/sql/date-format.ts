@@ -7,7 +7,8 @@
 //     `/ - .` or `0` (none). MDY4/ is IDS's default. `Y4MD-` spells 2026-08-31 (the Python
 //     informix-driver sends it, and its suite reads `DATE::LVARCHAR` back as '2026-08-31').
 //   - GL_DATE, used when DBDATE is not set, is a format of %-directives (%d %m %y %Y %b %B
-//     %a %A %e %j %C %D and the era-free %iy / %iY).
+//     %a %A %e %j %C %D and the era-free %iy / %iY). GL_DATETIME adds the time ones (%H %I
+//     %M %S %p %R %T %r %Fn), which the format argument of TO_CHAR and TO_DATE uses too.
 //   - DBCENTURY expands a two-digit year when text becomes a DATE: R (the current century,
 //     IDS's default), P (the latest such date not in the future), F (the earliest not in the
 //     past) or C (the closest to today).
@@ -46,7 +47,7 @@ function templateOfDbdate(dbdate: string): string | undefined {
   return fields.join(separator);
 }
 
-/** GL_DATE directives and their to_char spelling (modifiers such as `%-4d` are dropped). */
+/** GL_DATE / GL_DATETIME directives and their to_char spelling (modifiers such as `%-4d` are dropped). */
 const GL_DIRECTIVES: Readonly<Record<string, string>> = {
   a: "Dy",
   A: "FMDay",
@@ -66,17 +67,36 @@ const GL_DIRECTIVES: Readonly<Record<string, string>> = {
   n: "\n",
   t: "\t",
   "%": "%",
+  // GL_DATETIME's time directives (TO_CHAR and TO_DATE formats use them too).
+  H: "HH24",
+  I: "HH12",
+  M: "MI",
+  S: "SS",
+  p: "AM",
+  R: "HH24:MI",
+  T: "HH24:MI:SS",
+  r: "HH12:MI:SS AM",
+  // %Fn: n fraction digits, 1 to 5 (CSDK GLS reference); a bare %F is taken as 3 [inferred].
+  F: "FF3",
+  F1: "FF1",
+  F2: "FF2",
+  F3: "FF3",
+  F4: "FF4",
+  F5: "FF5",
 };
 
-/** The to_char template of a GL_DATE format; literal text is quoted so that to_char keeps it. */
-function templateOfGlDate(glDate: string): string {
+/**
+ * The to_char / to_timestamp template of a GL_DATE or GL_DATETIME format (also TO_CHAR's and
+ * TO_DATE's format argument); literal text is quoted so that to_char keeps it.
+ */
+export function templateOfGlDate(glDate: string): string {
   let out = "";
   let literal = "";
   const flush = (): void => {
     if (literal !== "") out += `"${literal.replace(/["\\]/g, (c) => `\\${c}`)}"`;
     literal = "";
   };
-  const directive = /%[-0-9.]*(iy|iY|[a-zA-Z%])/y;
+  const directive = /%[-0-9.]*(iy|iY|F[1-5]?|[a-zA-Z%])/y;
   for (let i = 0; i < glDate.length; ) {
     directive.lastIndex = i;
     const m = glDate[i] === "%" ? directive.exec(glDate) : null;

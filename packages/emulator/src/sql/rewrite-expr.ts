@@ -5,11 +5,12 @@
 // and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
 // SITENAME, `n UNITS unit`, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
 // ROUND/TRUNC, COUNT typed DECIMAL(15,0), SUM of integers as DECIMAL, `::` and CAST with Informix type names,
-// seq.NEXTVAL, "..." strings.
+// TO_CHAR/TO_DATE with GL_DATETIME formats, seq.NEXTVAL, "..." strings.
 // Function arguments are rewritten recursively.
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
+import { templateOfGlDate } from "./date-format.js";
 import { datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { dbinfo } from "./dbinfo.js";
 import { parseType } from "./informix-types.js";
@@ -299,6 +300,19 @@ function pushCall(
     case "logn":
       wrap("ln(", a(0), ")");
       return close;
+    case "to_char":
+    case "to_date": {
+      // IDS formats with GL_DATETIME directives ('%Y-%m-%d %H:%M:%S'), PostgreSQL with its own
+      // template: a literal format with a directive is translated (date-format.ts). TO_DATE
+      // returns DATETIME YEAR TO FRACTION(5). Other forms go to PostgreSQL as they are.
+      const format = args[1]?.length === 1 ? args[1][0] : undefined;
+      if (args.length !== 2 || (format?.kind !== "string" && format?.kind !== "quoted") || !format.value.includes("%"))
+        return -1;
+      const template = pgString(templateOfGlDate(format.value));
+      if (t.value === "to_char") wrap("to_char(", a(0), `, ${template})`);
+      else wrap("CAST(to_timestamp(", a(0), `, ${template}) AS timestamp(5))`);
+      return close;
+    }
     case "sum": {
       // IDS's SUM of an integer type is DECIMAL; ifx.sum_arg widens only integers (catalog-sql.ts).
       if (args.length !== 1) return -1;
