@@ -10,12 +10,14 @@
 
 import { pgIdent, pgString } from "../sql/context.js";
 import { SPL_RUNTIME_SQL } from "../sql/spl/runtime-sql.js";
+import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
+${BUILTIN_FUNCTIONS_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
   logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL,

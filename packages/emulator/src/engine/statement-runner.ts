@@ -76,9 +76,19 @@ const CAST_NAMES = new Set([
   "bytea",
 ]);
 
+/**
+ * Names PostgreSQL gives calls the rewriter writes for Informix expressions with no call of that
+ * name in the source (NVL → coalesce, MDY → make_date, s[m,n] → substr, TO_DATE → to_timestamp).
+ */
+const REWRITTEN_CALLS = new Set(["case", "coalesce", "make_date", "substr", "to_timestamp", "date_part", "ln"]);
+
 /** True when the source names a column `name` with `AS name` (not the `AS type` of a CAST). */
 function aliased(name: string, source: string): boolean {
-  return new RegExp(`\\bas\\s+${name}\\b(?!\\s*[()])`, "i").test(source);
+  return new RegExp(`\\bas\\s+${escapeRegExp(name)}\\b(?!\\s*[()])`, "i").test(source);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
@@ -88,6 +98,10 @@ function aliased(name: string, source: string): boolean {
 function expressionName(pgName: string, source: string): string {
   if (pgName === "?column?") return "(expression)";
   if (CAST_NAMES.has(pgName) && !aliased(pgName, source)) return "(expression)";
+  // A function call or CASE is an expression to IDS whatever PostgreSQL calls it (`UPPER(city)`
+  // is "(expression)", not "upper"), unless the query names it.
+  const called = REWRITTEN_CALLS.has(pgName) || new RegExp(`\\b${escapeRegExp(pgName)}\\s*\\(`, "i").test(source);
+  if (called && !AGGREGATES.has(pgName) && !aliased(pgName, source)) return "(expression)";
   if (AGGREGATES.has(pgName) && !new RegExp(`\\bas\\s+${pgName}\\b`, "i").test(source)) return `(${pgName})`;
   return pgName;
 }

@@ -3,7 +3,7 @@
 //
 // Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q], DATETIME(...) q
 // and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
-// SITENAME, `n UNITS unit`, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
+// SITENAME, `n UNITS unit`, NVL2, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
 // ROUND/TRUNC, COUNT typed DECIMAL(15,0), SUM of integers as DECIMAL, `::` and CAST with Informix type names,
 // TO_CHAR/TO_DATE with GL_DATETIME formats, seq.NEXTVAL, "..." strings.
 // Function arguments are rewritten recursively.
@@ -91,6 +91,27 @@ function extendExpr(arg: string, q: Qualifier | null): string {
   return isTimeQualifier(q) ? `CAST(${value} AS time(${fractionDigits(q.end)}))` : value;
 }
 
+/**
+ * `expr[m,n]` (characters m to n, 1-based) and `expr[m]` of a character value: the operand
+ * that ends `out` becomes `substr(expr, m, n - m + 1)`. The subscripts are integer constants,
+ * as IDS requires. Returns the index of the "]".
+ */
+function substringSubscript(tokens: readonly Token[], open: number, out: Token[]): number {
+  let close = open + 1;
+  while (close < tokens.length && !isOp(tokens[close], "]")) close++;
+  const inner = tokens.slice(open + 1, close);
+  const from = inner[0];
+  const to = inner.length === 3 && isOp(inner[1], ",") ? inner[2] : inner.length === 1 ? from : undefined;
+  if (close >= tokens.length || from?.kind !== "number" || to?.kind !== "number") throw syntaxError(tokens[open]);
+  const m = Number(from.text);
+  const n = Number(to.text);
+  if (!Number.isInteger(m) || !Number.isInteger(n) || m < 1 || n < m) throw syntaxError(from);
+  const at = tokens[open]!.start;
+  out.splice(operandStart(out), 0, raw("substr(", at));
+  out.push(raw(`, ${m}, ${n - m + 1})`, at));
+  return close;
+}
+
 /** Rewrites one expression token list (a whole statement or a function argument). */
 export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
   const out: Token[] = [];
@@ -101,6 +122,10 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     const next = tokens[i + 1];
     if (t.kind === "quoted") {
       out.push(raw(isOp(next, ".") || isOp(prev, ".") ? pgIdent(t.value) : pgString(t.value), t.start));
+      continue;
+    }
+    if (isOp(t, "[") && out.length > 0) {
+      i = substringSubscript(tokens, i, out);
       continue;
     }
     if (isOp(t, "::")) {
@@ -248,6 +273,12 @@ function pushCall(
   switch (t.value) {
     case "nvl":
       wrap("coalesce(", group(args.map(sub), ",", at), ")");
+      return close;
+    case "nvl2":
+      if (args.length !== 3) throw syntaxError(t);
+      wrap("(CASE WHEN (", a(0), ") IS NOT NULL THEN ");
+      wrap("", a(1), " ELSE ");
+      wrap("", a(2), " END)");
       return close;
     case "decode": {
       if (args.length < 3) throw syntaxError(t);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { PgliteEngine } from "../../src/engine/pglite-engine.js";
 import type { EngineSession } from "../../src/engine/types.js";
-import { exec, query } from "./helpers.js";
+import { exec, query, rejects } from "./helpers.js";
 
 describe("catalog and the demo database", () => {
   let engine: PgliteEngine;
@@ -163,6 +163,41 @@ describe("catalog and the demo database", () => {
     await exec(s, "drop view ca_customers");
     const gone = await query(s, "select count(*) from systables where tabname = 'ca_customers'");
     assert.deepEqual(gone.rows, [["0"]]);
+  });
+
+  it("character subscripts, INSTR, HEX, NVL2 and the month functions, named (expression) as IDS names them", async () => {
+    const sub = await query(s, "select lname[1,3], c.lname[2], fname from customer c where customer_num = 101");
+    assert.deepEqual(sub.rows, [["Pau", "a", "Ludwig         "]]);
+    assert.deepEqual(
+      sub.columns.map((c) => c.name),
+      ["(expression)", "(expression)", "fname"],
+    );
+    const where = await query(s, "select count(*) from customer where lname[1,1] = 'P'");
+    const like = await query(s, "select count(*) from customer where lname like 'P%'");
+    assert.deepEqual(where.rows, like.rows);
+    assert.notDeepEqual(where.rows, [["0"]]);
+    await rejects(query(s, "select lname[3,1] from customer"), -201);
+    const f = await query(
+      s,
+      `select instr('hello world', 'o'), instr('hello world', 'o', 6), instr('hello world', 'o', 1, 2),
+              instr('abc', 'z'), hex(255), hex(-1), nvl2(null, 1, 2), nvl2('x', 3, 4), upper('a') as up
+         from systables where tabid = 1`,
+    );
+    assert.deepEqual(f.rows, [[5, 8, 8, 0, "0x000000FF", "0xFFFFFFFF", 2, 3, "A"]]);
+    assert.deepEqual(
+      f.columns.map((c) => c.name),
+      [...Array(8).fill("(expression)"), "up"],
+    );
+    const m = await query(
+      s,
+      `select add_months(mdy(1, 31, 2026), 1), last_day(mdy(2, 10, 2024)),
+              months_between(mdy(3, 31, 2026), mdy(1, 31, 2026)), months_between(mdy(1, 16, 2026), mdy(1, 1, 2026))
+         from systables where tabid = 1`,
+    );
+    assert.equal(String(m.rows[0]?.[0]), "2026-02-28");
+    assert.equal(String(m.rows[0]?.[1]), "2024-02-29");
+    assert.equal(Number(m.rows[0]?.[2]), 2);
+    assert.equal(Number(m.rows[0]?.[3]).toFixed(4), (15 / 31).toFixed(4));
   });
 
   it("CREATE TABLE IF NOT EXISTS leaves an existing table, its SERIAL counter and its catalog rows alone", async () => {
