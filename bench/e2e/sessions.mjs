@@ -13,9 +13,8 @@
 //     (UPDATE one of its rows, SELECT it back, autocommit in a logged database):
 //     operations/s, emulator CPU per operation and lock errors.
 
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { connect, InformixError } from "../../packages/driver/dist/src/index.js";
+import { startEmulatorProcess } from "./emulator-process.mjs";
 
 const engine = process.argv[2] ?? "pglite";
 const levels = (process.argv[3] ?? "1,4,16,64").split(",").map(Number);
@@ -24,21 +23,9 @@ const ROWS_PER_SESSION = 20;
 /** SQLCODEs of a lock conflict (the statement's) and ISAM codes of lock waits and deadlocks. */
 const LOCK_SQLCODES = new Set([-240, -244, -271, -346]);
 
-const cli = new URL("../../packages/emulator/bin/informix-emulator.js", import.meta.url).pathname;
-const child = spawn(process.execPath, [cli, "--port", "0", "--engine", engine], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const port = await new Promise((resolve, reject) => {
-  child.stdout.on("data", (d) => {
-    const m = /listening on [^:]+:(\d+)/.exec(String(d));
-    if (m) resolve(Number(m[1]));
-  });
-  child.once("exit", (code) => reject(new Error(`emulator exited ${code}`)));
-});
-const cpuMs = () => {
-  const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-};
+const emulator = await startEmulatorProcess(engine);
+const { port } = emulator;
+const cpuMs = () => emulator.cpuMs();
 const options = { host: "127.0.0.1", port, user: "informix", password: "in4mix", server: "informix" };
 
 /** Emulator CPU µs per call of `fn` over `n` calls (after a warm-up of n/10). */
@@ -103,5 +90,5 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   await admin.close();
-  child.kill();
+  emulator.stop();
 }

@@ -6,28 +6,15 @@
 // rows/s, the emulator's CPU per row and its RSS growth (from /proc, sampled during the
 // stream). Also times a 1,000-row select. Prints one JSON line. Linux only (reads /proc).
 
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { connect } from "../../packages/driver/dist/src/index.js";
+import { startEmulatorProcess } from "./emulator-process.mjs";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const engine = process.argv[3] ?? "pglite";
-const cli = new URL("../../packages/emulator/bin/informix-emulator.js", import.meta.url).pathname;
-const child = spawn(process.execPath, [cli, "--port", "0", "--engine", engine], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const port = await new Promise((resolve, reject) => {
-  child.stdout.on("data", (d) => {
-    const m = /listening on [^:]+:(\d+)/.exec(String(d));
-    if (m) resolve(Number(m[1]));
-  });
-  child.once("exit", (code) => reject(new Error(`emulator exited ${code}`)));
-});
-const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-const cpuMs = () => {
-  const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-};
+const emulator = await startEmulatorProcess(engine);
+const { port } = emulator;
+const cpuMs = () => emulator.cpuMs();
+const rssMb = () => emulator.rssMb();
 const conn = await connect({ host: "127.0.0.1", port, user: "informix", password: "in4mix", server: "informix" });
 try {
   await conn.query("CREATE DATABASE streambench");
@@ -74,5 +61,5 @@ try {
   );
 } finally {
   await conn.close();
-  child.kill();
+  emulator.stop();
 }

@@ -223,18 +223,30 @@ export function streams(plan: SqlPlan): boolean {
   );
 }
 
+/**
+ * What one execution runs: the plan (rewritten again when it reads the previous statement's
+ * sqlca through DBINFO), its SQL and the parameters as PostgreSQL text.
+ */
+function executionOf(
+  session: PgliteSession,
+  stmt: PreparedStatement,
+  params: readonly EngineValue[],
+): { plan: SqlPlan; sql: string; values: (string | null)[] } {
+  const plan =
+    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
+  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
+  return { plan, sql, values: params.map((v, i) => toPgParam(v, stmt.paramTypes[i])) };
+}
+
 /** OPEN of a streaming query: DECLARE its cursor, in the Informix transaction or a cursor transaction. */
 export async function declareCursor(
   session: PgliteSession,
   stmt: PreparedStatement,
   params: readonly EngineValue[],
 ): Promise<StreamingCursor> {
-  const plan =
-    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
-  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
-  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
-  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
-  const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
+  const { plan, sql, values } = executionOf(session, stmt, params);
   const { pg } = session;
   return session.serve(
     plan.statementType,
@@ -278,12 +290,7 @@ export async function runSql(
   stmt: PreparedStatement,
   params: readonly EngineValue[],
 ): Promise<{ rows: (string | null)[][]; result: ExecResult }> {
-  const plan =
-    stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
-  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
-  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
-  const sql = plan === stmt.plan ? stmt.sql : plan.sql;
-  const values = params.map((v, i) => toPgParam(v, stmt.paramTypes[i]));
+  const { plan, sql, values } = executionOf(session, stmt, params);
   const { pg } = session;
   const { versions } = session.shared;
   return session.serve(plan.statementType, async () => {

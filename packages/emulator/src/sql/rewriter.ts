@@ -219,7 +219,10 @@ function insertTarget(tokens: readonly Token[]): { table: string; columns: strin
   return { table: name.out[0]!.text, columns: cols };
 }
 
-/** Statements whose prepared form depends on the schema of the tables they reference. */
+/**
+ * The DML statements: their prepared form depends on the schema of the tables they reference,
+ * and rewrite-composites.ts maps their ROW/collection literals and field references.
+ */
 const DML_TYPES = new Set<number>([
   codes.SQ_SELECT,
   codes.SQ_INSERT,
@@ -242,23 +245,13 @@ const ALTERING_TYPES = new Set<number>([
   codes.SQ_DROPSYN,
 ]);
 
-/** Statements whose ROW/collection literals and field references rewrite-composites.ts maps. */
-const COMPOSITE_DML = new Set([
-  codes.SQ_SELECT,
-  codes.SQ_INSERT,
-  codes.SQ_UPDATE,
-  codes.SQ_UPDALL,
-  codes.SQ_DELETE,
-  codes.SQ_DELALL,
-]);
-
 function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
   const { type, isQuery: query } = classify(source);
   if (ctx.database === null) throw new InformixSqlError(-349);
   let isQuery = query;
   const referenced: string[] = [];
   let tokens = rewriteTableNames(source, referenced);
-  if (COMPOSITE_DML.has(type)) tokens = rewriteComposites(tokens);
+  if (DML_TYPES.has(type)) tokens = rewriteComposites(tokens);
   const dynamic = source.some(
     (t, i) => isWord(t, "dbinfo") && isDynamicDbinfo((source[i + 2]?.value ?? "").toLowerCase()),
   );
