@@ -37,7 +37,7 @@ after(async () => {
 test("login: server info, database info, both URL forms", async () => {
   assert.match(conn.serverInfo.version, /Informix/);
   assert.equal(conn.serverInfo.serverName, "informix");
-  assert.deepEqual(conn.databaseInfo, { name: "qdb", logged: true, ansi: false, buffered: true });
+  assert.deepEqual(conn.databaseInfo, { name: "qdb", logged: true, ansi: false, buffered: true, readOnly: false });
   const byUrl = await connect(`informix://informix:in4mix@${emu.host}:${emu.port}/qdb?server=informix`);
   assert.equal(byUrl.databaseInfo?.name, "qdb");
   await byUrl.close();

@@ -39,7 +39,7 @@ after(async () => {
 test("logged database: begin/commit/rollback and transaction(fn)", async () => {
   await using conn = await connect(opts("tlog"));
   await using other = await connect(opts("tlog"));
-  assert.deepEqual(conn.databaseInfo, { name: "tlog", logged: true, ansi: false, buffered: true });
+  assert.deepEqual(conn.databaseInfo, { name: "tlog", logged: true, ansi: false, buffered: true, readOnly: false });
   await conn.begin();
   assert.equal(conn.inTransaction, true);
   await conn.query("INSERT INTO t VALUES (?, ?)", [1, "a"]);
@@ -90,7 +90,7 @@ test("savepoints: set, roll back to, release", async () => {
 
 test("unlogged database: begin is a typed error, statements work", async () => {
   await using conn = await connect(opts("tnolog"));
-  assert.deepEqual(conn.databaseInfo, { name: "tnolog", logged: false, ansi: false, buffered: false });
+  assert.deepEqual(conn.databaseInfo, { name: "tnolog", logged: false, ansi: false, buffered: false, readOnly: false });
   await assert.rejects(conn.begin(), (e: unknown) => {
     assert.ok(e instanceof InformixError);
     assert.equal(e.code, "NOT_SUPPORTED");
@@ -110,7 +110,7 @@ test("unlogged database: begin is a typed error, statements work", async () => {
 test("ANSI database: implicit transactions, autocommit outside explicit ones", async () => {
   await using conn = await connect(opts("tansi"));
   await using other = await connect(opts("tansi"));
-  assert.deepEqual(conn.databaseInfo, { name: "tansi", logged: true, ansi: true, buffered: false });
+  assert.deepEqual(conn.databaseInfo, { name: "tansi", logged: true, ansi: true, buffered: false, readOnly: false });
   await conn.query("INSERT INTO t VALUES (?, ?)", [1, "a"]);
   assert.equal(await count(other, "t"), 1, "committed after the statement");
   await conn.begin();

@@ -2,7 +2,8 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]
-//                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N] [--engine E]`
+//                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N] [--engine E]
+//                    [--read-only-secondary]`
 // Prints `informix-emulator listening on <host>:<port>` once ready, then serves until
 // SIGINT/SIGTERM.
 
@@ -15,11 +16,13 @@ const USAGE = `usage: informix-emulator [--host 127.0.0.1] [--port 9088] [--serv
                          [--user informix] [--password in4mix] [--demo]
                          [--login-timeout 60] [--idle-timeout 0] [--max-message-bytes 16777216]
                          [--engine pglite|postgres|postgres://user:pass@host:port/db]
+                         [--read-only-secondary]
   --login-timeout S      seconds a client has to finish logging in (0 = no limit)
   --idle-timeout S       close a session idle for S seconds (0 = never, as IDS)
   --max-message-bytes N  largest message (SQL text, bind values) a client may send
   --engine E             pglite (default: embedded), postgres (a private local PostgreSQL,
-                         removed at exit) or a postgres:// URL of a PostgreSQL >= 15 you run`;
+                         removed at exit) or a postgres:// URL of a PostgreSQL >= 15 you run
+  --read-only-secondary  play a read-only cluster secondary: writes fail (ISAM -140)`;
 
 function nonNegative(name: string, text: string): number {
   const n = Number(text);
@@ -41,6 +44,7 @@ export async function main(argv: string[]): Promise<void> {
       "idle-timeout": { type: "string", default: "0" },
       "max-message-bytes": { type: "string", default: String(DEFAULT_LIMITS.maxMessageBytes) },
       engine: { type: "string", default: process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite" },
+      "read-only-secondary": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -65,6 +69,7 @@ export async function main(argv: string[]): Promise<void> {
     loginTimeoutMs: nonNegative("login-timeout", values["login-timeout"]) * 1000,
     idleTimeoutMs: nonNegative("idle-timeout", values["idle-timeout"]) * 1000,
     limits: { maxMessageBytes: nonNegative("max-message-bytes", values["max-message-bytes"]) },
+    readOnlySecondary: values["read-only-secondary"],
   });
   process.stdout.write(`informix-emulator listening on ${emulator.host}:${emulator.port}\n`);
   const stop = () => {

@@ -58,6 +58,7 @@ export {
   DONE_WARN_IDS,
   DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
+  DONE_WARN_SECONDARY,
   DONE_WARN_SET,
   type DoneMessage,
   type InsertDoneMessage,

@@ -6,7 +6,7 @@
 //   SQ_PROTOCOLS offer  → SQ_PROTOCOLS reply        (features in both decide widths)
 //   [SQ_ACK             → reply, only if the reply sets feature 44 or 59]
 //   SQ_INFO             → SQ_EOT
-//   [SQ_DBOPEN          → SQ_DONE (warnings: 0x1 logged, 0x2 ANSI) SQ_COST | SQ_ERR]
+//   [SQ_DBOPEN          → SQ_DONE (warnings: 0x1 logged, 0x2 ANSI, 0x20 secondary) SQ_COST | SQ_ERR]
 
 import {
   codecForLocale,
@@ -15,6 +15,7 @@ import {
   DONE_WARN_ANSI,
   DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
+  DONE_WARN_SECONDARY,
   decodeConnectResponse,
   ENHANCED_PROTOCOL_CAP,
   encodeConnectRequest,
@@ -61,6 +62,11 @@ export interface DatabaseInfo {
   readonly ansi: boolean;
   /** Logged but not ANSI: BUFFERED or unbuffered log (not distinguishable on the wire). */
   readonly buffered: boolean;
+  /**
+   * The server is a read-only secondary of a cluster (sqlwarn6 at DATABASE): reads only,
+   * writes fail with ISAM -140. Route writes to the primary.
+   */
+  readonly readOnly: boolean;
   /**
    * The database's locale, when it is not the DB_LOCALE the connection sent: the server
    * said so (DONE locale-mismatch warning) and the connection now converts with it.
@@ -192,7 +198,8 @@ export async function openDatabase(session: Session, name: string): Promise<Data
   const warnings = done?.kind === "done" ? done.warnings : 0;
   const ansi = (warnings & DONE_WARN_ANSI) !== 0;
   const logged = ansi || (warnings & DONE_WARN_LOGGED) !== 0;
-  const info = { name, logged, ansi, buffered: logged && !ansi };
+  const readOnly = (warnings & DONE_WARN_SECONDARY) !== 0;
+  const info = { name, logged, ansi, buffered: logged && !ansi, readOnly };
   if ((warnings & DONE_WARN_LOCALE_MISMATCH) === 0) return info;
   const locale = await adoptDatabaseLocale(session);
   return locale === undefined ? info : { ...info, locale };

@@ -7,6 +7,7 @@
 
 export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new Map<number, readonly [string, string]>(
   [
+    [-26097, ["IX000", "The operation is not valid on a secondary server."]],
     [-25571, ["IX000", "The server could not create a user thread."]],
     [-9634, ["42000", "No cast between the types of the expression."]],
     [-8304, ["3B002", "Unique savepoint %s already exists."]],
@@ -27,11 +28,15 @@ export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new
     [-908, ["08004", "Attempt to connect to the database server %s failed."]],
     [-761, ["28000", "INFORMIXSERVER %s does not match a server name or alias of the server."]],
     [-759, ["IX000", "The database is not available."]],
+    [-746, ["IX000", "%s"]],
     [-721, ["IX000", "The prepared statement is no longer valid and must be prepared again."]],
     [-710, ["IX000", "Table %s was dropped, altered or renamed since the statement was prepared."]],
     [-692, ["23000", "Key of constraint %s is still referenced."]],
     [-691, ["23000", "Referential constraint %s has no matching key in the parent table."]],
     [-674, ["42000", "Routine %s cannot be resolved."]],
+    [-673, ["IX000", "Routine %s already exists in the database."]],
+    [-668, ["IX000", "The system command cannot be executed or it exited with a non-zero status."]],
+    [-617, ["IX000", "A blob data type must be supplied within this context."]],
     [-535, ["25000", "A transaction is already open."]],
     [-530, ["23000", "Check constraint %s failed."]],
     [-425, ["IX000", "Database %s is open in another session."]],
@@ -71,6 +76,7 @@ export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new
     [-201, ["42000", "Syntax error in the statement."]],
     [-154, ["IX000", "The wait for a lock timed out."]],
     [-143, ["40001", "A deadlock was detected."]],
+    [-140, ["IX000", "The operation is not allowed on a read-only secondary server (data replication)."]],
     [-111, ["IX000", "No record found."]],
     [-107, ["IX000", "The record is locked."]],
     [-100, ["IX000", "Duplicate value for a record with a unique key."]],

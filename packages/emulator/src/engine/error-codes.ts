@@ -52,6 +52,8 @@ export const SQL = {
   SAVEPOINT_NOT_FOUND: -8303,
   SAVEPOINT_EXISTS: -8304,
   TYPE_MISMATCH: -9634,
+  /** DDL and other non-row writes on a read-only secondary (engine/read-only-secondary.ts). */
+  NOT_ON_SECONDARY: -26097,
 } as const;
 
 export const ISAM = {
@@ -61,6 +63,8 @@ export const ISAM = {
   /** IDS gives it, with the lock error of the statement type, to the session that would close a wait cycle. */
   DEADLOCK: -143,
   LOCK_TIMEOUT: -154,
+  /** Under every write refused by a read-only secondary. */
+  DR_SECONDARY: -140,
 } as const;
 
 /** Short texts, keyed by code. */
@@ -111,9 +115,11 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-8303]: "Savepoint %s does not exist.",
   [-8304]: "Unique savepoint %s already exists.",
   [-9634]: "No cast between the types of the expression.",
+  [-26097]: "The operation is not valid on a secondary server.",
   [-100]: "Duplicate value for a record with a unique key.",
   [-107]: "The record is locked.",
   [-143]: "A deadlock was detected.",
   [-111]: "No record found.",
   [-154]: "The wait for a lock timed out.",
+  [-140]: "The operation is not allowed on a read-only secondary server (data replication).",
 };

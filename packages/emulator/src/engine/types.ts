@@ -52,6 +52,8 @@ export interface DatabaseInfo {
    * character data travels in that code set. Absent means IDS's default, en_US.8859-1.
    */
   readonly locale?: string;
+  /** The server plays a read-only secondary (engine/read-only-secondary.ts): sqlwarn6 at open. */
+  readonly readOnlySecondary?: boolean;
 }
 
 /** What a session knows from the login environment. */

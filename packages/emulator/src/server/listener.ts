@@ -8,6 +8,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { hostname } from "node:os";
 import { createServer as createTlsServer, type TlsOptions } from "node:tls";
 import { createEngine } from "../engine/create-engine.js";
+import { readOnlySecondary } from "../engine/read-only-secondary.js";
 import type { Engine } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { closeBlobspace } from "./blobspace.js";
@@ -32,6 +33,11 @@ export interface EmulatorOptions {
    * naming this server (detail `redirect=server|host|port`), and the connection ends.
    */
   readonly redirectTo?: { readonly server: string; readonly host: string; readonly port: number };
+  /**
+   * Play a read-only secondary of a cluster (UPDATABLE_SECONDARY 0): writes fail with IDS's
+   * errors (ISAM -140), and opening a database sets the secondary warning (sqlwarn6).
+   */
+  readonly readOnlySecondary?: boolean;
   /** Create and fill the stores_demo database. */
   readonly demo?: boolean;
   /** Serve TLS (onsocssl) on this listener instead of plain TCP. */
@@ -77,11 +83,12 @@ const SERIAL_TEXT = "Software Serial Number AAA#B000000";
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const serverName = options.server ?? "informix";
-  const engine = await createEngine(options.engine ?? (process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite"), {
+  const base = await createEngine(options.engine ?? (process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite"), {
     demo: options.demo ?? false,
     serverName,
     hostName: hostname(),
   });
+  const engine = options.readOnlySecondary === true ? readOnlySecondary(base) : base;
   const policy: LoginPolicy = {
     serverName,
     aliases: options.aliases ?? [],

@@ -27,6 +27,7 @@ import {
   DONE_WARN_IDS,
   DONE_WARN_LOCALE_MISMATCH,
   DONE_WARN_LOGGED,
+  DONE_WARN_SECONDARY,
   DONE_WARN_SET,
   SFETCH_ABSOLUTE,
   SFETCH_CURRENT,
@@ -97,7 +98,10 @@ interface PreparedState {
 const viewOf = (s: PreparedState): EngineStatement => s.lob?.view ?? s.statement;
 
 export function doneWarnings(db: DatabaseInfo): number {
-  return DONE_WARN_SET | DONE_WARN_IDS | (db.logged ? DONE_WARN_LOGGED : 0) | (db.ansi ? DONE_WARN_ANSI : 0);
+  const replication = db.readOnlySecondary === true ? DONE_WARN_SECONDARY : 0;
+  return (
+    DONE_WARN_SET | DONE_WARN_IDS | (db.logged ? DONE_WARN_LOGGED : 0) | (db.ansi ? DONE_WARN_ANSI : 0) | replication
+  );
 }
 
 export class StatementHandler {

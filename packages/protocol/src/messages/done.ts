@@ -25,6 +25,12 @@ export const DONE_WARN_ANSI = 0x0002;
 export const DONE_WARN_IDS = 0x0004;
 export const DONE_WARN_SET = 0x0010;
 /**
+ * sqlwarn6: the server is the secondary of a data-replication pair, "running in read-only
+ * mode" (IBM SQL Syntax, "SQLCA.SQLWARN settings immediately after DATABASE executes").
+ * The bit follows sqlwarn n = bit n-1 (docs/protocol/jdbc-observed.md §4, §8).
+ */
+export const DONE_WARN_SECONDARY = 0x0020;
+/**
  * sqlwarn7: the client's DB_LOCALE does not name the database's locale, which the server
  * uses instead (GLS guide, "Verify the database locale"). The bit is inferred from the
  * order of the others (sqlwarn n = bit n-1); docs/protocol/jdbc-observed.md has what IBM
