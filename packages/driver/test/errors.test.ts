@@ -2,6 +2,7 @@
 // Copyright (c) 2026 informix-db contributors
 
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import {
   AbortError,
@@ -56,4 +57,20 @@ test("the catalogue covers the login and emulator codes", () => {
   for (const code of [-201, -206, -239, -268, -329, -349, -535, -255, -256, -761, -908, -930, -951, -8303, -9634]) {
     assert.ok(ERROR_CATALOG.has(code), `catalogue lacks ${code}`);
   }
+});
+
+test("the generated catalogue is error-texts.tsv and has every code the emulator raises", () => {
+  // From dist/test: the sources the generator reads (scripts/generate-error-catalog.mjs).
+  const packages = new URL("../../../", import.meta.url);
+  const tsv = readFileSync(new URL("driver/scripts/error-texts.tsv", packages), "utf8");
+  const rows = tsv.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#"));
+  for (const row of rows) {
+    const [code, sqlstate, text] = row.split("\t");
+    assert.deepEqual(ERROR_CATALOG.get(Number(code)), [sqlstate, text], `catalogue entry for ${code}: regenerate it`);
+  }
+  assert.equal(ERROR_CATALOG.size, rows.length, "catalogue and error-texts.tsv have the same codes");
+  const emulator = readFileSync(new URL("emulator/src/engine/error-codes.ts", packages), "utf8");
+  const raised = [...emulator.matchAll(/\[(-\d+)\]:/g)].map((m) => Number(m[1]));
+  assert.ok(raised.length > 30);
+  for (const code of raised) assert.ok(ERROR_CATALOG.has(code), `catalogue lacks emulator code ${code}`);
 });
