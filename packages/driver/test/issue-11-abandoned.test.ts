@@ -106,3 +106,29 @@ test("issue 11: on a long-lived pooled connection, abandoned statements do not p
     assert.deepEqual(held(), base, `round ${round}: nothing left behind`);
   }
 });
+
+test("issue 11: an abandoned scroll cursor is closed and released before the next exchange; a closed one is left alone", async () => {
+  const conn = await connect(opts());
+  const base = held();
+  const open = async () => {
+    const cur = await conn.scroll(MANY);
+    assert.ok((await cur.last()) !== undefined);
+  };
+  await open();
+  assert.deepEqual(held(), { statements: base.statements + 1, cursors: base.cursors + 1 }, "the leak is real");
+  await collect();
+  assert.deepEqual(
+    held(),
+    { statements: base.statements + 1, cursors: base.cursors + 1 },
+    "nothing sent from the finalizer",
+  );
+  await conn.query("SELECT 1 AS one FROM systables WHERE tabid = 1");
+  assert.deepEqual(held(), base, "the abandoned scroll cursor was closed and released");
+  const closed = await conn.scroll(MANY);
+  await closed.close();
+  await collect();
+  await conn.query("SELECT 1 AS one FROM systables WHERE tabid = 1");
+  assert.deepEqual(held(), base);
+  assert.equal(conn.state, "idle");
+  await conn.close();
+});

@@ -173,6 +173,26 @@ test("issue 11: prepared statements take { signal, timeout } too", async () => {
   assert.equal(conn.state, "broken");
 });
 
+test("issue 11: scroll cursors and executeMany take { signal, timeout } too", async () => {
+  await using conn = await connect(opts());
+  const aborted = (e: unknown) => e instanceof AbortError && !e.fatal;
+  await assert.rejects(conn.scroll("SELECT n FROM nums", [], { signal: AbortSignal.abort() }), aborted);
+  await assert.rejects(
+    conn.executeMany("UPDATE nums SET n = n WHERE n = ?", [[1]], { signal: AbortSignal.abort() }),
+    aborted,
+  );
+  assert.equal(conn.state, "idle", "nothing was sent");
+  const ac = new AbortController();
+  const cur = await conn.scroll("SELECT n FROM nums ORDER BY n", [], { signal: ac.signal });
+  assert.equal(((await cur.first()) as { n: number }).n, 1);
+  ac.abort();
+  await assert.rejects(cur.next(), aborted, "a move after the abort is refused before anything is sent");
+  await cur.close();
+  assert.equal((await conn.executeMany("UPDATE nums SET n = n WHERE n = ?", [[1], [2]])).rowCounts.length, 2);
+  await assert.rejects(conn.scroll(SLOW, [], { timeout: 1 }), (e) => e instanceof TimeoutError);
+  assert.equal(conn.state, "broken", "a timeout on the wire breaks the connection");
+});
+
 test("issue 11: pool.acquire, withConnection and query take a signal; an abort on the wire evicts", async () => {
   await using pool = createPool({ ...opts(), max: 1 });
   await assert.rejects(pool.query(SLOW, [], { signal: AbortSignal.abort() }), (e) => e instanceof AbortError);

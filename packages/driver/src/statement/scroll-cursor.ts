@@ -15,6 +15,7 @@
 import { type BindParameter, SFETCH_ABSOLUTE, SFETCH_LAST } from "@informix-db/protocol";
 import { ConnectionError, DriverError, InformixError } from "../errors.js";
 import { RowDecoder } from "../result/row-decoder.js";
+import { forgetAbandoned, watchAbandoned } from "./abandoned.js";
 import {
   type ConnectionCore,
   callOptions,
@@ -80,6 +81,8 @@ export class ScrollCursor<R = Record<string, unknown>> {
   #closed = false;
   /** Moves run one after another, each from the position the previous one left. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** Token of the abandoned-cursor cleanup, forgotten on close(). */
+  readonly #abandoned: object;
 
   /** @internal Use Connection.scroll(). */
   constructor(core: ConnectionCore, lease: Lease, options: QueryOptions) {
@@ -89,6 +92,11 @@ export class ScrollCursor<R = Record<string, unknown>> {
     this.#options = options;
     this.#decoder = new RowDecoder(h.layout!, h.fields, h.columns, rowOptions(core, options));
     this.#buffer = fetchBuffer(h, 1);
+    // Dropped without close(): SQ_CLOSE (+ SQ_RELEASE) before the connection's next exchange.
+    this.#abandoned = watchAbandoned(this, core.scheduler.cleanups, async (session) => {
+      await closeCursor(session, h, lease.temporary).catch(ignoreSqlError);
+      await unlease(session, lease);
+    });
   }
 
   /** The number of rows, once known (after last(), a negative absolute(), or a move past the end). */
@@ -155,6 +163,7 @@ export class ScrollCursor<R = Record<string, unknown>> {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    forgetAbandoned(this.#abandoned);
     await this.#queue;
     this.#current = undefined;
     const scheduler = this.#core.scheduler;
