@@ -213,3 +213,22 @@ test("issue 9: a stream that throws midway fails the statement with its own erro
   assert.ok(ended, "the stream was returned");
   await assertUsable();
 });
+
+test("issue 9: a stream that never yields times out like any call on the wire; the promise settles", async () => {
+  const other = await connect({ ...opts(), ...utf8, database: "clientfiles" });
+  try {
+    const stuck: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({ next: () => new Promise<IteratorResult<Uint8Array>>(() => undefined) }),
+    };
+    await assert.rejects(
+      other.writeBlobColumn(insertBlob, { data: stuck, params: [600], timeout: 300 }),
+      // An autocommitted INSERT on the wire: the driver cannot tell whether it committed.
+      (e: unknown) =>
+        e instanceof DriverError && e.code === "COMMIT_OUTCOME_UNKNOWN" && (e.cause as DriverError).code === "TIMEOUT",
+    );
+    assert.equal(other.state, "broken", "the call was on the wire: the connection is given up");
+  } finally {
+    await other.close();
+  }
+  assert.equal(await countOf("b", 600), 0);
+});

@@ -63,6 +63,8 @@ export class SourceReader {
   #pending: Uint8Array = EMPTY;
   #started = false;
   #done = false;
+  /** A next() is pending: the source is stuck or slow (the call timed out or was aborted meanwhile). */
+  #pulling = false;
 
   constructor(
     source: ClientFileSource,
@@ -96,7 +98,13 @@ export class SourceReader {
     while (got < limit) {
       if (this.#pending.length === 0) {
         if (this.#done) break;
-        const step = await this.#iterator!.next();
+        this.#pulling = true;
+        let step: IteratorResult<unknown>;
+        try {
+          step = await this.#iterator!.next();
+        } finally {
+          this.#pulling = false;
+        }
         if (step.done === true) {
           this.#done = true;
           break;
@@ -111,11 +119,15 @@ export class SourceReader {
     return parts;
   }
 
-  /** Ends a stream the server stopped reading (its return() releases what it holds). */
+  /**
+   * Ends a stream the server stopped reading (its return() releases what it holds). Not awaited
+   * while a next() is pending: an async generator's return() waits for it, maybe forever.
+   */
   async close(): Promise<void> {
     if (this.#iterator === undefined || this.#done) return;
     this.#done = true;
-    await this.#iterator.return?.();
+    const ended = Promise.resolve(this.#iterator.return?.()).catch(() => undefined);
+    if (!this.#pulling) await ended;
   }
 
   #chunk(value: unknown): Uint8Array {
