@@ -232,3 +232,17 @@ test("issue 9: a stream that never yields times out like any call on the wire; t
   }
   assert.equal(await countOf("b", 600), 0);
 });
+
+test("issue 9: in a transaction, a written value commits or rolls back with it", async () => {
+  await assert.rejects(
+    conn.transaction(async (tx) => {
+      await tx.writeBlobColumn(insertBlob, { data: pattern(5), params: [700] });
+      assert.deepEqual(await tx.readBlobColumn(selectBlob, [700]), pattern(5), "visible inside");
+      throw new Error("undo");
+    }),
+    /undo/,
+  );
+  assert.equal(await countOf("b", 700), 0, "rolled back");
+  await conn.transaction((tx) => tx.writeBlobColumn(insertBlob, { data: pattern(6), params: [701] }));
+  assert.deepEqual(await conn.readBlobColumn(selectBlob, [701]), pattern(6));
+});
