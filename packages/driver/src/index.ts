@@ -5,7 +5,9 @@
 
 export { BlobLocator, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
 export { connect } from "./connect.js";
+export { BLOB_PLACEHOLDER, type WriteBlobOptions } from "./connection/blob-columns.js";
 export type { CallOptions } from "./connection/cancel.js";
+export type { ClientFileSource } from "./connection/client-files.js";
 export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js";
 export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";

@@ -74,7 +74,12 @@ export {
   type GetRoutineMessage,
   type GetRoutineReplyMessage,
 } from "./messages/fast-path.js";
-export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
+export {
+  FILE_TRANSFER_FAILED,
+  type FileReadMessage,
+  type FileWriteMessage,
+  type LoDataMessage,
+} from "./messages/file-transfer.js";
 export {
   GENKEYS_AUTO,
   GENKEYS_BY_INDEX,

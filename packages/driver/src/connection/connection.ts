@@ -42,6 +42,7 @@ import { describeInput, prepareStatement, releaseStatement, type StatementHandle
 import { traceQuery } from "../transport/diagnostics.js";
 import { openSocketTransport } from "../transport/tcp.js";
 import type { Transport } from "../transport/transport.js";
+import * as BlobColumns from "./blob-columns.js";
 import type { CallOptions } from "./cancel.js";
 import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
@@ -431,6 +432,30 @@ export class Connection implements ConnectionCore {
       return out as T;
     };
     return new LobReader(run, this.#routines, lob, chunkSize);
+  }
+
+  /** LOTOFILE(col, BLOB_PLACEHOLDER, 'client'): the value's bytes for the one row returned, or null (blob-columns.ts). */
+  async readBlobColumn(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: CallOptions = {},
+  ): Promise<Uint8Array | null> {
+    const site = captureCallSite(this.readBlobColumn);
+    try {
+      return await BlobColumns.readBlobColumn(this, sql, params, options);
+    } catch (error) {
+      throw error instanceof DriverError ? withCallSite(error, site) : error;
+    }
+  }
+
+  /** FILETOBLOB/FILETOCLOB(BLOB_PLACEHOLDER, 'client') with `data` as the client file (blob-columns.ts). */
+  async writeBlobColumn(sql: string, options: BlobColumns.WriteBlobOptions): Promise<QueryResult> {
+    const site = captureCallSite(this.writeBlobColumn);
+    try {
+      return await BlobColumns.writeBlobColumn(this, sql, options);
+    } catch (error) {
+      throw error instanceof DriverError ? withCallSite(error, site) : error;
+    }
   }
 
   /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */

@@ -16,12 +16,14 @@ import {
   type ProtocolContext,
   ServerItemDecoder,
   type ServerMessage,
+  type SqFileMessage,
   SqliProtocolError,
   TypeCodecError,
 } from "@informix-db/protocol";
 import { ConnectionError, DriverError, ProtocolError } from "../errors.js";
 import { debug, debugEnabled } from "../transport/diagnostics.js";
 import type { Transport } from "../transport/transport.js";
+import { type ClientFiles, refusal } from "./client-files.js";
 
 export type ServerKind = ServerMessage["kind"];
 
@@ -46,6 +48,8 @@ export class Session {
   commitInFlight = false;
   /** Messages that go at the head of the next request group (a cursor's deferred SQ_CLOSE). */
   private deferred: ClientMessage[] = [];
+  /** The virtual client files of the statement running now; without them every SQ_FILE request is refused. */
+  files: ClientFiles | undefined;
 
   constructor(
     readonly transport: Transport,
@@ -135,12 +139,24 @@ export class Session {
       if (m.kind === "exit") {
         throw new ConnectionError("CONNECTION_LOST", "the server ended the session (SQ_EXIT)");
       }
+      if (m.kind === "sqfile") {
+        await this.answerFile(m);
+        continue;
+      }
       if (m.kind === "err") error ??= m;
       else if (!ALWAYS.includes(m.kind) && !accept.includes(m.kind)) {
         throw new ProtocolError(`unexpected ${m.kind} message in this reply`);
       }
       messages.push(m);
     }
+  }
+
+  /** Answers an SQ_FILE request (client-files.ts) after the SQ_EOT that ends it; the reply then goes on. */
+  private async answerFile(request: SqFileMessage): Promise<void> {
+    const end = await this.nextMessage();
+    if (end.kind !== "eot") throw new ProtocolError(`unexpected ${end.kind} message after an SQ_FILE request`);
+    const answer = this.files === undefined ? refusal(request) : await this.files.answer(request, this.ctx.codec);
+    await this.transport.write(this.encode(answer));
   }
 
   /** The next decoded server message, reading from the transport as needed. */

@@ -10,6 +10,7 @@ import type { BatchOptions } from "../statement/batch.js";
 import type { QueryOptions } from "../statement/executor.js";
 import type { PreparedStatement } from "../statement/prepared-statement.js";
 import type { ScrollCursor } from "../statement/scroll-cursor.js";
+import type { WriteBlobOptions } from "./blob-columns.js";
 import type { CallOptions } from "./cancel.js";
 import type { Connection } from "./connection.js";
 import type { DatabaseInfo } from "./handshake.js";
@@ -108,6 +109,16 @@ export class Transaction {
 
   prepare(sql: string): Promise<PreparedStatement> {
     return this.check().prepare(sql);
+  }
+
+  /** {@link Connection.readBlobColumn} in the transaction. */
+  readBlobColumn(sql: string, params: readonly unknown[] = []): Promise<Uint8Array | null> {
+    return this.check().readBlobColumn(sql, params);
+  }
+
+  /** {@link Connection.writeBlobColumn} in the transaction. */
+  writeBlobColumn(sql: string, options: WriteBlobOptions): Promise<QueryResult> {
+    return this.check().writeBlobColumn(sql, options);
   }
 
   /** SAVEPOINT name. */

@@ -155,7 +155,8 @@ export class SmartLobs {
         "fileread",
       );
       const read = answer.find((m) => m.kind === "fileread");
-      if (read?.kind !== "fileread") throw new InformixSqlError(SQLCODE_SMART_LOB);
+      // A client without that file answers total -1 (docs/protocol/smart-lobs.md §2): -9810 naming it.
+      if (read?.kind !== "fileread" || read.failed) throw new InformixSqlError(SQLCODE_SMART_LOB, 0, name);
       let got = 0;
       for (const c of read.chunks) {
         parts.push(c);
@@ -181,7 +182,10 @@ export class SmartLobs {
       const chunks: Uint8Array[] = [];
       const stop = Math.min(bytes.length, at + READ_AMOUNT);
       for (let c = at; c < stop; c += FILE_CHUNK) chunks.push(bytes.subarray(c, Math.min(stop, c + FILE_CHUNK)));
-      await this.exchange({ kind: "sqfile", op: "write", chunks }, "filewrite");
+      const answer = await this.exchange({ kind: "sqfile", op: "write", chunks }, "filewrite");
+      const wrote = answer.find((m) => m.kind === "filewrite");
+      if (wrote?.kind !== "filewrite" || wrote.total !== stop - at)
+        throw new InformixSqlError(SQLCODE_SMART_LOB, 0, name);
     }
     await this.exchange({ kind: "sqfile", op: "close" });
   }

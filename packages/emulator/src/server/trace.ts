@@ -43,7 +43,8 @@ export function redactClientMessage(m: ClientMessage, values: boolean): unknown 
     case "blob":
       return values ? m : { kind: m.kind, data: `${m.data.length} bytes` };
     case "fileread":
-      return values ? m : { kind: m.kind, chunks: m.chunks.map((c) => `${c.length} bytes`) };
+      if (values) return m;
+      return { kind: m.kind, chunks: m.chunks.map((c) => `${c.length} bytes`), ...(m.failed ? { failed: true } : {}) };
     default:
       return m;
   }

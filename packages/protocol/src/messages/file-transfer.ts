@@ -4,8 +4,10 @@
 // Client file and smart-LOB transfer, client -> server [py `cursors.py`, `_messages.py`]:
 //
 // SQ_FILE_READ (106)   i32 total, then chunks `00 6a` i16 len, bytes, pad to even, until
-//                      `total` bytes are sent (the answer to a server SQ_FILE read request)
-// SQ_FILE_WRITE (107)  i32 total bytes the client wrote (the answer to a server write)
+//                      `total` bytes are sent (the answer to a server SQ_FILE read request);
+//                      total -1 and no chunks: the client cannot read that file [inferred]
+// SQ_FILE_WRITE (107)  i32 total bytes the client wrote (the answer to a server write);
+//                      -1: the client cannot write that file [inferred]
 // SQ_LODATA (97)       i16 sub-command (0 read, 1 read with seek, 2 write), i16 LO fd,
 //                      i32 length, i16 buffer size; read with seek adds i64 offset, i16 whence
 //
@@ -22,7 +24,12 @@ export const LO_READWITHSEEK = 1;
 export interface FileReadMessage {
   readonly kind: "fileread";
   readonly chunks: readonly Uint8Array[];
+  /** The client refused the read (no such client file): total -1 on the wire, no chunks. */
+  readonly failed?: true;
 }
+
+/** SQ_FILE_READ / SQ_FILE_WRITE total of a client that cannot read or write the file [inferred: read(2)'s -1]. */
+export const FILE_TRANSFER_FAILED = -1;
 
 export interface FileWriteMessage {
   readonly kind: "filewrite";
@@ -40,12 +47,17 @@ export interface LoDataMessage {
 }
 
 export function encodeFileRead(msg: FileReadMessage, w: ByteWriter): void {
+  if (msg.failed) {
+    w.u16(SQ_FILE_READ).i32(FILE_TRANSFER_FAILED);
+    return;
+  }
   w.u16(SQ_FILE_READ).i32(msg.chunks.reduce((n, c) => n + c.length, 0));
   for (const c of msg.chunks) w.u16(SQ_FILE_READ).u16(c.length).bytes(c).padTo2(c.length);
 }
 
 export function decodeFileRead(r: ByteReader): FileReadMessage {
   let left = r.i32();
+  if (left < 0) return { kind: "fileread", chunks: [], failed: true };
   const chunks: Uint8Array[] = [];
   while (left > 0) {
     if (r.u16() !== SQ_FILE_READ) throw new RangeError("SQ_FILE_READ chunk expected");
