@@ -47,6 +47,19 @@ test("login: server info, database info, both URL forms", async () => {
   assert.equal(byJdbc.state, "idle");
 });
 
+test("ping is one round trip that leaves no statement behind; it fails on a dead connection", async () => {
+  await using c = await connect({ ...opts(), database: "qdb" });
+  const mine = () => emu.sessionResources().sort((a, b) => b.id - a.id)[0];
+  const before = mine();
+  await c.ping();
+  await c.ping({ timeout: 1000 });
+  assert.deepEqual(mine(), before, "no statement or cursor was left on the server");
+  assert.equal(c.state, "idle");
+  await using other = await connect({ ...opts(), database: "qdb" });
+  await other.close();
+  await assert.rejects(other.ping(), (e) => e instanceof ConnectionError);
+});
+
 test("login failures: -951, -761 with the real server name, -329, unreachable port", async () => {
   await assert.rejects(connect({ ...opts(), password: "wrong" }), { name: "InformixError", sqlcode: -951 });
   await assert.rejects(connect({ ...opts(), server: "ol_other" }), (e: unknown) => {

@@ -95,6 +95,7 @@ export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/s
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
 export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";
+export type { VersionReplyMessage } from "./messages/version.js";
 export {
   type ConnectRequest,
   decodeConnectRequest,

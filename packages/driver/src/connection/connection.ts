@@ -483,6 +483,22 @@ export class Connection implements ConnectionCore {
   }
 
   /** Closes the current database (if any) and opens `name` (SQ_DBOPEN). */
+  /**
+   * One round trip that proves the session answers (SQ_VERSION, what IBM JDBC's isValid()
+   * sends): no statement, no transaction effect. Rejects when the server does not answer.
+   */
+  async ping(options: CallOptions = {}): Promise<void> {
+    const site = captureCallSite(this.ping);
+    try {
+      await this.scheduler.run(async (s) => {
+        const reply = await s.exchange([{ kind: "version" }], ["version"]);
+        if (reply.error) throw new InformixError(reply.error);
+      }, options);
+    } catch (error) {
+      throw withCallSite(error, site);
+    }
+  }
+
   async selectDatabase(name: string, options: CallOptions = {}): Promise<DatabaseInfo> {
     const site = captureCallSite(this.selectDatabase);
     if (!/^[A-Za-z_][A-Za-z0-9_$@:]*$/.test(name))

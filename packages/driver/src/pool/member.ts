@@ -10,7 +10,6 @@ import type { Connection } from "../connection/connection.js";
 import { InformixError } from "../errors.js";
 
 /** The validation round trip: any answer, even an SQL error (no database open), proves the session alive. */
-const PROBE_SQL = "SELECT 1 FROM systables WHERE tabid = 1";
 const LIFETIME_JITTER = 0.1;
 
 export class Member {
@@ -86,7 +85,7 @@ export class Member {
 /** True when `conn` answers a round trip within `timeout` ms. */
 export async function probe(conn: Connection, timeout: number): Promise<boolean> {
   try {
-    await conn.query(PROBE_SQL, [], { timeout });
+    await conn.ping({ timeout });
     return true;
   } catch (error) {
     return error instanceof InformixError && !error.fatal && conn.state === "idle";

@@ -41,6 +41,7 @@ import {
 import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
+import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { DEFAULT_SESSION_DATES, type SessionDates } from "../sql/date-format.js";
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
@@ -172,6 +173,10 @@ export class StatementHandler {
       }
       case "dblist":
         out.push({ kind: "dblist", databases: await this.listDatabases() });
+        return;
+      case "version":
+        // IBM JDBC's isValid(): any answer but an error means the session is alive.
+        out.push({ kind: "version", text: SERVER_VERSION_TEXT });
         return;
       case "dbclose":
         await this.engine.closeDatabase();

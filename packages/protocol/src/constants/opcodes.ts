@@ -37,6 +37,7 @@ export const SQ_HOLD = 43;
 export const SQ_ISOLEVEL = 47;
 export const SQ_LOCKWAIT = 48;
 export const SQ_WANTDONE = 49;
+export const SQ_VERSION = 53;
 export const SQ_COST = 55;
 export const SQ_EXIT = 56;
 export const SQ_INFO = 81;
@@ -98,6 +99,7 @@ export const OPCODE_NAMES: Readonly<Record<number, string>> = {
   [SQ_FETCHBLOB]: "SQ_FETCHBLOB",
   [SQ_BLOB]: "SQ_BLOB",
   [SQ_BBIND]: "SQ_BBIND",
+  [SQ_VERSION]: "SQ_VERSION",
   [SQ_HOLD]: "SQ_HOLD",
   [SQ_ISOLEVEL]: "SQ_ISOLEVEL",
   [SQ_LOCKWAIT]: "SQ_LOCKWAIT",

@@ -21,6 +21,7 @@ import {
   SQ_OPEN,
   SQ_RELEASE,
   SQ_SCROLL,
+  SQ_VERSION,
   SQ_WANTDONE,
 } from "../constants/opcodes.js";
 import type { ByteWriter } from "../io/byte-writer.js";
@@ -43,6 +44,8 @@ export const BARE_CODES = {
   dblist: SQ_DBLIST,
   ack: SQ_ACK,
   cidescribe: SQ_CIDESCRIBE,
+  /** IBM JDBC's isValid() probe; the server answers with version.ts. */
+  version: SQ_VERSION,
 } as const;
 
 export type BareKind = keyof typeof BARE_CODES;

@@ -16,6 +16,7 @@ import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
 import { decodeTupId, decodeTuple } from "../messages/tuple.js";
+import { decodeVersionReply } from "../messages/version.js";
 import { ItemDecoder, type ItemDecoderLimits } from "./item-decoder.js";
 import type { ServerMessage } from "./server-messages.js";
 
@@ -61,6 +62,8 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeGetRoutineReply(r, ctx);
     case Op.SQ_FPROUTINE:
       return decodeFpRoutine(r, ctx);
+    case Op.SQ_VERSION:
+      return decodeVersionReply(r);
     case Op.SQ_FILE:
       // Mid-reply request for a client file (LOTOFILE/FILETOBLOB 'client'); the SQ_EOT after it is the next item.
       return decodeSqFile(r);

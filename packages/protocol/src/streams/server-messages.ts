@@ -31,6 +31,7 @@ import { encodeInputDescribe, type InputDescribeMessage } from "../messages/inpu
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
 import { encodeTupId, encodeTuple, type TupIdMessage, type TupleMessage } from "../messages/tuple.js";
+import { encodeVersionReply, type VersionReplyMessage } from "../messages/version.js";
 
 /** Server messages without a body. SQ_CLOSE from the server: it closed the cursor itself. */
 export interface ServerBareMessage {
@@ -53,7 +54,8 @@ export type ServerMessage =
   | DbListMessage
   | SqFileMessage
   | GetRoutineReplyMessage
-  | FpRoutineMessage;
+  | FpRoutineMessage
+  | VersionReplyMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -89,6 +91,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeGetRoutineReply(msg, ctx, w);
     case "fproutine":
       return encodeFpRoutine(msg, ctx, w);
+    case "version":
+      return encodeVersionReply(msg, w);
     default:
       w.u16(BARE[msg.kind]);
   }

@@ -151,6 +151,7 @@ public final class Scenarios {
 
   static {
     ALL.put("connect_close", Scenarios::connectClose);
+    ALL.put("connection_is_valid", Scenarios::connectionIsValid);
     ALL.put("bad_password", Scenarios::badPassword);
     ALL.put("wrong_server_name", Scenarios::wrongServerName);
     ALL.put("unknown_database", Scenarios::unknownDatabase);
@@ -194,6 +195,20 @@ public final class Scenarios {
     c.put("databaseProductVersion", md.getDatabaseProductVersion());
     conn.close();
     c.eq("isClosed after close", true, conn.isClosed());
+  }
+
+  // isValid() is a round trip of its own (SQ_VERSION): what connection pools (HikariCP, DBCP) call.
+  static void connectionIsValid(Ctx c) throws Exception {
+    Connection conn = c.connect("sysmaster");
+    c.eq("isValid(5)", true, conn.isValid(5));
+    c.eq("isValid(0)", true, conn.isValid(0));
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM systables WHERE tabid = 1")) {
+      c.check(rs.next(), "no row after isValid");
+      c.eq("query after isValid", 1, rs.getInt(1));
+    }
+    conn.close();
+    c.eq("isValid after close", false, conn.isValid(1));
   }
 
   static void badPassword(Ctx c) {
