@@ -12,11 +12,13 @@ import { pgIdent, pgString } from "../sql/context.js";
 import { SPL_RUNTIME_SQL } from "../sql/spl/runtime-sql.js";
 import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
+import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
+${ROUTINE_TYPE_FUNCTIONS_SQL}
 ${BUILTIN_FUNCTIONS_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
@@ -224,6 +226,7 @@ FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.re
 WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
 ${keyCatalogSql(s, ns)}
+${privilegeCatalogSql(s, ns)}
 `;
 }
 

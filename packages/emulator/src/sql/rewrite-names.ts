@@ -40,7 +40,7 @@ function identText(t: Token): string {
 export function readTableName(
   tokens: readonly Token[],
   i: number,
-): { out: Token[]; next: number; table: string } | null {
+): { out: Token[]; next: number; table: string; owner?: string } | null {
   const first = tokens[i];
   if (first?.kind === "string" && isOp(tokens[i + 1], ".")) {
     // 'owner'.table
@@ -57,12 +57,14 @@ export function readTableName(
   let name = tokens[j]!;
   // JDBC writes the owner as a string: 'informix'.systables.
   if (name.kind === "string" && !(isOp(tokens[j + 1], ".") && isNamePart(tokens[j + 2]))) return null;
+  let owner: string | undefined;
   if (isOp(tokens[j + 1], ".") && isNamePart(tokens[j + 2])) {
+    owner = name.value;
     name = tokens[j + 2]!;
     j += 2;
   }
   const text = db ? `${pgIdent(db.value)}.${identText(name)}` : identText(name);
-  return { out: [raw(text, first!.start)], next: j + 1, table: name.value };
+  return { out: [raw(text, first!.start)], next: j + 1, table: name.value, ...(owner === undefined ? {} : { owner }) };
 }
 
 /**
@@ -74,6 +76,8 @@ export function rewriteTableNames(tokens: readonly Token[], found?: string[]): T
   // Per parenthesis depth: true while inside a FROM list of a query at that depth.
   const fromList: boolean[] = [false];
   const queryDepth: boolean[] = [true];
+  /** "owner table" of each owner-qualified table name, for owner.table.column references. */
+  const owned = new Set<string>();
   let expectName = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -98,6 +102,7 @@ export function rewriteTableNames(tokens: readonly Token[], found?: string[]): T
       const name = readTableName(tokens, i);
       if (name) {
         found?.push(name.out[0]!.text);
+        if (name.owner !== undefined) owned.add(`${name.owner} ${name.table}`);
         out.push(...name.out);
         i = name.next - 1;
         continue;
@@ -117,6 +122,54 @@ export function rewriteTableNames(tokens: readonly Token[], found?: string[]): T
       else if (t.value === "on" && isWord(tokens[0], "create") && !fromList[d] && d === 0) expectName = true;
       else if (t.value === "exists" && isWord(prev, "if")) expectName = true;
     } else if (isOp(t, ",") && fromList[d]) expectName = true;
+    const routine = routineQualifier(tokens, i);
+    if (routine > 0) {
+      i += routine - 1;
+      continue;
+    }
+    out.push(t);
+  }
+  return owned.size === 0 ? out : dropColumnOwners(out, owned);
+}
+
+/**
+ * The number of tokens of a routine name's qualifier at `i` (`db:`, `db:owner.`,
+ * `db@server:owner.`), or 0. IBM JDBC calls `stores_demo:ifx_param_types(…)`. Routines are
+ * found through the session's search path (the database's schema, then the built-ins), so
+ * the qualifier is dropped; a routine of another database is not reachable this way.
+ */
+function routineQualifier(tokens: readonly Token[], i: number): number {
+  let j = i;
+  if (!isNamePart(tokens[j]) || isOp(tokens[j - 1], ".") || isOp(tokens[j - 1], ":")) return 0;
+  if (isOp(tokens[j + 1], "@") && isNamePart(tokens[j + 2])) j += 2;
+  if (!isOp(tokens[j + 1], ":") || !isNamePart(tokens[j + 2])) return 0;
+  j += 2;
+  if (isOp(tokens[j + 1], ".") && isNamePart(tokens[j + 2])) j += 2;
+  return isOp(tokens[j + 1], "(") ? j - i : 0;
+}
+
+/**
+ * `owner.table.column` (IBM JDBC writes `informix.syscolumns.tabid`) becomes `table.column`
+ * when `owner.table` is a table of the statement, as the owner was dropped from its name.
+ * Any other three-part name (a ROW field, `alias.column.field`) is left alone.
+ */
+function dropColumnOwners(tokens: readonly Token[], owned: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (
+      isNamePart(t) &&
+      !isOp(prev, ".") &&
+      isOp(tokens[i + 1], ".") &&
+      isNamePart(tokens[i + 2]) &&
+      isOp(tokens[i + 3], ".") &&
+      isNamePart(tokens[i + 4]) &&
+      owned.has(`${t.value} ${tokens[i + 2]!.value}`)
+    ) {
+      i++;
+      continue;
+    }
     out.push(t);
   }
   return out;

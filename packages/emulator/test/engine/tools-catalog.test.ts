@@ -96,4 +96,50 @@ describe("issue 6: catalog and SQL for Flyway, Liquibase, Hibernate and JDBC met
     const notLike = await query(s, "select count(*) from tp where name not like 'a_'");
     assert.deepEqual([eq.rows, like.rows, notLike.rows], [[["1"]], [["1"]], [["0"]]]);
   });
+
+  it("systabauth gives PUBLIC the default privileges of a non-ANSI database; syscolauth and sysinherits exist", async () => {
+    const r = await query(
+      s,
+      "select a.grantor, a.grantee, a.tabauth from systabauth a, systables t where a.tabid = t.tabid and t.tabname = 'tp'",
+    );
+    assert.deepEqual(r.rows, [["informix", "public", "su-idxar-"]]);
+    const cat = await query(s, "select tabauth from systabauth where tabid = 1");
+    assert.deepEqual(cat.rows, [["s--------"]]);
+    assert.deepEqual((await query(s, "select count(*) from syscolauth")).rows, [["0"]]);
+    assert.deepEqual((await query(s, "select count(*) from sysinherits")).rows, [["0"]]);
+  });
+
+  it("sysproccolumns lists a routine's parameters and results; ifx_param_types names them", async () => {
+    await exec(
+      s,
+      "CREATE FUNCTION pc_f(a INTEGER, b VARCHAR(10)) RETURNING DECIMAL(10,2) AS total; RETURN a; END FUNCTION",
+    );
+    const r = await query(
+      s,
+      `select c.paramid, c.paramname, c.paramtype, c.paramattr from sysproccolumns c, sysprocedures p
+        where c.procid = p.procid and p.procname = 'pc_f' order by c.paramid`,
+    );
+    assert.deepEqual(r.rows, [
+      [1, "a", 2, 1],
+      [2, "b", 13, 1],
+      [3, "total", 5, 5],
+    ]);
+    const t = await query(
+      s,
+      "select stores:informix.ifx_param_types(procid), ifx_ret_types(procid) from sysprocedures where procname = 'pc_f'",
+    );
+    assert.deepEqual(t.rows, [["integer,varchar", "decimal"]]);
+  });
+
+  it("owner.table.column names a column of an owner-qualified table; db:routine() calls the routine", async () => {
+    const r = await query(
+      s,
+      `select informix.systables.tabname, count(*) from informix.systables, informix.syscolumns
+        where informix.syscolumns.tabid = informix.systables.tabid and informix.systables.tabname = 'tp'
+        group by informix.systables.tabname`,
+    );
+    assert.deepEqual(r.rows, [["tp", "2"]]);
+    const f = await query(s, "select tools_db:informix.schema_coltypename(2, 0) from systables where tabid = 1");
+    assert.deepEqual(f.rows, [["INTEGER"]]);
+  });
 });

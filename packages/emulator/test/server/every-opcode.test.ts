@@ -26,6 +26,7 @@ const CLIENT: ClientMessage[] = [
   { kind: "command", sql: "select count(*) from systables" },
   { kind: "prepare", paramCount: 0, sql: "select tabname from systables" },
   { kind: "curname", name: "_ifxc0000000000001" },
+  { kind: "version" },
   { kind: "id", statementId: 0 },
   { kind: "bind", parameters: [{ type: 2, indicator: 0, precision: 0, payload: Uint8Array.of(0, 0, 0, 42) }] },
   { kind: "nfetch", bufferSize: 4096, arraySize: 0 },
