@@ -27,6 +27,7 @@ import type { ByteReader } from "../io/byte-reader.js";
 import type { TextCodec } from "../text/code-pages.js";
 import { bigintCodec } from "./bigint.js";
 import { booleanCodec } from "./boolean.js";
+import { BSON_EXTENDED_NAME, bsonCodec } from "./bson.js";
 import { byteTextCodec } from "./byte-text.js";
 import { charCodec } from "./char.js";
 import type { BindSlot, ColumnType, TypeCodec } from "./codec.js";
@@ -70,6 +71,7 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
   collectionCodec,
   rowCodec,
   jsonCodec,
+  bsonCodec as TypeCodec<unknown>,
   opaqueCodec,
   smartLobCodec,
 ] as TypeCodec<unknown>[]);
@@ -103,6 +105,7 @@ const BY_EXTENDED_NAME = new Map<string, TypeCodec<unknown>>([
   ["lvarchar", lvarcharCodec as TypeCodec<unknown>],
   ["boolean", booleanCodec as TypeCodec<unknown>],
   [JSON_EXTENDED_NAME, jsonCodec],
+  [BSON_EXTENDED_NAME, bsonCodec as TypeCodec<unknown>],
   ["blob", smartLobCodec as TypeCodec<unknown>],
   ["clob", smartLobCodec as TypeCodec<unknown>],
 ]);
