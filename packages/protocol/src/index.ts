@@ -123,6 +123,9 @@ export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
 export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
+export { BSON_EXTENDED_NAME, type BsonInput, bsonBindParameter, bsonCodec } from "./types/bson.js";
+export { BsonObjectId, decodeBson } from "./types/bson-document.js";
+export { encodeBson } from "./types/bson-encode.js";
 export {
   BLOB_DESCRIPTOR_BYTES,
   BLOB_FLAG_IN_BLOBSPACE,
@@ -163,9 +166,6 @@ export { floatCodec } from "./types/float.js";
 export { int8Codec } from "./types/int8.js";
 export { integerCodec } from "./types/integer.js";
 export { intervalCodec } from "./types/interval.js";
-export { BsonObjectId, decodeBson } from "./types/bson-document.js";
-export { encodeBson } from "./types/bson-encode.js";
-export { BSON_EXTENDED_NAME, type BsonInput, bsonBindParameter, bsonCodec } from "./types/bson.js";
 export { JSON_EXTENDED_NAME, jsonCodec, jsonText } from "./types/json.js";
 export { lvarcharCodec } from "./types/lvarchar.js";
 export { type OpaqueValue, opaqueCodec } from "./types/opaque.js";
