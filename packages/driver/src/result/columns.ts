@@ -61,8 +61,13 @@ const FLOATING_SCALE = 0xff;
 const CHARACTER_TYPES = new Set([T.SQLCHAR, T.SQLVCHAR, T.SQLNCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
 
 /** The Informix type name of a described column. */
-export function typeName(field: Pick<DescribeField, "type" | "extendedId" | "extendedName">): string {
+export function typeName(
+  field: Pick<DescribeField, "type" | "extendedId" | "extendedName"> & { readonly sourceType?: number },
+): string {
   const base = field.type & T.SQLTYPE_MASK;
+  // A DISTINCT type of an opaque source (LVARCHAR, BOOLEAN) is named by its source.
+  const source = (field.type & T.SQLDISTINCT) !== 0 ? TYPE_NAMES[(field.sourceType ?? 0) & T.SQLTYPE_MASK] : undefined;
+  if (source !== undefined) return source;
   if (base === T.SQLUDTVAR || base === T.SQLUDTFIXED) {
     if (field.extendedId === T.XID_BOOLEAN) return "BOOLEAN";
     if (field.extendedId === T.XID_LVARCHAR) return "LVARCHAR";

@@ -14,6 +14,7 @@ import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
+import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
@@ -24,8 +25,8 @@ CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created 
   locale text NOT NULL DEFAULT 'en_US.819');
 CREATE TABLE ifx.tables (reloid oid PRIMARY KEY, owner text NOT NULL, created date NOT NULL);
 CREATE TABLE ifx.columns (reloid oid NOT NULL, attnum int2 NOT NULL, coltype int4 NOT NULL,
-  collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, PRIMARY KEY (reloid, attnum));
-
+  collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, xdef text, PRIMARY KEY (reloid, attnum));
+${USER_TYPES_SQL}
 CREATE FUNCTION ifx.matches_re(p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE r text := '^'; i int := 1; j int; c text; n int := length(p);
 BEGIN
@@ -224,6 +225,7 @@ FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.re
 WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
 ${keyCatalogSql(s, ns)}
+${userTypeViewsSql(s, pgString(name))}
 `;
 }
 

@@ -24,6 +24,8 @@ export interface ColumnType {
   readonly extendedId?: number;
   /** Extended type name, e.g. "lvarchar", "boolean". */
   readonly extendedName?: string;
+  /** DISTINCT types (type word flag 0x800): the source type code, SQ_DESCRIBE's source type field. */
+  readonly sourceType?: number;
 }
 
 /** A parameter value as it travels in SQ_BIND, before or after decoding. */

@@ -8,6 +8,7 @@
 import {
   SQLBOOL,
   SQLCOLLECTION,
+  SQLDISTINCT,
   SQLLIST,
   SQLLVARCHAR,
   SQLMULTISET,
@@ -130,13 +131,21 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
   const codec = OPAQUE_TYPES.has(base)
-    ? (codecForExtendedType(column.extendedId, column.extendedName) ?? (opaqueCodec as TypeCodec<unknown>))
+    ? (codecForExtendedType(column.extendedId, column.extendedName) ??
+      distinctSourceCodec(column) ??
+      (opaqueCodec as TypeCodec<unknown>))
     : BY_BASE_TYPE.get(base);
   if (codec === undefined) {
     const ext = OPAQUE_TYPES.has(base) ? ` (extended id ${column.extendedId}, name ${column.extendedName})` : "";
     throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for type ${base}${ext}`);
   }
   return codec;
+}
+
+/** A DISTINCT type of an opaque source (LVARCHAR 43, BOOLEAN 45): the source's codec. */
+function distinctSourceCodec(column: ColumnType): TypeCodec<unknown> | undefined {
+  if ((column.type & SQLDISTINCT) === 0 || column.sourceType === undefined) return undefined;
+  return BY_BASE_TYPE.get(column.sourceType & SQLTYPE_MASK);
 }
 
 function codecForSlot(slot: BindSlot): TypeCodec<unknown> {
