@@ -3,7 +3,7 @@
 //
 // Public barrel of informix-db. Every export is listed by name; a change here is an API change.
 
-export { BlobLocator, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
+export { BlobLocator, BsonObjectId, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
 export { connect } from "./connect.js";
 export type { CallOptions } from "./connection/cancel.js";
 export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js";
