@@ -52,6 +52,7 @@ export const SQL = {
   SAVEPOINT_NOT_FOUND: -8303,
   SAVEPOINT_EXISTS: -8304,
   TYPE_MISMATCH: -9634,
+  TYPE_NOT_FOUND: -9628,
 } as const;
 
 export const ISAM = {
@@ -110,6 +111,7 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-1279]: "The value is longer than the character column.",
   [-8303]: "Savepoint %s does not exist.",
   [-8304]: "Unique savepoint %s already exists.",
+  [-9628]: "Type (%s) not found.",
   [-9634]: "No cast between the types of the expression.",
   [-100]: "Duplicate value for a record with a unique key.",
   [-107]: "The record is locked.",

@@ -16,11 +16,10 @@ import type { UserTypePlan } from "../sql/rewrite-user-types.js";
 import { tokenize } from "../sql/tokenizer.js";
 import * as codes from "../sql/type-codes.js";
 import type { ColumnType } from "./declared-types.js";
+import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { PgClient } from "./pg-client.js";
 
-/** Type (%s) not found (IDS message -9628). */
-export const TYPE_NOT_FOUND = -9628;
 
 interface UserTypeRow {
   readonly xid: number;
@@ -78,7 +77,7 @@ export async function resolveColumnType(
 ): Promise<ColumnType> {
   if (type.userType !== undefined) {
     const t = (await lookup(pg, schema, [type.userType])).get(type.userType);
-    if (t === undefined) throw new InformixSqlError(TYPE_NOT_FOUND, 0, type.userType);
+    if (t === undefined) throw new InformixSqlError(SQL.TYPE_NOT_FOUND, 0, type.userType);
     if (t.mode === "R") {
       return { code: t.type, encodedLength: t.length, xid: t.xid, xname: type.userType, definition: t.definition };
     }
