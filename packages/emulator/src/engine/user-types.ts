@@ -20,7 +20,6 @@ import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { PgClient } from "./pg-client.js";
 
-
 interface UserTypeRow {
   readonly xid: number;
   readonly mode: string;
