@@ -2,10 +2,11 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // BSON values between the wire (BSON document bytes, protocol types/bson.ts) and their
-// storage, PostgreSQL jsonb. jsonb keeps numbers exactly, so the kinds survive the trip:
-//   an integer in int32 range ↔ int32, another integer ↔ int64, other numbers ↔ double
-//   (a double with an integral value, 2.0, comes back as int32 2: jsonb writes 2.0 but the
-//   kind is read from the digits only when they have a fraction or exponent);
+// storage, PostgreSQL json (its text as written: key order and number digits are kept, so
+// the kinds survive the trip):
+//   an integer in int32 range ↔ int32, another integer ↔ int64, a number with a fraction or
+//   an exponent ↔ double (a double with an integral value outside int32 is written `1e10`
+//   → `10000000000.0`; one inside int32, 2.0, is a JS 2 and comes back as int32 2);
 //   Date ↔ {"$date": "<ISO 8601>"}, ObjectId ↔ {"$oid": "<hex>"},
 //   binary ↔ {"$binary": {"base64": "…", "subType": "00"}} (MongoDB extended JSON).
 
@@ -100,7 +101,7 @@ function fromExtended(o: Record<string, unknown>): unknown {
   return o;
 }
 
-/** jsonb text of a BSON column → the BSON document bytes sent to the client. */
+/** json text of a BSON column → the BSON document bytes sent to the client. */
 export function jsonToBson(text: string): Uint8Array {
   const doc = new JsonReader(text).value();
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return encodeBson({ value: doc });
@@ -110,7 +111,13 @@ export function jsonToBson(text: string): Uint8Array {
 function toJson(value: unknown): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value) : "null";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "null";
+    const text = JSON.stringify(value);
+    return Number.isInteger(value) && (value < -2147483648 || value > 2147483647) && !/e/i.test(text)
+      ? `${text}.0`
+      : text;
+  }
   if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
   if (value instanceof Date) return `{"$date":${JSON.stringify(value.toISOString())}}`;
   if (value instanceof BsonObjectId) return `{"$oid":"${value.toString()}"}`;
@@ -124,7 +131,7 @@ function toJson(value: unknown): string {
     .join(",")}}`;
 }
 
-/** A bound BSON document (its bytes) → jsonb input text. */
+/** A bound BSON document (its bytes) → json input text. */
 export function bsonToJson(bytes: Uint8Array): string {
   return toJson(decodeBson(bytes));
 }

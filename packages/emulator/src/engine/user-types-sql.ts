@@ -25,19 +25,21 @@ CREATE TABLE ifx.xtdtypes (extended_id int4 PRIMARY KEY, schema text NOT NULL, o
 CREATE TABLE ifx.attrtypes (extended_id int4 NOT NULL, seqno int2 NOT NULL, levelno int2 NOT NULL,
   parent_no int2 NOT NULL, fieldname text, fieldno int2 NOT NULL, type int2 NOT NULL, length int2 NOT NULL,
   xtd_type_id int4 NOT NULL, PRIMARY KEY (extended_id, seqno));
+-- BSON columns: a domain over json, so that d::JSON is a cast (engine/bson-values.ts).
+CREATE DOMAIN ifx.bson AS json;
 -- IDS's BSON accessors, bson_value_<type>(doc, 'path.to.field') (IDS JSON compatibility guide);
--- BSON columns are jsonb here (engine/bson-values.ts). A missing field is NULL.
-CREATE FUNCTION informix.bson_value_int(d jsonb, p text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS
+-- BSON columns are json here (engine/bson-values.ts). A missing field is NULL.
+CREATE FUNCTION informix.bson_value_int(d json, p text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT CAST(d #>> string_to_array(p, '.') AS integer) $$;
-CREATE FUNCTION informix.bson_value_bigint(d jsonb, p text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS
+CREATE FUNCTION informix.bson_value_bigint(d json, p text) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT CAST(d #>> string_to_array(p, '.') AS bigint) $$;
-CREATE FUNCTION informix.bson_value_double(d jsonb, p text) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS
+CREATE FUNCTION informix.bson_value_double(d json, p text) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT CAST(d #>> string_to_array(p, '.') AS double precision) $$;
-CREATE FUNCTION informix.bson_value_lvarchar(d jsonb, p text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS
+CREATE FUNCTION informix.bson_value_lvarchar(d json, p text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT d #>> string_to_array(p, '.') $$;
-CREATE FUNCTION informix.bson_value_varchar(d jsonb, p text) RETURNS varchar(255) LANGUAGE sql IMMUTABLE STRICT AS
+CREATE FUNCTION informix.bson_value_varchar(d json, p text) RETURNS varchar(255) LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT CAST(d #>> string_to_array(p, '.') AS varchar(255)) $$;
-CREATE FUNCTION informix.bson_value_boolean(d jsonb, p text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS
+CREATE FUNCTION informix.bson_value_boolean(d json, p text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS
   $$ SELECT CAST(d #>> string_to_array(p, '.') AS boolean) $$;
 `;
 

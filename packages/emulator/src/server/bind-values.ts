@@ -84,7 +84,7 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   if (p.payload === null) return null;
   const base = p.type & T.SQLTYPE_MASK;
   try {
-    // A BSON document (type 40 named bson) goes to its jsonb column as JSON text.
+    // A BSON document (type 40 named bson) goes to its json column as JSON text.
     if (base === T.SQLUDTVAR && p.typeName?.replace(/^.*\./, "").toLowerCase() === "bson") return bsonToJson(p.payload);
     if (bindFraming(p.type) === "fixed" && base !== T.SQLBYTES && base !== T.SQLTEXT) {
       const column = { type: base, encodedLength: p.payload.length };

@@ -238,8 +238,8 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       type = simple(SQLUDTVAR, DEFAULT_LVARCHAR, "json", 0, "json");
       break;
     case "bson":
-      // IDS's built-in opaque BSON type, stored as jsonb (engine/bson-values.ts).
-      type = simple(SQLUDTVAR, BSON_LENGTH, "jsonb", 0, "bson");
+      // IDS's built-in opaque BSON type: a json domain, so that `d::JSON` is an expression (engine/bson-values.ts).
+      type = simple(SQLUDTVAR, BSON_LENGTH, "ifx.bson", 0, "bson");
       break;
     case "set":
     case "multiset":
