@@ -65,10 +65,11 @@ export function typeName(
   field: Pick<DescribeField, "type" | "extendedId" | "extendedName"> & { readonly sourceType?: number },
 ): string {
   const base = field.type & T.SQLTYPE_MASK;
-  // A DISTINCT type of an opaque source (LVARCHAR, BOOLEAN) is named by its source.
-  const source = (field.type & T.SQLDISTINCT) !== 0 ? TYPE_NAMES[(field.sourceType ?? 0) & T.SQLTYPE_MASK] : undefined;
-  if (source !== undefined) return source;
   if (base === T.SQLUDTVAR || base === T.SQLUDTFIXED) {
+    // A DISTINCT type of an opaque source is named by its source (source type = its extended id).
+    const source = (field.type & T.SQLDISTINCT) !== 0 ? field.sourceType : undefined;
+    if (source === T.XID_BOOLEAN) return "BOOLEAN";
+    if (source === T.XID_LVARCHAR) return "LVARCHAR";
     if (field.extendedId === T.XID_BOOLEAN) return "BOOLEAN";
     if (field.extendedId === T.XID_LVARCHAR) return "LVARCHAR";
     if (field.extendedId === T.XID_BLOB) return "BLOB";

@@ -224,6 +224,14 @@ function describedCode(code: number): number {
   return code;
 }
 
+/** The extended id of a DISTINCT type's source: LVARCHAR and BOOLEAN are opaque types, others built in. */
+function sourceXid(code: number): number {
+  const base = code & codes.SQLTYPE_MASK;
+  if (base === codes.SQLLVARCHAR) return codes.XID_LVARCHAR;
+  if (base === codes.SQLBOOL) return codes.XID_BOOLEAN;
+  return 0;
+}
+
 export function engineColumn(
   name: string,
   type: ColumnType,
@@ -237,8 +245,9 @@ export function engineColumn(
     extendedId: type.xid,
     extendedOwner: type.xid !== 0 ? "informix" : "",
     extendedName: type.xname,
-    // A DISTINCT type's source type code (DESCRIBE's source type field) [INFERRED].
-    ...((type.code & codes.SQLDISTINCT) !== 0 ? { sourceType: type.code & codes.SQLTYPE_MASK } : {}),
+    // A DISTINCT type's source as IBM JDBC reads SQ_DESCRIBE's source type field: the source's extended id
+    // (1 LVARCHAR, 5 BOOLEAN), 0 for a built-in source (docs/protocol/composite-types.md).
+    ...((type.code & codes.SQLDISTINCT) !== 0 ? { sourceType: sourceXid(type.code) } : {}),
     ...(table !== undefined ? { tableName: table } : {}),
   };
 }

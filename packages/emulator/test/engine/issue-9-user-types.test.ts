@@ -3,7 +3,8 @@
 //
 // Issue 9: named ROW types, DISTINCT types and BSON columns in the engine — stored (as
 // PostgreSQL domains and jsonb), listed in sysxtdtypes/sysattrtypes, described with IDS's
-// type codes (ROW | 0x1000, source | 0x800) and the type's extended id and name, and sent
+// type codes (ROW | 0x1000, source | 0x800), the type's extended id and name and the source's
+// extended id (IBM JDBC reads it so: udt_* scenarios), and sent
 // as IDS sends them (ROW text, the source type's value, BSON document bytes).
 
 import assert from "node:assert/strict";
@@ -147,9 +148,9 @@ describe("issue 9: named ROW, DISTINCT and BSON columns", () => {
       columns.map((x) => [x.type, x.extendedId, x.extendedName, x.sourceType ?? 0]),
       [
         [4118, 2049, "person_t", 0],
-        [0x800 | 5, 2050, "dollars", 5],
-        [0x800 | 2, 2051, "code_t", 2],
-        [0x800 | 40, 2052, "memo_t", 43],
+        [0x800 | 5, 2050, "dollars", 0],
+        [0x800 | 2, 2051, "code_t", 0],
+        [0x800 | 40, 2052, "memo_t", 1],
         [21, 0, "LIST(person_t not null)", 0],
         [40, 0, "bson", 0],
       ],

@@ -24,7 +24,7 @@ export interface ColumnType {
   readonly extendedId?: number;
   /** Extended type name, e.g. "lvarchar", "boolean". */
   readonly extendedName?: string;
-  /** DISTINCT types (type word flag 0x800): the source type code, SQ_DESCRIBE's source type field. */
+  /** DISTINCT types (type word flag 0x800): the source's extended id (1 LVARCHAR, 5 BOOLEAN; 0 built in), SQ_DESCRIBE's source type field. */
   readonly sourceType?: number;
 }
 

@@ -142,10 +142,10 @@ export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   return codec;
 }
 
-/** A DISTINCT type of an opaque source (LVARCHAR 43, BOOLEAN 45): the source's codec. */
+/** A DISTINCT type of an opaque source: the source's codec, by its extended id (1 LVARCHAR, 5 BOOLEAN). */
 function distinctSourceCodec(column: ColumnType): TypeCodec<unknown> | undefined {
-  if ((column.type & SQLDISTINCT) === 0 || column.sourceType === undefined) return undefined;
-  return BY_BASE_TYPE.get(column.sourceType & SQLTYPE_MASK);
+  if ((column.type & SQLDISTINCT) === 0 || !column.sourceType) return undefined;
+  return BY_EXTENDED_ID.get(column.sourceType);
 }
 
 function codecForSlot(slot: BindSlot): TypeCodec<unknown> {

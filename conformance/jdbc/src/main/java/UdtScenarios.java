@@ -83,18 +83,22 @@ final class UdtScenarios {
         Object[] r = ROWS[seen];
         String key = who + ".row" + r[0];
         c.eq(key + ".id", r[0], rs.getInt(1));
-        c.eq(key + ".name", r[1], rs.getString(2));
-        c.eq(key + ".age", r[2], nullable(rs, rs.getInt(3)));
-        BigDecimal price = rs.getBigDecimal(4);
-        c.eq(key + ".price", r[3], price == null ? null : price.toPlainString());
-        c.eq(key + ".code", r[4], nullable(rs, rs.getInt(5)));
-        String tag = rs.getString(6);
-        c.eq(key + ".tag", r[5], tag == null ? null : tag.trim());
-        c.eq(key + ".memo", r[6], rs.getString(7));
-        c.eq(key + ".bson.a", r[8], nullable(rs, rs.getInt(8)));
-        c.eq(key + ".bson.big", r[9], nullable(rs, rs.getLong(9)));
-        c.eq(key + ".bson.f", r[10], nullable(rs, rs.getDouble(10)));
-        c.eq(key + ".bson.s", r[11], rs.getString(11));
+        c.eq(key + ".name", r[1], get(c, key + ".name", () -> rs.getString(2)));
+        c.eq(key + ".age", r[2], get(c, key + ".age", () -> nullable(rs, rs.getInt(3))));
+        c.eq(key + ".price", r[3], get(c, key + ".price", () -> {
+          BigDecimal price = rs.getBigDecimal(4);
+          return price == null ? null : price.toPlainString();
+        }));
+        c.eq(key + ".code", r[4], get(c, key + ".code", () -> nullable(rs, rs.getInt(5))));
+        c.eq(key + ".tag", r[5], get(c, key + ".tag", () -> {
+          String tag = rs.getString(6);
+          return tag == null ? null : tag.trim();
+        }));
+        c.eq(key + ".memo", r[6], get(c, key + ".memo", () -> rs.getString(7)));
+        c.eq(key + ".bson.a", r[8], get(c, key + ".bson.a", () -> nullable(rs, rs.getInt(8))));
+        c.eq(key + ".bson.big", r[9], get(c, key + ".bson.big", () -> nullable(rs, rs.getLong(9))));
+        c.eq(key + ".bson.f", r[10], get(c, key + ".bson.f", () -> nullable(rs, rs.getDouble(10))));
+        c.eq(key + ".bson.s", r[11], get(c, key + ".bson.s", () -> rs.getString(11)));
         seen++;
       }
     }
@@ -103,5 +107,19 @@ final class UdtScenarios {
 
   static Object nullable(ResultSet rs, Object v) throws Exception {
     return rs.wasNull() ? null : v;
+  }
+
+  interface Getter {
+    Object get() throws Exception;
+  }
+
+  /** One getter's value; its exception is recorded (with the column) instead of ending the scenario. */
+  static Object get(Scenarios.Ctx c, String key, Getter g) {
+    try {
+      return g.get();
+    } catch (Exception e) {
+      c.put(key + ".error", e.getMessage());
+      return "error: " + e.getMessage();
+    }
   }
 }
