@@ -29,9 +29,10 @@ before(async () => {
   await conn.query("CREATE DISTINCT TYPE code_t AS INTEGER");
   await conn.query("CREATE DISTINCT TYPE tag_t AS VARCHAR(20)");
   await conn.query("CREATE DISTINCT TYPE memo_t AS LVARCHAR(500)");
+  await conn.query("CREATE DISTINCT TYPE flag_t AS BOOLEAN");
   await conn.query(
     "CREATE TABLE people (id INT, p person_t, team team_t, crowd LIST(person_t NOT NULL), " +
-      "price dollars, code code_t, tag tag_t, memo memo_t, doc BSON)",
+      "price dollars, code code_t, tag tag_t, memo memo_t, flag flag_t, doc BSON)",
   );
 });
 
@@ -82,19 +83,20 @@ test("named ROW values bind from objects (Param.row names the type's field order
 test("DISTINCT columns decode as their source type; the description names the distinct type", async () => {
   await conn.query("DELETE FROM people");
   await conn.query(
-    "INSERT INTO people (id, price, code, tag, memo) VALUES (5, 19.99::dollars, 42::code_t, 'red'::tag_t, 'long text'::memo_t)",
+    "INSERT INTO people (id, price, code, tag, memo, flag) VALUES (5, 19.99::dollars, 42::code_t, 'red'::tag_t, 'long text'::memo_t, 't'::flag_t)",
   );
-  await conn.query("INSERT INTO people (id, price, code, tag, memo) VALUES (?, ?, ?, ?, ?)", [
+  await conn.query("INSERT INTO people (id, price, code, tag, memo, flag) VALUES (?, ?, ?, ?, ?, ?)", [
     6,
     Param.decimal("0.01"),
     -7,
     "blue",
     "memo",
+    false,
   ]);
-  const res = await conn.query("SELECT price, code, tag, memo FROM people ORDER BY id");
+  const res = await conn.query("SELECT price, code, tag, memo, flag FROM people ORDER BY id");
   assert.deepEqual(res.rows, [
-    { price: "19.99", code: 42, tag: "red", memo: "long text" },
-    { price: "0.01", code: -7, tag: "blue", memo: "memo" },
+    { price: "19.99", code: 42, tag: "red", memo: "long text", flag: true },
+    { price: "0.01", code: -7, tag: "blue", memo: "memo", flag: false },
   ]);
   assert.deepEqual(
     res.columns.map((c) => [c.name, c.type, c.extendedName]),
@@ -103,6 +105,7 @@ test("DISTINCT columns decode as their source type; the description names the di
       ["code", "INTEGER", "code_t"],
       ["tag", "VARCHAR", "tag_t"],
       ["memo", "LVARCHAR", "memo_t"],
+      ["flag", "BOOLEAN", "flag_t"],
     ],
   );
   const cast = await conn.query("SELECT code + 1 AS next, CAST(price AS DECIMAL(10,2)) AS p FROM people WHERE id = 5");
