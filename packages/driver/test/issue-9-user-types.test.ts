@@ -65,6 +65,39 @@ test("named ROW columns decode to objects keyed by field, nested and in collecti
   assert.deepEqual(fields.rows, [["Ann", 40]]);
 });
 
+test("a named ROW with collection, unnamed ROW and named ROW fields decodes by its catalog rows", async () => {
+  await conn.query(
+    "CREATE ROW TYPE bag_t (tags SET(VARCHAR(10) NOT NULL), pt ROW(a INT, b DECIMAL(5,2)), who person_t)",
+  );
+  await conn.query("CREATE TABLE bags (id INT, b bag_t)");
+  await conn.query("INSERT INTO bags VALUES (1, ?)", [
+    Param.row(
+      { tags: ["x", "y"], pt: { a: 1, b: "2.50" }, who: { name: "Zed", age: 9 } },
+      "ROW(tags SET(varchar(10) not null), pt ROW(a integer, b decimal(5,2)), who ROW(name varchar(30), age integer))",
+    ),
+  ]);
+  const res = await conn.query("SELECT b FROM bags");
+  assert.deepEqual(res.rows, [{ b: { tags: ["x", "y"], pt: { a: 1, b: "2.50" }, who: { name: "Zed", age: 9 } } }]);
+  const attrs = await conn.query(
+    "SELECT a.seqno, a.levelno, a.parent_no, a.fieldname, a.type, a.xtd_type_id FROM sysattrtypes a, sysxtdtypes x " +
+      "WHERE a.extended_id = x.extended_id AND x.name = 'bag_t' ORDER BY a.seqno",
+    [],
+    { rowMode: "array" },
+  );
+  const person = await conn.query("SELECT extended_id FROM sysxtdtypes WHERE name = 'person_t'", [], {
+    rowMode: "array",
+  });
+  assert.deepEqual(attrs.rows, [
+    [1, 0, 0, null, 4118, 0],
+    [2, 1, 1, "tags", 19, 0],
+    [3, 2, 2, null, 13, 0],
+    [4, 1, 1, "pt", 22, 0],
+    [5, 2, 4, "a", 2, 0],
+    [6, 2, 4, "b", 5, 0],
+    [7, 1, 1, "who", 4118, person.rows[0]?.[0]],
+  ]);
+});
+
 test("named ROW values bind from objects (Param.row names the type's field order)", async () => {
   await conn.query("DELETE FROM people");
   await conn.query("INSERT INTO people (id, p, crowd) VALUES (?, ?, ?)", [

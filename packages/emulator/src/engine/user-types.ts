@@ -97,6 +97,42 @@ export async function resolveColumnType(
   return { ...type, definition: formatTypeShape(expand(shape, types)) };
 }
 
+const SHORT_MAX = 0x7fff;
+
+/**
+ * The sysattrtypes rows of a named ROW type's fields (seqno from 2; the type's own row is
+ * added first): a field that is an unnamed ROW or a collection has its members below it
+ * (levelno + 1, parent_no its seqno), a named type field has its extended id in
+ * xtd_type_id. Returns the type's length (the sum of its fields').
+ */
+async function attributeRows(
+  pg: PgClient,
+  schema: string,
+  shape: TypeShape & { kind: "row" },
+  attrs: (string | number | null)[][],
+): Promise<number> {
+  let seqno = 1;
+  const add = async (member: TypeShape, name: string | null, fieldno: number, level: number, parent: number) => {
+    const t = await resolveColumnType(pg, schema, declaredOf(formatTypeShape(member)));
+    const row: (string | number | null)[] = [++seqno, level, parent, name, fieldno, t.code, 0, t.xid];
+    attrs.push(row);
+    const self = seqno;
+    let length = t.encodedLength;
+    if (t.xid === 0 && member.kind === "row") {
+      length = 0;
+      for (const [i, f] of member.fields.entries()) length += await add(f.type, f.name, i + 1, level + 1, self);
+    } else if (t.xid === 0 && member.kind !== "scalar" && member.kind !== "row") {
+      await add(member.element, null, 0, level + 1, self);
+    }
+    row[6] = Math.min(length, SHORT_MAX);
+    return length;
+  };
+  let length = 0;
+  for (const [i, f] of shape.fields.entries()) length += await add(f.type, f.name, i + 1, 1, 1);
+  attrs.unshift([1, 0, 0, null, 0, codes.SQLROW | codes.SQLNAMED, Math.min(length, SHORT_MAX), 0]);
+  return length;
+}
+
 /** Records a CREATE ROW/DISTINCT TYPE (after its domain was created); an existing name is kept. */
 export async function registerUserType(pg: PgClient, plan: UserTypePlan, owner: string): Promise<void> {
   await pg.exec(PRUNE_USER_TYPES_SQL);
@@ -112,13 +148,7 @@ export async function registerUserType(pg: PgClient, plan: UserTypePlan, owner: 
     const shape = parseTypeShape(plan.type.xname);
     if (shape.kind !== "row") throw new InformixSqlError(-201);
     type = codes.SQLROW | codes.SQLNAMED;
-    length = 0;
-    for (const [i, f] of shape.fields.entries()) {
-      const field = await resolveColumnType(pg, plan.schema, declaredOf(formatTypeShape(f.type)));
-      length += field.encodedLength;
-      attrs.push([i + 2, 1, 1, f.name, i + 1, field.code, Math.min(field.encodedLength, 0x7fff), field.xid]);
-    }
-    attrs.unshift([1, 0, 0, null, 0, type, Math.min(length, 0x7fff), 0]);
+    length = await attributeRows(pg, plan.schema, shape, attrs);
   } else {
     definition = plan.spelling;
     type = (resolved.code & codes.SQLTYPE_MASK) | codes.SQLDISTINCT;
