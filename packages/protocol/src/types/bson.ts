@@ -4,9 +4,9 @@
 // BSON: IDS's built-in opaque type for binary JSON (12.10+), UDTVAR (40) with extended name
 // "bson" (owner "informix").
 // Tuple: the opaque envelope (u8 null flag + i32 length + bytes, udt-envelope.ts) around the
-// BSON document bytes (bson-document.ts) [INFERRED: opaque types travel as their internal
-// form, and BSON's is the document; informix-driver decodes every opaque type through this
-// envelope but has no BSON decoder]. NULL = 01 00 00 00 00.
+// BSON document bytes (bson-document.ts): IBM JDBC reads a bson column so (getString prints
+// the document as JSON; conformance/jdbc udt_* scenarios); IDS itself not captured.
+// NULL = 01 00 00 00 00.
 // Bind: type 40 with owner "informix" and name "bson", i32 length + document bytes
 // ({@link bsonBindParameter}; messages/bind.ts) [INFERRED from the other named opaque types].
 // JS value: the decoded document as a plain object; a plain object binds.
