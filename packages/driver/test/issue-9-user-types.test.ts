@@ -223,3 +223,14 @@ test("DROP ROW TYPE: a re-created type with other fields decodes by its new defi
   await conn.query("INSERT INTO pts VALUES (ROW('q', 3)::pt_t)");
   assert.deepEqual((await conn.query("SELECT v FROM pts")).rows, [{ v: { a: "q", b: 3 } }]);
 });
+
+test("a catalog the session cannot read leaves named ROW values positional (arrays), not an error", async () => {
+  // Runs last: it takes sysattrtypes away from this database.
+  await conn.query("CREATE ROW TYPE late_t (u INT, v VARCHAR(5))");
+  await conn.query("CREATE TABLE lates (l late_t)");
+  await conn.query("INSERT INTO lates VALUES (ROW(1, 'w')::late_t)");
+  await conn.query("DROP VIEW sysattrtypes");
+  const res = await conn.query("SELECT l FROM lates");
+  assert.deepEqual(res.rows, [{ l: [1, "w"] }]);
+  assert.equal(res.columns[0]?.extendedName, "late_t");
+});

@@ -20,6 +20,7 @@ import {
   type TypeShape,
 } from "@informix-db/protocol";
 import type { Session } from "../connection/session.js";
+import { InformixError } from "../errors.js";
 import { RowDecoder } from "../result/row-decoder.js";
 import { closeCursor, fetchBatch, fetchBuffer, openCursor, prepareStatement } from "./statement-ops.js";
 
@@ -176,7 +177,10 @@ async function load(session: Session, wanted: ReadonlySet<string>, known: Map<st
  * hold them) get their full ROW(...) spelling as extended name. Fields that need nothing are
  * returned as they are, without a query.
  */
-export async function resolveNamedRows(session: Session, fields: readonly DescribeField[]): Promise<DescribeField[]> {
+export async function resolveNamedRows(
+  session: Session,
+  fields: readonly DescribeField[],
+): Promise<readonly DescribeField[]> {
   const wanted = new Set<string>();
   const composite = new Set([T.SQLROW, T.SQLSET, T.SQLMULTISET, T.SQLLIST, T.SQLCOLLECTION]);
   for (const f of fields) {
@@ -186,10 +190,16 @@ export async function resolveNamedRows(session: Session, fields: readonly Descri
       if (base === T.SQLROW && f.extendedId > 0) wanted.add(`#${f.extendedId}`);
     } else for (const n of userNames(parseTypeShape(f.extendedName), new Set())) wanted.add(n);
   }
-  if (wanted.size === 0) return [...fields];
+  if (wanted.size === 0) return fields;
   const known = definitions.get(session) ?? new Map<string, string | null>();
   definitions.set(session, known);
-  await load(session, wanted, known);
+  try {
+    await load(session, wanted, known);
+  } catch (error) {
+    // A catalog the user may not read (or a server without it): the ROW values decode by position.
+    if (!(error instanceof InformixError)) throw error;
+    for (const k of wanted) if (!known.has(k)) known.set(k, null);
+  }
   return fields.map((f) => {
     const base = f.type & T.SQLTYPE_MASK;
     if (!composite.has(base)) return f;
