@@ -168,6 +168,7 @@ export function databaseSql(name: string): string {
   const catalogRows = CATALOG_TABIDS.map(([t, id]) => `(${pgString(t)}, ${id})`).join(", ");
   return `
 CREATE SCHEMA ${s};
+${userTypeViewsSql(s, pgString(name))}
 CREATE VIEW ${s}.systables AS
 SELECT CAST(tabname AS varchar(128)) AS tabname, CAST(owner AS char(32)) AS owner,
   CAST(tabid AS integer) AS partnum, CAST(tabid AS integer) AS tabid, CAST(rowsize AS smallint) AS rowsize,
@@ -225,7 +226,6 @@ FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.re
 WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
 ${keyCatalogSql(s, ns)}
-${userTypeViewsSql(s, pgString(name))}
 `;
 }
 
