@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
 import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
+import { checkJdbcUdtRows, writeDriverUdtRows } from "./udt-values.mjs";
 
 const dir = join(conformanceDir, "jdbc");
 const classes = join(dir, "target", "classes");
@@ -47,6 +48,8 @@ const FALLBACK_SCENARIOS = [
   "byte_text_jdbc_write",
   "byte_text_driver_read",
   "callable_statement_spl",
+  "udt_jdbc_write",
+  "udt_driver_read",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));
@@ -63,6 +66,7 @@ if (built) {
 let target;
 let setupError = null;
 let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
+let udtWriteError = null; // informix-db writing the rows udt_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
@@ -79,6 +83,9 @@ before(
     }
     await writeDriverRows(target).catch((error) => {
       driverWriteError = error;
+    });
+    await writeDriverUdtRows(target).catch((error) => {
+      udtWriteError = error;
     });
     for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
       const group = scenarios.slice(i, i + GROUP_SIZE);
@@ -120,6 +127,8 @@ for (const name of scenarios) {
     if (setupError) assert.fail(setupError);
     if (name === "byte_text_driver_read" && driverWriteError)
       assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
+    if (name === "udt_driver_read" && udtWriteError)
+      assert.fail(`informix-db could not write the rows: ${udtWriteError.stack ?? udtWriteError}`);
     const r = results.get(name);
     if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
@@ -132,4 +141,12 @@ test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", as
   const r = results.get("byte_text_jdbc_write");
   if (!r?.ok) assert.fail(`byte_text_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
   assert.deepEqual(await checkJdbcRows(target), []);
+});
+
+// Issue 9: the named ROW, DISTINCT and BSON rows IBM JDBC wrote (udt_jdbc_write), read through informix-db.
+test("jdbc → informix-db: named ROW, DISTINCT and BSON values written by IBM JDBC read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("udt_jdbc_write");
+  if (!r?.ok) assert.fail(`udt_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcUdtRows(target), []);
 });

@@ -3,7 +3,7 @@
 //
 // Public barrel of informix-db. Every export is listed by name; a change here is an API change.
 
-export { BlobLocator, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
+export { BlobLocator, BsonObjectId, ClobLocator, SmartLobLocator } from "@informix-db/protocol";
 export { connect } from "./connect.js";
 export { BLOB_PLACEHOLDER, type WriteBlobOptions } from "./connection/blob-columns.js";
 export type { CallOptions } from "./connection/cancel.js";

@@ -130,6 +130,9 @@ export { ascii, latin1, type TextCodec, utf8 } from "./text/code-pages.js";
 export { codecForLocale, codeSetOfLocale, findCodecForLocale } from "./text/code-sets.js";
 export { bigintCodec } from "./types/bigint.js";
 export { booleanCodec } from "./types/boolean.js";
+export { BSON_EXTENDED_NAME, type BsonInput, bsonBindParameter, bsonCodec } from "./types/bson.js";
+export { BsonObjectId, decodeBson } from "./types/bson-document.js";
+export { encodeBson } from "./types/bson-encode.js";
 export {
   BLOB_DESCRIPTOR_BYTES,
   BLOB_FLAG_IN_BLOBSPACE,

@@ -61,9 +61,15 @@ const FLOATING_SCALE = 0xff;
 const CHARACTER_TYPES = new Set([T.SQLCHAR, T.SQLVCHAR, T.SQLNCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
 
 /** The Informix type name of a described column. */
-export function typeName(field: Pick<DescribeField, "type" | "extendedId" | "extendedName">): string {
+export function typeName(
+  field: Pick<DescribeField, "type" | "extendedId" | "extendedName"> & { readonly sourceType?: number },
+): string {
   const base = field.type & T.SQLTYPE_MASK;
   if (base === T.SQLUDTVAR || base === T.SQLUDTFIXED) {
+    // A DISTINCT type of an opaque source is named by its source (source type = its extended id).
+    const source = (field.type & T.SQLDISTINCT) !== 0 ? field.sourceType : undefined;
+    if (source === T.XID_BOOLEAN) return "BOOLEAN";
+    if (source === T.XID_LVARCHAR) return "LVARCHAR";
     if (field.extendedId === T.XID_BOOLEAN) return "BOOLEAN";
     if (field.extendedId === T.XID_LVARCHAR) return "LVARCHAR";
     if (field.extendedId === T.XID_BLOB) return "BLOB";

@@ -14,16 +14,19 @@
 //   BlobLocator/ClobLocator → the locator (type 41 "blob"/"clob"; a routine argument such as
 //   ifx_lo_open's)
 //   array → LIST text, Set → SET text, plain object → ROW text (collection.ts; IDS casts them)
+//   Param.bson(object) → the BSON document, type 40 named informix.bson (protocol types/bson.ts)
 //   { type, value[, qualifier] } / Param.xxx() → that exact type (DECIMAL, MONEY, CHAR, LVARCHAR,
 //   BYTE, TEXT, …); Param.text(string | bytes | stream) is how a TEXT column gets a value
 // BYTE/TEXT values travel after SQ_BIND (blob-io.ts); a stream is read as it is sent.
 
 import {
   type BindParameter,
+  type BsonInput,
   ByteReader,
   ByteWriter,
   bigintCodec,
   booleanCodec,
+  bsonBindParameter,
   collectionCodec,
   dateCodec,
   datetimeCodec,
@@ -76,7 +79,8 @@ export type ParamType =
   | "MULTISET"
   | "LIST"
   | "ROW"
-  | "JSON";
+  | "JSON"
+  | "BSON";
 
 /** A parameter with an explicit Informix type, e.g. `{ type: "DECIMAL", value: "12.34" }`. */
 export interface TypedParameter {
@@ -124,6 +128,8 @@ export const Param = {
   row: typed("ROW"),
   /** JSON from any JSON-able value (a string is taken as JSON text). */
   json: typed("JSON"),
+  /** BSON from a plain object (numbers → int32/double, bigint → int64, Date, Uint8Array, BsonObjectId). */
+  bson: typed("BSON"),
 } as const;
 
 /** The text of a ROW/collection parameter (protocol composite-text.ts). */
@@ -267,6 +273,10 @@ function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParame
       return viaCodec(collectionCodec, compositeParamText(p.type, v, p.qualifier), text);
     case "JSON":
       return viaCodec(jsonCodec, v, text);
+    case "BSON":
+      if (v === null || typeof v !== "object" || Array.isArray(v))
+        throw new ValueKindError("BSON wants a plain object");
+      return bsonBindParameter(v as BsonInput);
     default:
       throw new ValueKindError(`unknown parameter type "${String((p as { type: unknown }).type)}"`);
   }

@@ -33,6 +33,10 @@ import { DriverError, InformixError, ProtocolError } from "../errors.js";
 import { type ColumnInfo, describeColumn } from "../result/columns.js";
 import { compileLayout } from "../result/row-decoder.js";
 import { type BlobBindParameter, exchangeWithBlobs, isBlobParameter, withSessionDescriptors } from "./blob-io.js";
+import { forgetNamedRows, resolveNamedRows } from "./extended-types.js";
+
+/** CREATE/DROP ROW TYPE and DROP TYPE: the named ROW definitions a session keeps may change. */
+const TYPE_DDL = new Set([T.SQ_CREANRT, T.SQ_DROPNRT, T.SQ_DROPTYPE]);
 
 /** A statement prepared on the server. */
 export interface StatementHandle {
@@ -130,6 +134,7 @@ export async function prepareStatement(
   const d = reply.messages.find((m) => m.kind === "describe");
   if (d?.kind !== "describe") throw new ProtocolError("the PREPARE reply has no SQ_DESCRIBE");
   const isQuery = d.statementType === T.SQ_SELECT || (d.statementType === T.SQ_EXECPROC && d.fields.length > 0);
+  if (TYPE_DDL.has(d.statementType)) forgetNamedRows(session);
   const handle: StatementHandle = {
     id: d.statementId,
     sql,
@@ -146,7 +151,8 @@ export async function prepareStatement(
   };
   if (!isQuery) return handle;
   try {
-    return { ...handle, layout: compileLayout(d.fields, text, blobDescriptorBytes(session.ctx)) };
+    const fields = await resolveNamedRows(session, d.fields);
+    return { ...handle, layout: compileLayout(fields, text, blobDescriptorBytes(session.ctx)) };
   } catch (error) {
     await releaseStatement(session, handle).catch(() => undefined);
     throw error;

@@ -9,6 +9,7 @@ import { pgIdent, pgString } from "../sql/context.js";
 import type { SerialKind } from "../sql/informix-types.js";
 import { type ColumnType, type DeclaredTypes, informixTypeOf } from "./declared-types.js";
 import type { PgClient } from "./pg-client.js";
+import { PRUNE_USER_TYPES_SQL, resolveColumnType } from "./user-types.js";
 
 async function relationOid(pg: PgClient, schema: string, table: string): Promise<number | null> {
   const rows = await pg.rows(
@@ -50,18 +51,24 @@ export async function registerTable(
     const explicit = Array.isArray(declared)
       ? (declared as readonly ColumnType[])[index]
       : (declared as ReadonlyMap<string, ColumnType>).get(a[1]!);
-    const type = explicit ?? viewTypes[index] ?? informixTypeOf(Number(a[2]), Number(a[3]));
+    const type = explicit
+      ? await resolveColumnType(pg, schema, explicit)
+      : (viewTypes[index] ?? informixTypeOf(Number(a[2]), Number(a[3])));
     const conflict = explicit
-      ? "DO UPDATE SET coltype = EXCLUDED.coltype, collength = EXCLUDED.collength, xid = EXCLUDED.xid, xname = EXCLUDED.xname"
+      ? "DO UPDATE SET coltype = EXCLUDED.coltype, collength = EXCLUDED.collength, xid = EXCLUDED.xid, xname = EXCLUDED.xname, xdef = EXCLUDED.xdef"
       : "DO NOTHING";
-    await pg.run(`INSERT INTO ifx.columns VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (reloid, attnum) ${conflict}`, [
-      String(oid),
-      a[0]!,
-      String(type.code),
-      String(type.encodedLength),
-      String(type.xid),
-      type.xname,
-    ]);
+    await pg.run(
+      `INSERT INTO ifx.columns VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (reloid, attnum) ${conflict}`,
+      [
+        String(oid),
+        a[0]!,
+        String(type.code),
+        String(type.encodedLength),
+        String(type.xid),
+        type.xname,
+        type.definition ?? null,
+      ],
+    );
   }
   types.invalidate();
 }
@@ -88,6 +95,7 @@ export async function setupSerial(
 export async function pruneCatalog(pg: PgClient): Promise<void> {
   await pg.exec(
     "DELETE FROM ifx.columns WHERE reloid NOT IN (SELECT oid FROM pg_class);" +
-      "DELETE FROM ifx.tables WHERE reloid NOT IN (SELECT oid FROM pg_class)",
+      "DELETE FROM ifx.tables WHERE reloid NOT IN (SELECT oid FROM pg_class);" +
+      PRUNE_USER_TYPES_SQL,
   );
 }

@@ -15,6 +15,7 @@ import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catal
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
+import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
@@ -26,8 +27,8 @@ CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created 
   locale text NOT NULL DEFAULT 'en_US.819');
 CREATE TABLE ifx.tables (reloid oid PRIMARY KEY, owner text NOT NULL, created date NOT NULL);
 CREATE TABLE ifx.columns (reloid oid NOT NULL, attnum int2 NOT NULL, coltype int4 NOT NULL,
-  collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, PRIMARY KEY (reloid, attnum));
-
+  collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, xdef text, PRIMARY KEY (reloid, attnum));
+${USER_TYPES_SQL}
 CREATE FUNCTION ifx.matches_re(p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE r text := '^'; i int := 1; j int; c text; n int := length(p);
 BEGIN
@@ -169,6 +170,7 @@ export function databaseSql(name: string): string {
   const catalogRows = CATALOG_TABIDS.map(([t, id]) => `(${pgString(t)}, ${id})`).join(", ");
   return `
 CREATE SCHEMA ${s};
+${userTypeViewsSql(s, pgString(name))}
 CREATE VIEW ${s}.systables AS
 SELECT CAST(tabname AS varchar(128)) AS tabname, CAST(owner AS char(32)) AS owner,
   CAST(tabid AS integer) AS partnum, CAST(tabid AS integer) AS tabid, CAST(rowsize AS smallint) AS rowsize,

@@ -22,6 +22,8 @@ export interface ColumnType {
   readonly encodedLength: number;
   readonly xid: number;
   readonly xname: string;
+  /** A type that is or holds a named ROW/DISTINCT type: its definition, user types expanded (engine/user-types.ts). */
+  readonly definition?: string;
 }
 
 export const PG = {
@@ -43,6 +45,8 @@ export const PG = {
   TIMESTAMPTZ: 1184,
   INTERVAL: 1186,
   NUMERIC: 1700,
+  JSON: 114,
+  JSONB: 3802,
 } as const;
 
 const VARCHAR_MAX = 255;
@@ -102,6 +106,10 @@ export function informixTypeOf(oid: number, typmod: number): ColumnType {
       return t(codes.SQLBOOL, 1, codes.XID_BOOLEAN, "boolean");
     case PG.BYTEA:
       return t(codes.SQLBYTES, 56);
+    case PG.JSON:
+      return t(codes.SQLUDTVAR, DEFAULT_LVARCHAR, 0, "json");
+    case PG.JSONB:
+      return t(codes.SQLUDTVAR, 4096, 0, "bson");
     default:
       return lvarchar(DEFAULT_LVARCHAR);
   }
@@ -168,7 +176,7 @@ export class DeclaredTypes {
     const cached = this.tables.get(oid);
     if (cached) return cached;
     const rows = await pg.rows(
-      `SELECT a.attnum, a.attnotnull, c.relname, sc.coltype, sc.collength, sc.xid, sc.xname, a.atttypid, a.atttypmod, a.attname
+      `SELECT a.attnum, a.attnotnull, c.relname, sc.coltype, sc.collength, sc.xid, sc.xname, a.atttypid, a.atttypmod, a.attname, sc.xdef
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
        LEFT JOIN ifx.columns sc ON sc.reloid = a.attrelid AND sc.attnum = a.attnum
        WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
@@ -178,8 +186,12 @@ export class DeclaredTypes {
     let relname = "";
     for (const r of rows) {
       relname = r[2]!;
-      const type =
-        r[3] !== null ? t(Number(r[3]), Number(r[4]), Number(r[5]), r[6]!) : informixTypeOf(Number(r[7]), Number(r[8]));
+      const declared = r[3] !== null ? t(Number(r[3]), Number(r[4]), Number(r[5]), r[6]!) : undefined;
+      const type = declared
+        ? r[10]
+          ? { ...declared, definition: r[10] }
+          : declared
+        : informixTypeOf(Number(r[7]), Number(r[8]));
       byAttnum.set(Number(r[0]), { type, notNull: r[1] === "t", name: r[9]! });
     }
     const entry = { relname, byAttnum };
@@ -205,9 +217,19 @@ export class DeclaredTypes {
  * built-in opaque types they are: UDTVAR (40) "lvarchar" and UDTFIXED (41) "boolean".
  */
 function describedCode(code: number): number {
-  if (code === codes.SQLLVARCHAR) return codes.SQLUDTVAR;
-  if (code === codes.SQLBOOL) return codes.SQLUDTFIXED;
+  const base = code & codes.SQLTYPE_MASK;
+  const flags = code & ~codes.SQLTYPE_MASK;
+  if (base === codes.SQLLVARCHAR) return codes.SQLUDTVAR | flags;
+  if (base === codes.SQLBOOL) return codes.SQLUDTFIXED | flags;
   return code;
+}
+
+/** The extended id of a DISTINCT type's source: LVARCHAR and BOOLEAN are opaque types, others built in. */
+function sourceXid(code: number): number {
+  const base = code & codes.SQLTYPE_MASK;
+  if (base === codes.SQLLVARCHAR) return codes.XID_LVARCHAR;
+  if (base === codes.SQLBOOL) return codes.XID_BOOLEAN;
+  return 0;
 }
 
 export function engineColumn(
@@ -223,6 +245,9 @@ export function engineColumn(
     extendedId: type.xid,
     extendedOwner: type.xid !== 0 ? "informix" : "",
     extendedName: type.xname,
+    // A DISTINCT type's source as IBM JDBC reads SQ_DESCRIBE's source type field: the source's extended id
+    // (1 LVARCHAR, 5 BOOLEAN), 0 for a built-in source (docs/protocol/composite-types.md).
+    ...((type.code & codes.SQLDISTINCT) !== 0 ? { sourceType: sourceXid(type.code) } : {}),
     ...(table !== undefined ? { tableName: table } : {}),
   };
 }

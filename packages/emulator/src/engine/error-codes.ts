@@ -47,6 +47,8 @@ export const SQL = {
   DECIMAL_OVERFLOW: -1226,
   DATETIME_CHARACTER: -1262,
   DATETIME_FIELD: -1263,
+  /** Type (%s) not found: a named ROW or DISTINCT type name that names no type. */
+  TYPE_NOT_FOUND: -9628,
   DATETIME_EXTRA: -1264,
   STRING_TOO_LONG: -1279,
   SAVEPOINT_NOT_FOUND: -8303,
@@ -110,6 +112,7 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-1226]: "The value exceeds the precision of its DECIMAL or MONEY type.",
   [-1262]: "Non-numeric character in a DATETIME or INTERVAL.",
   [-1263]: "A DATETIME or INTERVAL field is out of range.",
+  [-9628]: "Type (%s) not found.",
   [-1264]: "Extra characters after a DATETIME or INTERVAL.",
   [-1279]: "The value is longer than the character column.",
   [-8303]: "Savepoint %s does not exist.",

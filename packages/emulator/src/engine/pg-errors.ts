@@ -61,6 +61,9 @@ export function mapPgError(err: unknown, ctx: ErrorContext = {}): InformixSqlErr
     case "42701":
       return new InformixSqlError(SQL.COLUMN_EXISTS, 0, quoted(msg), offset);
     case "42704":
+      // A named ROW/DISTINCT type is a domain: "type "udt.x" does not exist".
+      if (/^type "/.test(msg))
+        return new InformixSqlError(SQL.TYPE_NOT_FOUND, 0, quoted(msg).replace(/^.*\./, ""), offset);
       return new InformixSqlError(SQL.INDEX_NOT_FOUND, 0, quoted(msg), offset);
     case "42883":
       return new InformixSqlError(SQL.ROUTINE_NOT_FOUND, 0, /function ([\w.]+)/.exec(msg)?.[1] ?? "", offset);

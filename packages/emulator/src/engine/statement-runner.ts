@@ -22,6 +22,7 @@ import { PreparedStatement } from "./statement.js";
 import { StreamingCursor } from "./streaming-cursor.js";
 import { TableVersions } from "./table-versions.js";
 import type { EngineColumn, EngineValue, ExecResult } from "./types.js";
+import { registerUserType } from "./user-types.js";
 import { toPgParam } from "./values.js";
 
 /** pg_type oid of void (the result of a routine without RETURNING). */
@@ -208,6 +209,7 @@ async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: S
   if (plan.view && session.database) {
     await registerTable(pg, types, session.database.name, plan.view, session.user, new Map());
   }
+  if (plan.userType) await registerUserType(pg, plan.userType, session.user);
   if (plan.dropped) await pruneCatalog(pg);
   types.invalidate();
 }
@@ -316,6 +318,7 @@ export async function runSql(
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
       for (const c of plan.table?.columns ?? []) for (const setup of c.type.setup ?? []) await pg.exec(setup);
+      for (const setup of plan.userType?.type.setup ?? []) await pg.exec(setup);
       const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);

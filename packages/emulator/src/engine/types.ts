@@ -37,6 +37,8 @@ export interface EngineColumn {
   readonly extendedId: number;
   readonly extendedOwner: string;
   readonly extendedName: string;
+  /** DISTINCT types: the source's extended id, 0 for a built-in source (SQ_DESCRIBE's source type field). */
+  readonly sourceType?: number;
   /** Table the column comes from, when it is a plain column reference. */
   readonly tableName?: string;
 }

@@ -8,6 +8,7 @@
 import { datetimeParamToPg, intervalToPg, pgToDatetime, pgToInterval } from "../sql/datetime-values.js";
 import { decodeQualifier } from "../sql/qualifier.js";
 import * as codes from "../sql/type-codes.js";
+import { jsonToBson } from "./bson-values.js";
 import { compositeParamToPg, pgToCompositeText } from "./composite-values.js";
 import type { ColumnType } from "./declared-types.js";
 import { PG } from "./declared-types.js";
@@ -47,7 +48,9 @@ export function toEngineValue(text: string | null, type: ColumnType): EngineValu
     case codes.SQLMULTISET:
     case codes.SQLLIST:
     case codes.SQLROW:
-      return pgToCompositeText(text, type.xname);
+      return pgToCompositeText(text, type.definition ?? type.xname);
+    case codes.SQLUDTVAR:
+      return type.xname === "bson" ? jsonToBson(text) : text;
     case codes.SQLUDTFIXED: // BLOB/CLOB hold the smart LOB's locator (server/sbspace.ts)
       return type.xid === codes.XID_BLOB || type.xid === codes.XID_CLOB
         ? hexToBytes(text.startsWith("\\x") ? text.slice(2) : text)

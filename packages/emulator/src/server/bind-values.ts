@@ -34,6 +34,7 @@ import {
   type TextCodec,
   TypeCodecError,
 } from "@informix-db/protocol";
+import { bsonToJson } from "../engine/bson-values.js";
 import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
@@ -83,6 +84,8 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   if (p.payload === null) return null;
   const base = p.type & T.SQLTYPE_MASK;
   try {
+    // A BSON document (type 40 named bson) goes to its json column as JSON text.
+    if (base === T.SQLUDTVAR && p.typeName?.replace(/^.*\./, "").toLowerCase() === "bson") return bsonToJson(p.payload);
     if (bindFraming(p.type) === "fixed" && base !== T.SQLBYTES && base !== T.SQLTEXT) {
       const column = { type: base, encodedLength: p.payload.length };
       const view = new DataView(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength);

@@ -52,7 +52,7 @@ export function describeStatement(
       extendedName: c.extendedName,
       reference: 0,
       alignment: 0,
-      sourceType: 0,
+      sourceType: c.sourceType ?? 0,
       encodedLength: c.encodedLength,
     };
     position += maxTupleWidth(c, blobBytes);

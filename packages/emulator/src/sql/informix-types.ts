@@ -9,6 +9,7 @@
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { parseCompositeType } from "./composite-types.js";
+import { pgIdent } from "./context.js";
 import { isTimeQualifier } from "./datetime-values.js";
 import { encodeDatetime, encodeInterval, fractionDigits, parseQualifier } from "./qualifier.js";
 import { isOp, isWord, type Token } from "./tokenizer.js";
@@ -60,7 +61,26 @@ export interface DeclaredType {
   readonly serial?: { readonly kind: SerialKind; readonly start: number };
   /** PostgreSQL statements that must run before the DDL using it (ROW composite types). */
   readonly setup?: readonly string[];
+  /**
+   * A named ROW or DISTINCT type (CREATE ROW/DISTINCT TYPE): its name, lower case. The code,
+   * length and extended id come from the side catalog when the DDL runs (engine/user-types.ts).
+   */
+  readonly userType?: string;
 }
+
+/** encodedLength of BSON columns [emulator choice, as for JSON]. */
+const BSON_LENGTH = 4096;
+/** Words that end a column definition or a cast and are never a type name. */
+const RESERVED_NOT_TYPES = new Set([
+  "not",
+  "null",
+  "default",
+  "primary",
+  "unique",
+  "references",
+  "check",
+  "constraint",
+]);
 
 /** Length of a DECIMAL whose precision is floating (DECIMAL(p) and plain DECIMAL). */
 export const FLOATING_SCALE = 255;
@@ -217,11 +237,15 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       // IDS's built-in opaque JSON type: described as UDTVAR (40) named "json" (protocol/composite-types.md).
       type = simple(SQLUDTVAR, DEFAULT_LVARCHAR, "json", 0, "json");
       break;
+    case "bson":
+      // IDS's built-in opaque BSON type: a json domain, so that `d::JSON` is an expression (engine/bson-values.ts).
+      type = simple(SQLUDTVAR, BSON_LENGTH, "ifx.bson", 0, "bson");
+      break;
     case "set":
     case "multiset":
     case "list":
     case "row":
-      return parseCompositeType(tokens, i, parseType);
+      return parseCompositeType(tokens, i, parseColumnType);
     case "blob":
     case "clob":
       // Smart LOBs: the row holds the 72-byte LO handle; the bytes live in the sbspace (server/sbspace.ts).
@@ -234,4 +258,24 @@ export function parseType(tokens: readonly Token[], i: number): { type: Declared
       return null;
   }
   return { type, next: j };
+}
+
+/**
+ * A column or element type that names a named ROW or DISTINCT type (any other word), or null.
+ * Its code, length and extended id are looked up when the DDL runs (engine/user-types.ts).
+ */
+export function parseUserType(tokens: readonly Token[], i: number): { type: DeclaredType; next: number } | null {
+  const t = tokens[i];
+  if ((t?.kind !== "word" && t?.kind !== "quoted") || RESERVED_NOT_TYPES.has(t.value)) return null;
+  if (isOp(tokens[i + 1], "(")) return null;
+  const name = t.value.toLowerCase();
+  return {
+    type: { code: SQLUDTVAR, encodedLength: 0, xid: 0, xname: name, pg: pgIdent(name), userType: name },
+    next: i + 1,
+  };
+}
+
+/** parseType, then a user-defined type name. */
+export function parseColumnType(tokens: readonly Token[], i: number): { type: DeclaredType; next: number } | null {
+  return parseType(tokens, i) ?? parseUserType(tokens, i);
 }

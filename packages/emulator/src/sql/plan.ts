@@ -5,6 +5,7 @@
 // a command the engine carries out itself (databases, transactions, lock mode).
 
 import type { TablePlan } from "./rewrite-ddl.js";
+import type { UserTypePlan } from "./rewrite-user-types.js";
 
 export type LogMode = "none" | "log" | "buffered" | "ansi";
 
@@ -43,6 +44,8 @@ export interface SqlPlan extends PlanBase {
   readonly target?: { readonly table: string; readonly columns: readonly string[] | null };
   /** CREATE/ALTER TABLE: declared column types and SERIAL columns to set up. */
   readonly table?: TablePlan;
+  /** CREATE ROW/DISTINCT TYPE: the type to record in the side catalog. */
+  readonly userType?: UserTypePlan;
   /** SELECT ... INTO TEMP t: the temp table created (in the session's temp schema). */
   readonly intoTemp?: string;
   /** CREATE VIEW / CREATE SYNONYM: the object whose columns to record. */

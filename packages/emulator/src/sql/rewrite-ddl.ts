@@ -9,7 +9,7 @@
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, type RewriteContext } from "./context.js";
-import { type DeclaredType, parseType } from "./informix-types.js";
+import { type DeclaredType, parseColumnType } from "./informix-types.js";
 import { rewriteExpr } from "./rewrite-expr.js";
 import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
 
@@ -91,7 +91,7 @@ function rewriteConstraints(tokens: readonly Token[], ctx: RewriteContext): Toke
 function columnDef(el: readonly Token[], ctx: RewriteContext, columns: CreatedColumn[]): Token[] {
   const nameTok = el[0];
   if (nameTok === undefined) throw syntax(nameTok);
-  const parsed = parseType(el, 1);
+  const parsed = parseColumnType(el, 1);
   if (parsed === null) throw syntax(el[1] ?? nameTok);
   const name = nameTok.kind === "quoted" ? nameTok.value : nameTok.value.toLowerCase();
   columns.push({ name, type: parsed.type });

@@ -27,6 +27,7 @@ import { rewriteExpr } from "./rewrite-expr.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
 import { rewriteSelectLists } from "./rewrite-select-list.js";
+import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
 import * as codes from "./type-codes.js";
@@ -175,6 +176,7 @@ function classify(tokens: readonly Token[]): { type: number; isQuery: boolean } 
     "rename table": codes.SQ_RENTAB,
     "rename column": codes.SQ_RENCOL,
     truncate: codes.SQ_TRUNCATE,
+    ...USER_TYPE_STATEMENTS,
   };
   for (const [words, type] of Object.entries(table)) {
     if (h.startsWith(words)) return { type, isQuery: false };
@@ -284,6 +286,12 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     tokens = altered.tokens;
     extra.table = altered.plan;
     extra.ddl = true;
+  } else if (Object.values(USER_TYPE_STATEMENTS).includes(type)) {
+    const u = rewriteUserType(source, type, ctx);
+    tokens = u.tokens;
+    if (u.plan) extra.userType = u.plan;
+    if (u.dropped) extra.dropped = u.dropped;
+    extra.ddl = true;
   } else if (type === codes.SQ_CREIDX) {
     tokens = rewriteCreateIndex(tokens);
     extra.ddl = true;
@@ -374,6 +382,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     ...(extra.forUpdate ? { forUpdate: true } : {}),
     ...(extra.target ? { target: extra.target } : {}),
     ...(extra.table ? { table: extra.table } : {}),
+    ...(extra.userType ? { userType: extra.userType } : {}),
     ...(extra.intoTemp ? { intoTemp: extra.intoTemp } : {}),
     ...(extra.view ? { view: extra.view } : {}),
     ...(extra.dropped ? { dropped: extra.dropped } : {}),

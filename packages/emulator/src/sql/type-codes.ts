@@ -84,4 +84,10 @@ export const {
   SQ_SAVEPOINT,
   SQ_RELSVPT,
   SQ_RBACKSVPT,
+  SQ_CREANRT,
+  SQ_DROPNRT,
+  SQ_CREADT,
+  SQ_DROPTYPE,
+  SQLDISTINCT,
+  SQLNAMED,
 } = typeCodes;

@@ -24,6 +24,8 @@ export interface ColumnType {
   readonly extendedId?: number;
   /** Extended type name, e.g. "lvarchar", "boolean". */
   readonly extendedName?: string;
+  /** DISTINCT types (type word flag 0x800): the source's extended id (1 LVARCHAR, 5 BOOLEAN; 0 built in), SQ_DESCRIBE's source type field. */
+  readonly sourceType?: number;
 }
 
 /** A parameter value as it travels in SQ_BIND, before or after decoding. */

@@ -8,6 +8,7 @@
 import {
   SQLBOOL,
   SQLCOLLECTION,
+  SQLDISTINCT,
   SQLLIST,
   SQLLVARCHAR,
   SQLMULTISET,
@@ -27,6 +28,7 @@ import type { ByteReader } from "../io/byte-reader.js";
 import type { TextCodec } from "../text/code-pages.js";
 import { bigintCodec } from "./bigint.js";
 import { booleanCodec } from "./boolean.js";
+import { BSON_EXTENDED_NAME, bsonCodec } from "./bson.js";
 import { byteTextCodec } from "./byte-text.js";
 import { charCodec } from "./char.js";
 import type { BindSlot, ColumnType, TypeCodec } from "./codec.js";
@@ -70,6 +72,7 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
   collectionCodec,
   rowCodec,
   jsonCodec,
+  bsonCodec as TypeCodec<unknown>,
   opaqueCodec,
   smartLobCodec,
 ] as TypeCodec<unknown>[]);
@@ -103,6 +106,7 @@ const BY_EXTENDED_NAME = new Map<string, TypeCodec<unknown>>([
   ["lvarchar", lvarcharCodec as TypeCodec<unknown>],
   ["boolean", booleanCodec as TypeCodec<unknown>],
   [JSON_EXTENDED_NAME, jsonCodec],
+  [BSON_EXTENDED_NAME, bsonCodec as TypeCodec<unknown>],
   ["blob", smartLobCodec as TypeCodec<unknown>],
   ["clob", smartLobCodec as TypeCodec<unknown>],
 ]);
@@ -127,13 +131,21 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
   const codec = OPAQUE_TYPES.has(base)
-    ? (codecForExtendedType(column.extendedId, column.extendedName) ?? (opaqueCodec as TypeCodec<unknown>))
+    ? (codecForExtendedType(column.extendedId, column.extendedName) ??
+      distinctSourceCodec(column) ??
+      (opaqueCodec as TypeCodec<unknown>))
     : BY_BASE_TYPE.get(base);
   if (codec === undefined) {
     const ext = OPAQUE_TYPES.has(base) ? ` (extended id ${column.extendedId}, name ${column.extendedName})` : "";
     throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for type ${base}${ext}`);
   }
   return codec;
+}
+
+/** A DISTINCT type of an opaque source: the source's codec, by its extended id (1 LVARCHAR, 5 BOOLEAN). */
+function distinctSourceCodec(column: ColumnType): TypeCodec<unknown> | undefined {
+  if ((column.type & SQLDISTINCT) === 0 || !column.sourceType) return undefined;
+  return BY_EXTENDED_ID.get(column.sourceType);
 }
 
 function codecForSlot(slot: BindSlot): TypeCodec<unknown> {

@@ -178,6 +178,8 @@ public final class Scenarios {
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
+    ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
+    ALL.put("udt_driver_read", UdtScenarios::driverRead);
   }
 
   static void connectClose(Ctx c) throws Exception {

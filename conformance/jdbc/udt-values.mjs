@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The rows of UdtScenarios.java (named ROW, DISTINCT and BSON columns, issue 9), as
+// informix-db writes and reads them: cf_d_udt is written here before the JVM runs (JDBC
+// reads it: udt_driver_read); cf_j_udt is what JDBC wrote (udt_jdbc_write), checked here.
+
+import { CREDENTIALS } from "../lib/harness.mjs";
+import { loadDriver } from "./blob-values.mjs";
+
+export const DRIVER_DB = "cf_d_udt";
+export const JDBC_DB = "cf_j_udt";
+const DDL = [
+  "CREATE ROW TYPE person_t (name VARCHAR(30), age INT)",
+  "CREATE DISTINCT TYPE dollars AS DECIMAL(10,2)",
+  "CREATE DISTINCT TYPE code_t AS INTEGER",
+  "CREATE DISTINCT TYPE tag_t AS VARCHAR(20)",
+  "CREATE DISTINCT TYPE memo_t AS LVARCHAR(500)",
+  "CREATE TABLE cf_udt (id INT, p person_t, price dollars, code code_t, tag tag_t, memo memo_t, doc BSON)",
+];
+export const ROWS = [
+  {
+    id: 1,
+    p: { name: "Ann", age: 40 },
+    price: "19.99",
+    code: 42,
+    tag: "red",
+    memo: "a memo",
+    doc: { a: 1, big: 12345678901n, f: 2.5, s: "x" },
+  },
+  {
+    id: 2,
+    p: { name: "O'Neil", age: -3 },
+    price: "-0.01",
+    code: -2147483647,
+    tag: "",
+    memo: "it's",
+    doc: { a: -7, big: -9007199254740993n, f: -0.125, s: "" },
+  },
+  { id: 3, p: null, price: null, code: null, tag: null, memo: null, doc: null },
+];
+const ROW_TYPE = "ROW(name varchar(30), age integer)";
+
+const options = (target, database) => ({ host: target.host, port: target.port, ...CREDENTIALS, database });
+
+/** Creates DRIVER_DB and writes ROWS through informix-db's parameters. */
+export async function writeDriverUdtRows(target) {
+  const { connect, Param } = await loadDriver();
+  const admin = await connect(options(target, undefined));
+  try {
+    await admin.query(`CREATE DATABASE ${DRIVER_DB} WITH LOG`);
+  } finally {
+    await admin.close();
+  }
+  const conn = await connect(options(target, DRIVER_DB));
+  try {
+    for (const ddl of DDL) await conn.query(ddl);
+    for (const r of ROWS) {
+      await conn.query("INSERT INTO cf_udt (id, p, price, code, tag, memo, doc) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+        r.id,
+        r.p === null ? null : Param.row(r.p, ROW_TYPE),
+        r.price === null ? null : Param.decimal(r.price),
+        r.code,
+        r.tag,
+        r.memo,
+        r.doc === null ? null : Param.bson(r.doc),
+      ]);
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Reads JDBC_DB through informix-db; returns the mismatches (empty when every value is exact). */
+export async function checkJdbcUdtRows(target) {
+  const { connect } = await loadDriver();
+  const conn = await connect(options(target, JDBC_DB));
+  try {
+    const res = await conn.query("SELECT id, p, price, code, tag, memo, doc FROM cf_udt ORDER BY id");
+    const show = (v) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? `${x}n` : x));
+    const problems = [];
+    if (res.rows.length !== ROWS.length) problems.push(`${res.rows.length} rows, expected ${ROWS.length}`);
+    for (const [i, want] of ROWS.entries()) {
+      const got = {
+        ...res.rows[i],
+        tag: typeof res.rows[i]?.tag === "string" ? res.rows[i].tag.trimEnd() : res.rows[i]?.tag,
+      };
+      if (show(got) !== show(want)) problems.push(`row ${want.id}: got ${show(got)}, expected ${show(want)}`);
+    }
+    const types = res.columns.map((c) => `${c.name}:${c.type}:${c.extendedName ?? ""}`).join(" ");
+    const wantTypes =
+      "id:INTEGER: p:ROW:person_t price:DECIMAL:dollars code:INTEGER:code_t tag:VARCHAR:tag_t memo:LVARCHAR:memo_t doc:BSON:bson";
+    if (types !== wantTypes) problems.push(`columns ${types}, expected ${wantTypes}`);
+    return problems;
+  } finally {
+    await conn.close();
+  }
+}
