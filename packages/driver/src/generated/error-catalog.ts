@@ -10,6 +10,7 @@ export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new
     [-26097, ["IX000", "The operation is not valid on a secondary server."]],
     [-25571, ["IX000", "The server could not create a user thread."]],
     [-9634, ["42000", "No cast between the types of the expression."]],
+    [-9628, ["IX000", "Type %s not found."]],
     [-8304, ["3B002", "Unique savepoint %s already exists."]],
     [-8303, ["3B001", "Savepoint %s does not exist."]],
     [-1279, ["22001", "The value is longer than the character column."]],
