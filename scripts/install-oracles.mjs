@@ -7,7 +7,7 @@
 // always exits 0: scripts/test.mjs leaves out an oracle reported failed (one line saying why),
 // or, under INFORMIX_DB_REQUIRE_ORACLES=1 (CI), runs it so that its tests fail.
 //   jdbc   — mvn package of conformance/jdbc (Scenarios runner + driver jars in target/lib)
-//   jdbc-tools — mvn package of conformance/jdbc-tools (tools.Main + Flyway, Liquibase, Hibernate jars)
+//   jdbc-tools — mvn package of conformance/jdbc-tools (tools.Main + Flyway, Liquibase, Hibernate, HikariCP, Spring JDBC jars)
 //   python — venv conformance/python/.venv with conformance/python/requirements.txt
 //   python-suite — informix-driver's own sdist (tests/ included), unpacked in
 //            conformance/python-suite/.sdist and checked against its pinned SHA-256

@@ -37,6 +37,7 @@ public final class Main {
     FLOWS.put("flyway", FlywayFlow::run);
     FLOWS.put("liquibase", LiquibaseFlow::run);
     FLOWS.put("hibernate", HibernateFlow::run);
+    FLOWS.put("hikari_spring", PoolFlow::run);
   }
 
   public static void main(String[] args) throws Exception {
