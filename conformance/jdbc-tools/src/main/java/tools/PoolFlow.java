@@ -43,7 +43,8 @@ final class PoolFlow {
       f.check("batchUpdate: batches", counts.length, 3);
       f.check("count after batch", jt.queryForObject("SELECT COUNT(*) FROM acct", Integer.class), 20);
       f.check("queryForObject by key", jt.queryForObject("SELECT owner FROM acct WHERE id = ?", String.class, 7), "owner7");
-      f.check("sum", jt.queryForObject("SELECT SUM(balance) FROM acct", java.math.BigDecimal.class).toPlainString(), "220.00");
+      java.math.BigDecimal sum = jt.queryForObject("SELECT SUM(balance) FROM acct", java.math.BigDecimal.class);
+      f.checkTrue("sum", sum.compareTo(new java.math.BigDecimal("220.00")) == 0, sum);
 
       TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
       tx.executeWithoutResult(s -> jt.update("UPDATE acct SET balance = balance - 10 WHERE id = ?", 1));
