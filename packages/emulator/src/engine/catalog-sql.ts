@@ -14,6 +14,7 @@ import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
+import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
@@ -46,6 +47,7 @@ BEGIN
 END $$;
 
 ${SPL_RUNTIME_SQL}
+${TEXT_CONVERSION_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
 CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
 CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS date) $$;

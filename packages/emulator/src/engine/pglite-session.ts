@@ -34,6 +34,7 @@ import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
+import { withColumnTypes } from "./rewrite-columns.js";
 import { applySessionSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
@@ -318,10 +319,13 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
 
   async prepare(sql: string): Promise<EngineStatement> {
     this.requireOpen();
-    const plan = rewrite(sql, this.rewriteContext());
-    if (plan.kind !== "sql") return new PreparedStatement(sql, plan, [], [], [], "", []);
+    const ctx = this.rewriteContext();
+    const rewritten = rewrite(sql, ctx);
+    if (rewritten.kind !== "sql") return new PreparedStatement(sql, rewritten, [], [], [], "", []);
     return this.mux.exclusive(async () => {
       await this.enter();
+      const plan = await withColumnTypes(this.pg, this.shared.types, sql, rewritten, ctx);
+      if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
       // PREPARE may run inside any session's open transaction: a failing DESCRIBE must not abort it.
       const { pg, mux } = this;
       if (mux.transactionHolder === null) return describePlan(this, sql, plan);

@@ -11,6 +11,7 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
 import { templateOfGlDate } from "./date-format.js";
+import { isCharacterType, textConversionOf, textWraps } from "./datetime-text.js";
 import { datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { dbinfo } from "./dbinfo.js";
 import { parseType } from "./informix-types.js";
@@ -116,8 +117,18 @@ function substringSubscript(tokens: readonly Token[], open: number, out: Token[]
 export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
   const out: Token[] = [];
   const sub = (ts: readonly Token[]): Token[] => rewriteExpr(ts, ctx);
+  const wraps = textWraps(tokens, ctx);
+  const open: { end: number; post: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    while (open.length > 0 && open[open.length - 1]!.end <= i) out.push(raw(open.pop()!.post, t.start));
+    // A wrap inside a call that `sub` rewrote was skipped here: the call's own pass made it.
+    while (wraps.length > 0 && wraps[0]!.start <= i) {
+      const w = wraps.shift()!;
+      if (w.start < i) continue;
+      out.push(raw(w.pre, t.start));
+      open.push(w);
+    }
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.kind === "quoted") {
@@ -229,6 +240,7 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     }
     out.push(t);
   }
+  for (const w of open.reverse()) out.push(raw(w.post, tokens[tokens.length - 1]?.start ?? 0));
   return out;
 }
 
@@ -390,7 +402,9 @@ function pushCall(
             .slice(asAt + 1)
             .map((x) => x.text)
             .join(" ");
-      wrap("CAST(", sub(inner.slice(0, asAt)), ` AS ${typeText})`);
+      const operand = inner.slice(0, asAt);
+      const text = isCharacterType(inner, asAt + 1) ? textConversionOf(operand, ctx) : null;
+      wrap(`CAST(${text?.pre ?? ""}`, sub(operand), `${text?.post ?? ""} AS ${typeText})`);
       return close;
     }
     default:
