@@ -24,7 +24,7 @@
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent } from "../sql/context.js";
-import { DEFAULT_DATE_FORMAT } from "../sql/date-format.js";
+import { DEFAULT_DATE_FORMAT, DEFAULT_MONEY } from "../sql/date-format.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
@@ -149,6 +149,8 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
       dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
       dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
       century: this.options.century ?? "R",
+      datetimeFormat: this.options.datetimeFormat ?? "",
+      money: this.options.money ?? DEFAULT_MONEY,
       ...(this.database ? { database: this.database.name } : {}),
       tempSchema: this.tempSchema,
       sessionId: this.id,

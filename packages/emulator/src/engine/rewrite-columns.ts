@@ -3,7 +3,8 @@
 //
 // The rewriter's view of the catalog: a statement that converts values to text (`::CHAR`,
 // CAST, `||`) is rewritten again with the declared types of its tables' columns, so that a
-// DATETIME or INTERVAL column prints its qualifier as IDS does (sql/datetime-text.ts).
+// DATETIME or INTERVAL column prints its qualifier, and a MONEY or number column DBMONEY's
+// symbols, as IDS does (sql/value-text.ts).
 
 import type { RewriteContext } from "../sql/context.js";
 import type { Plan } from "../sql/plan.js";
@@ -13,6 +14,15 @@ import type { ColumnType, DeclaredTypes } from "./declared-types.js";
 import type { PgClient } from "./pg-client.js";
 
 const CONVERTS_TO_TEXT = /::|\|\||\bcast\s*\(/i;
+/** Types whose text IDS spells otherwise than PostgreSQL (sql/value-text.ts). */
+const TEXT_TYPES = new Set([
+  codes.SQLDTIME,
+  codes.SQLINTERVAL,
+  codes.SQLMONEY,
+  codes.SQLDECIMAL,
+  codes.SQLFLOAT,
+  codes.SQLSMFLOAT,
+]);
 
 function sameType(a: ColumnType, b: ColumnType): boolean {
   return a.code === b.code && a.encodedLength === b.encodedLength;
@@ -34,7 +44,6 @@ export async function withColumnTypes(
       byName.set(c.name, seen === undefined || (seen !== null && sameType(seen, c.type)) ? c.type : null);
     }
   }
-  const temporal = [...byName.values()].some((t) => t?.code === codes.SQLDTIME || t?.code === codes.SQLINTERVAL);
-  if (!temporal) return plan;
+  if (![...byName.values()].some((t) => t && TEXT_TYPES.has(t.code))) return plan;
   return rewrite(sql, { ...ctx, columnType: (name) => byName.get(name.toLowerCase()) ?? undefined });
 }

@@ -19,7 +19,7 @@
 //                                                         descriptor there: server/blobspace.ts)
 //   NULL                                                  null
 
-import type { Century } from "../sql/date-format.js";
+import type { Century, MoneyFormat } from "../sql/date-format.js";
 import type { DateOrder } from "../sql/date-order.js";
 
 /** One value crossing the wire/engine boundary (see the table above). */
@@ -64,6 +64,10 @@ export interface SessionOptions {
   readonly dateFormat?: string;
   /** DBCENTURY: how a two-digit year becomes four digits; R when absent. */
   readonly century?: Century;
+  /** to_char template of whole-DATETIME text (GL_DATETIME); IDS's default when absent or "". */
+  readonly datetimeFormat?: string;
+  /** DBMONEY: MONEY and number text; '$' and '.' when absent. */
+  readonly money?: MoneyFormat;
 }
 
 /** A prepared statement, as the engine understands it. */

@@ -11,14 +11,12 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
 import { templateOfGlDate } from "./date-format.js";
-import { isCharacterType, textConversionOf, textWraps } from "./datetime-text.js";
-import { datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
+import { currentExpr, datetimeToPg, extendExpr, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { dbinfo } from "./dbinfo.js";
 import { parseType } from "./informix-types.js";
-import { fractionDigits, parseQualifier, type Qualifier } from "./qualifier.js";
+import { parseQualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
-
-const TRUNC_UNITS = ["year", "", "month", "", "day", "", "hour", "", "minute", "", "second"];
+import { isCharacterType, textConversionOf, textWraps } from "./value-text.js";
 
 function syntaxError(t: Token | undefined): InformixSqlError {
   return new InformixSqlError(-201, 0, "", t ? t.start + 1 : 0);
@@ -73,23 +71,6 @@ function textOperand(out: Token[], at: number): void {
 /** Source text of a DATETIME(...)/INTERVAL(...) literal body: tokens joined by spaces. */
 function literalBody(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text).join(" ");
-}
-
-/** CURRENT with a qualifier: LOCALTIMESTAMP or LOCALTIME truncated to the last unit. */
-function currentExpr(q: Qualifier | null): string {
-  if (q === null) return "LOCALTIMESTAMP(3)";
-  const digits = fractionDigits(q.end);
-  const base = isTimeQualifier(q) ? "LOCALTIME" : "LOCALTIMESTAMP";
-  if (q.end >= 10) return `${base}(${digits})`;
-  const trunc = `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, LOCALTIMESTAMP)`;
-  return isTimeQualifier(q) ? `CAST(${trunc} AS time(0))` : `CAST(${trunc} AS timestamp(0))`;
-}
-
-function extendExpr(arg: string, q: Qualifier | null): string {
-  if (q === null) return `CAST(${arg} AS timestamp)`;
-  const ts = `CAST(${arg} AS timestamp)`;
-  const value = q.end >= 10 ? ts : `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, ${ts})`;
-  return isTimeQualifier(q) ? `CAST(${value} AS time(${fractionDigits(q.end)}))` : value;
 }
 
 /**
@@ -348,12 +329,16 @@ function pushCall(
       // IDS formats with GL_DATETIME directives ('%Y-%m-%d %H:%M:%S'), PostgreSQL with its own
       // template: a literal format with a directive is translated (date-format.ts). TO_DATE
       // returns DATETIME YEAR TO FRACTION(5). Other forms go to PostgreSQL as they are.
+      // A format known only at run time (a column, a parameter) is translated by ifx.gl_template.
       const format = args[1]?.length === 1 ? args[1][0] : undefined;
-      if (args.length !== 2 || (format?.kind !== "string" && format?.kind !== "quoted") || !format.value.includes("%"))
-        return -1;
-      const template = pgString(templateOfGlDate(format.value));
-      if (t.value === "to_char") wrap("to_char(", a(0), `, ${template})`);
-      else wrap("CAST(to_timestamp(", a(0), `, ${template}) AS timestamp(5))`);
+      if (args.length !== 2) return -1;
+      const literal = format?.kind === "string" || format?.kind === "quoted";
+      if (literal && !format.value.includes("%")) return -1;
+      const template = literal
+        ? [raw(pgString(templateOfGlDate(format.value)), at)]
+        : [raw("ifx.gl_template(", at), ...a(1), raw(")", at)];
+      if (t.value === "to_char") wrap("to_char(", [...a(0), raw(",", at), ...template], ")");
+      else wrap("CAST(to_timestamp(", [...a(0), raw(",", at), ...template], ") AS timestamp(5))");
       return close;
     }
     case "sum": {

@@ -78,3 +78,43 @@ describe("issue 6: DATETIME/INTERVAL to text with the declared qualifier", () =>
     assert.deepEqual(rows, [["1"]]);
   });
 });
+
+describe("issue 10: DBMONEY and GL_DATETIME spell numbers and DATETIMEs made text", () => {
+  let engine: PgliteEngine;
+  let plain: EngineSession;
+  let euro: EngineSession;
+  before(async () => {
+    engine = await PgliteEngine.create({});
+    plain = engine.openSession("informix");
+    await exec(plain, "create database money_db with log");
+    await exec(plain, "create table m (amount money(10,2), d decimal(8,3), f float, ts datetime year to second)");
+    await exec(plain, "insert into m values (1234.5, -2.125, 1.5, datetime(2026-08-31 12:30:15) year to second)");
+    euro = engine.openSession("informix", {
+      money: { front: "", decimal: ",", back: "EUR" },
+      datetimeFormat: '"on "DD.MM.YYYY" at "HH24:MI',
+    });
+    await exec(euro, "database money_db");
+  });
+  after(async () => {
+    await plain.close();
+    await euro.close();
+    await engine.close();
+  });
+
+  it("MONEY text has DBMONEY's symbols ('$' by default), numbers its decimal separator", async () => {
+    const sql = "select amount::lvarchar, cast(d as varchar(20)), f || '', ts::lvarchar, -amount from m";
+    const a = await query(plain, sql);
+    assert.deepEqual(a.rows[0]?.slice(0, 4), ["$1234.50", "-2.125", "1.5", "2026-08-31 12:30:15"]);
+    const b = await query(euro, sql);
+    assert.deepEqual(b.rows[0]?.slice(0, 4), ["1234,50EUR", "-2,125", "1,5", "on 31.08.2026 at 12:30"]);
+  });
+
+  it("TO_CHAR and TO_DATE take a format known only at run time", async () => {
+    await exec(plain, "create temp table fmt (pattern varchar(40))");
+    await exec(plain, "insert into fmt values ('%d/%m/%Y [%H:%M]')");
+    const { rows } = await query(plain, "select to_char(ts, pattern), to_char(ts, ?) from m, fmt", ["%Y"]);
+    assert.deepEqual(rows, [["31/08/2026 [12:30]", "2026"]]);
+    const d = await query(plain, "select to_date('2026-12-24', ?)::lvarchar from m", ["%Y-%m-%d"]);
+    assert.equal(String(d.rows[0]?.[0]).slice(0, 10), "2026-12-24");
+  });
+});

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// DATETIME and INTERVAL values made text as IDS makes them: with every field of their
+// Values made text as IDS makes them. DATETIME and INTERVAL: with every field of their
 // qualifier. A DATETIME YEAR TO FRACTION(5) is '2026-08-31 12:30:15.12000' (PostgreSQL's
 // timestamp(5) output drops trailing zeros: '…15.12'), a YEAR TO DAY is '2026-08-31', an
 // INTERVAL DAY(5) TO SECOND is '    1 02:03:04' (leading field right-aligned in its precision).
@@ -12,12 +12,13 @@
 // VARCHAR(n))`, either side of `||` — in ifx.datetime_text / ifx.interval_text
 // (engine/text-conversion-sql.ts) when it knows the operand's qualifier: a column (declared
 // type from the catalog, RewriteContext.columnType), a DATETIME/INTERVAL literal, CURRENT q
-// or EXTEND(x, q).
+// or EXTEND(x, q). MONEY, DECIMAL, FLOAT and SMALLFLOAT columns: with DBMONEY's decimal separator,
+// MONEY with its currency symbols ('$100.50' by default), through ifx.money_text / ifx.number_text.
 
 import { pgString, type RewriteContext } from "./context.js";
 import { decodeQualifier, parseQualifier, type Qualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, type Token } from "./tokenizer.js";
-import { SQLDTIME, SQLINTERVAL } from "./type-codes.js";
+import { SQLDECIMAL, SQLDTIME, SQLFLOAT, SQLINTERVAL, SQLMONEY, SQLSMFLOAT } from "./type-codes.js";
 
 /** An operand `tokens[start, end)` to wrap as `pre … post`. */
 export interface TextWrap {
@@ -74,6 +75,34 @@ function operandEnd(tokens: readonly Token[], s: number): number {
   return j;
 }
 
+type Conversion = { pre: string; post: string };
+
+const NUMBER_CODES = new Set([SQLDECIMAL, SQLFLOAT, SQLSMFLOAT]);
+
+/** How the operand `tokens[s, e)` becomes text, when the rewriter can see its type and IDS's text differs. */
+function conversionAt(tokens: readonly Token[], s: number, e: number, ctx: RewriteContext): Conversion | null {
+  const found = qualifierOf(tokens, s, e, ctx);
+  if (found) return conversion(found.q, found.interval);
+  const type = columnOf(tokens, s, e, ctx);
+  if (type?.code === SQLMONEY) return { pre: "ifx.money_text(", post: ")" };
+  if (type !== undefined && NUMBER_CODES.has(type.code)) return { pre: "ifx.number_text(", post: ")" };
+  return null;
+}
+
+/** The declared type of the column the operand `tokens[s, e)` names, if it is one. */
+function columnOf(
+  tokens: readonly Token[],
+  s: number,
+  e: number,
+  ctx: RewriteContext,
+): { readonly code: number; readonly encodedLength: number } | undefined {
+  const dotted = tokens
+    .slice(s, e)
+    .every((x, n) => (n % 2 === 0 ? x.kind === "word" || x.kind === "quoted" : isOp(x, ".")));
+  if (!dotted || isOp(tokens[e], "(") || ctx.columnType === undefined) return undefined;
+  return ctx.columnType(tokens[e - 1]!.value);
+}
+
 /** The qualifier of the operand `tokens[s, e)` when it is a DATETIME or INTERVAL that the rewriter can see. */
 function qualifierOf(
   tokens: readonly Token[],
@@ -100,12 +129,7 @@ function qualifierOf(
     const q = parseQualifier(tokens, k + 1);
     return q ? { q: q.q, interval: false } : null;
   }
-  const last = tokens[e - 1]!;
-  const dotted = tokens
-    .slice(s, e)
-    .every((x, n) => (n % 2 === 0 ? x.kind === "word" || x.kind === "quoted" : isOp(x, ".")));
-  if (!dotted || ctx.columnType === undefined) return null;
-  const type = ctx.columnType(last.value);
+  const type = columnOf(tokens, s, e, ctx);
   if (type?.code !== SQLDTIME && type?.code !== SQLINTERVAL) return null;
   const interval = type.code === SQLINTERVAL;
   return { q: decodeQualifier(type.encodedLength, interval), interval };
@@ -120,8 +144,7 @@ export function isCharacterType(tokens: readonly Token[], i: number): boolean {
 /** `pre`/`post` that make the whole of `operand` text with its qualifier, or null. */
 export function textConversionOf(operand: readonly Token[], ctx: RewriteContext): { pre: string; post: string } | null {
   if (operand.length === 0 || operandEnd(operand, 0) !== operand.length) return null;
-  const found = qualifierOf(operand, 0, operand.length, ctx);
-  return found ? conversion(found.q, found.interval) : null;
+  return conversionAt(operand, 0, operand.length, ctx);
 }
 
 /**
@@ -140,8 +163,8 @@ export function textWraps(tokens: readonly Token[], ctx: RewriteContext): TextWr
   const wraps = new Map<number, TextWrap>();
   const add = (s: number | undefined, e: number): void => {
     if (s === undefined || wraps.has(s) || e <= s) return;
-    const found = qualifierOf(tokens, s, e, ctx);
-    if (found) wraps.set(s, { start: s, end: e, ...conversion(found.q, found.interval) });
+    const found = conversionAt(tokens, s, e, ctx);
+    if (found) wraps.set(s, { start: s, end: e, ...found });
   };
   tokens.forEach((t, k) => {
     if (isOp(t, "::") && isCharacterType(tokens, k + 1)) add(byEnd.get(k), k);
