@@ -47,6 +47,8 @@ const FALLBACK_SCENARIOS = [
   "byte_text_jdbc_write",
   "byte_text_driver_read",
   "callable_statement_spl",
+  "merge_statement",
+  "datetime_text",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));

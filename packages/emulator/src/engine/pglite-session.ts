@@ -97,7 +97,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     readonly id: number,
     readonly user: string,
     readonly link: EngineLink,
-    private readonly options: SessionOptions = {},
+    private options: SessionOptions = {},
     tempTag = "",
   ) {
     this.tempSchema = `ifx_tmp_${tempTag}${id}`;
@@ -317,6 +317,10 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     if (this.database === null) throw new InformixSqlError(SQL.DATABASE_NOT_SELECTED);
     this.shared.databases.detach(this.database.name, this);
     this.database = null;
+  }
+
+  setTextFormats(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void {
+    this.options = { ...this.options, ...formats };
   }
 
   async prepare(sql: string): Promise<EngineStatement> {

@@ -125,6 +125,8 @@ export interface EngineSession {
 
   /** Parses and checks a statement. Throws InformixSqlError (e.g. -201 with offset, -206, -217). */
   prepare(sql: string): Promise<EngineStatement>;
+  /** Environment variables sent after login (SQ_INFO): the text formats they set from now on. */
+  setTextFormats?(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void;
   /** Runs a non-query statement. */
   execute(statement: EngineStatement, params: readonly EngineValue[]): Promise<ExecResult>;
   /** Runs a query and returns its cursor. */

@@ -177,6 +177,8 @@ public final class Scenarios {
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
+    ALL.put("merge_statement", FidelityScenarios::merge);
+    ALL.put("datetime_text", FidelityScenarios::datetimeText);
   }
 
   static void connectClose(Ctx c) throws Exception {
