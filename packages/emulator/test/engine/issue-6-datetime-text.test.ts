@@ -118,3 +118,41 @@ describe("issue 10: DBMONEY and GL_DATETIME spell numbers and DATETIMEs made tex
     assert.equal(String(d.rows[0]?.[0]).slice(0, 10), "2026-12-24");
   });
 });
+
+describe("issue 6: unnamed built-ins in a select list have IDS's names", () => {
+  let engine: PgliteEngine;
+  let s: EngineSession;
+  before(async () => {
+    engine = await PgliteEngine.create({});
+    s = engine.openSession("informix");
+    await exec(s, "create database names_db with log");
+    await exec(s, "create sequence seq_n");
+  });
+  after(async () => {
+    await s.close();
+    await engine.close();
+  });
+
+  it("TODAY, CURRENT [q], USER, DBSERVERNAME, SITENAME, seq.NEXTVAL/CURRVAL; an alias wins", async () => {
+    const { columns } = await query(
+      s,
+      `select today, current, current year to second, user, dbservername, sitename, seq_n.nextval,
+        seq_n.currval, today as d, 1 + 1 from systables where tabid = 1`,
+    );
+    assert.deepEqual(
+      columns.map((c) => c.name),
+      [
+        "(today)",
+        "(current)",
+        "(current)",
+        "(user)",
+        "(dbservername)",
+        "(sitename)",
+        "(expression)",
+        "(expression)",
+        "d",
+        "(expression)",
+      ],
+    );
+  });
+});
