@@ -50,6 +50,8 @@ const FALLBACK_SCENARIOS = [
   "callable_statement_spl",
   "udt_jdbc_write",
   "udt_driver_read",
+  "merge_statement",
+  "datetime_text",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));

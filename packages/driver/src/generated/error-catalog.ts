@@ -72,6 +72,7 @@ export const ERROR_CATALOG: ReadonlyMap<number, readonly [string, string]> = new
     [-236, ["21S01", "INSERT names a different number of columns than it gives values."]],
     [-217, ["42S22", "Column %s is not in any table of the query."]],
     [-213, ["IX000", "The statement was interrupted."]],
+    [-208, ["IX000", "Memory allocation failed during query processing (a routine nested too deep)."]],
     [-206, ["42S02", "Table %s is not in the database."]],
     [-202, ["42000", "An illegal character was found in the statement (not valid in the database code set)."]],
     [-201, ["42000", "Syntax error in the statement."]],

@@ -15,6 +15,7 @@ import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catal
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
+import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
 import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 
 export const BOOTSTRAP_SQL = String.raw`
@@ -49,6 +50,7 @@ BEGIN
 END $$;
 
 ${SPL_RUNTIME_SQL}
+${TEXT_CONVERSION_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
 CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
 CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS date) $$;

@@ -56,6 +56,8 @@ export const SQL = {
   TYPE_MISMATCH: -9634,
   /** DDL and other non-row writes on a read-only secondary (engine/read-only-secondary.ts). */
   NOT_ON_SECONDARY: -26097,
+  /** Out of memory while running the statement: a routine that recursed too deep (PostgreSQL 54001). */
+  MEMORY_EXHAUSTED: -208,
 } as const;
 
 export const ISAM = {
@@ -74,6 +76,7 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-201]: "Syntax error in the statement.",
   [-202]: "An illegal character was found in the statement (not valid in the database code set).",
   [-206]: "Table %s is not in the database.",
+  [-208]: "Memory allocation failed during query processing (a routine nested too deep).",
   [-217]: "Column %s is not in any table of the query.",
   [-236]: "INSERT names a different number of columns than it gives values.",
   [-239]: "Duplicate value in a unique index; the row was not inserted.",

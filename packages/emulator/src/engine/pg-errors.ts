@@ -104,6 +104,10 @@ export function mapPgError(err: unknown, ctx: ErrorContext = {}): InformixSqlErr
       return new InformixSqlError(SQL.SAVEPOINT_NOT_FOUND, 0, quoted(msg));
     case "42P18":
       return new InformixSqlError(SQL.SYNTAX, 0, "", offset);
+    case "54001":
+      // stack depth limit exceeded: a routine that calls itself for ever (engine/pglite-engine.ts
+      // keeps PGlite's limit below what its WebAssembly stack holds, so this is an error, not a hang).
+      return new InformixSqlError(SQL.MEMORY_EXHAUSTED);
     default:
       return new InformixSqlError(SQL.SYNTAX, 0, `${err.code}: ${msg}`, offset);
   }

@@ -20,6 +20,9 @@ import { type EngineLink, type EngineShared, trackSession } from "./shared.js";
 import { TableVersions } from "./table-versions.js";
 import type { Engine, EngineOptions, EngineSession, SessionOptions } from "./types.js";
 
+/** max_stack_depth on PGlite (see start()). */
+const PGLITE_STACK_DEPTH = "256kB";
+
 export class PgliteEngine implements Engine {
   private nextSessionId = 1;
   private readonly sessions = new Set<PgliteSession>();
@@ -57,6 +60,11 @@ export class PgliteEngine implements Engine {
   }
 
   private static async start(pg: PgClient, options: EngineOptions): Promise<PgliteEngine> {
+    // PGlite runs PostgreSQL on the JavaScript thread's stack: a routine that recurses for ever
+    // exhausted it (about 600kB of PostgreSQL's stack depth) and left PGlite hung, before the
+    // default max_stack_depth (2MB) was reached. With half of that, PostgreSQL fails the statement
+    // (54001, -208 to the client) and the session goes on.
+    await pg.exec(`SET max_stack_depth = '${PGLITE_STACK_DEPTH}'`);
     const databases = new DatabaseRegistry(pg);
     await databases.load();
     const link: EngineLink = { pg, mux: new Multiplexer(), deferred: [], dedicated: false };

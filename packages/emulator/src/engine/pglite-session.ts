@@ -24,7 +24,7 @@
 
 import type { RewriteContext } from "../sql/context.js";
 import { pgIdent } from "../sql/context.js";
-import { DEFAULT_DATE_FORMAT } from "../sql/date-format.js";
+import { DEFAULT_DATE_FORMAT, DEFAULT_MONEY } from "../sql/date-format.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
@@ -34,6 +34,7 @@ import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
+import { withColumnTypes } from "./rewrite-columns.js";
 import { applySessionSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, PreparedStatement } from "./statement.js";
@@ -96,7 +97,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     readonly id: number,
     readonly user: string,
     readonly link: EngineLink,
-    private readonly options: SessionOptions = {},
+    private options: SessionOptions = {},
     tempTag = "",
   ) {
     this.tempSchema = `ifx_tmp_${tempTag}${id}`;
@@ -148,6 +149,8 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
       dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
       dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
       century: this.options.century ?? "R",
+      datetimeFormat: this.options.datetimeFormat ?? "",
+      money: this.options.money ?? DEFAULT_MONEY,
       ...(this.database ? { database: this.database.name } : {}),
       tempSchema: this.tempSchema,
       sessionId: this.id,
@@ -316,12 +319,19 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     this.database = null;
   }
 
+  setTextFormats(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void {
+    this.options = { ...this.options, ...formats };
+  }
+
   async prepare(sql: string): Promise<EngineStatement> {
     this.requireOpen();
-    const plan = rewrite(sql, this.rewriteContext());
-    if (plan.kind !== "sql") return new PreparedStatement(sql, plan, [], [], [], "", []);
+    const ctx = this.rewriteContext();
+    const rewritten = rewrite(sql, ctx);
+    if (rewritten.kind !== "sql") return new PreparedStatement(sql, rewritten, [], [], [], "", []);
     return this.mux.exclusive(async () => {
       await this.enter();
+      const plan = await withColumnTypes(this.pg, this.shared.types, sql, rewritten, ctx);
+      if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
       // PREPARE may run inside any session's open transaction: a failing DESCRIBE must not abort it.
       const { pg, mux } = this;
       if (mux.transactionHolder === null) return describePlan(this, sql, plan);

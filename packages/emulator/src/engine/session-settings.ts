@@ -3,13 +3,14 @@
 //
 // The PostgreSQL settings an Informix session needs on the connection before its statement:
 // lock_timeout (SET LOCK MODE, dedicated connections only), DateStyle (DBDATE's field order),
-// the DATE text format and DBCENTURY (read by the catalog's date casts), and search_path with
+// the DATE text format and DBCENTURY (read by the catalog's date casts), GL_DATETIME and DBMONEY
+// (read by ifx.datetime_text and the number-to-text functions), and search_path with
 // the session's id and user (for sysmaster:syssessions). PgClient remembers what the
 // connection has, so a session that finds its own settings in place sends nothing, and one
 // that switches sends every change in one round trip.
 
 import { pgIdent, pgString } from "../sql/context.js";
-import type { Century } from "../sql/date-format.js";
+import type { Century, MoneyFormat } from "../sql/date-format.js";
 import type { DateOrder } from "../sql/date-order.js";
 import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
 
@@ -21,6 +22,10 @@ export interface SessionSettings {
   /** to_char template of DATE text (DBDATE / GL_DATE). */
   readonly dateFormat: string;
   readonly century: Century;
+  /** to_char template of whole-DATETIME text (GL_DATETIME), "" for IDS's default. */
+  readonly datetimeFormat: string;
+  /** DBMONEY's symbols and decimal separator. */
+  readonly money: MoneyFormat;
   /** The open database, if any (its schema comes first on the path). */
   readonly database?: string;
   readonly tempSchema: string;
@@ -53,10 +58,13 @@ export async function applySessionSettings(
     sets.push(`SET DateStyle = '${dateStyle}'`);
     pg.settings.set("DateStyle", dateStyle);
   }
-  const dates = `${want.dateFormat}|${want.century}`;
+  const { money } = want;
+  const dates = [want.dateFormat, want.century, want.datetimeFormat, money.front, money.decimal, money.back].join("\0");
   if (pg.settings.get("ifx.dates") !== dates) {
     sets.push(
-      `SELECT set_config('ifx.date_format', ${pgString(want.dateFormat)}, false), set_config('ifx.dbcentury', '${want.century}', false)`,
+      `SELECT set_config('ifx.date_format', ${pgString(want.dateFormat)}, false), set_config('ifx.dbcentury', '${want.century}', false), ` +
+        `set_config('ifx.datetime_format', ${pgString(want.datetimeFormat)}, false), set_config('ifx.money_front', ${pgString(money.front)}, false), ` +
+        `set_config('ifx.money_decimal', ${pgString(money.decimal)}, false), set_config('ifx.money_back', ${pgString(money.back)}, false)`,
     );
     pg.settings.set("ifx.dates", dates);
   }

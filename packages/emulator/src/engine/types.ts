@@ -19,7 +19,7 @@
 //                                                         descriptor there: server/blobspace.ts)
 //   NULL                                                  null
 
-import type { Century } from "../sql/date-format.js";
+import type { Century, MoneyFormat } from "../sql/date-format.js";
 import type { DateOrder } from "../sql/date-order.js";
 
 /** One value crossing the wire/engine boundary (see the table above). */
@@ -68,6 +68,10 @@ export interface SessionOptions {
   readonly dateFormat?: string;
   /** DBCENTURY: how a two-digit year becomes four digits; R when absent. */
   readonly century?: Century;
+  /** to_char template of whole-DATETIME text (GL_DATETIME); IDS's default when absent or "". */
+  readonly datetimeFormat?: string;
+  /** DBMONEY: MONEY and number text; '$' and '.' when absent. */
+  readonly money?: MoneyFormat;
 }
 
 /** A prepared statement, as the engine understands it. */
@@ -125,6 +129,8 @@ export interface EngineSession {
 
   /** Parses and checks a statement. Throws InformixSqlError (e.g. -201 with offset, -206, -217). */
   prepare(sql: string): Promise<EngineStatement>;
+  /** Environment variables sent after login (SQ_INFO): the text formats they set from now on. */
+  setTextFormats?(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void;
   /** Runs a non-query statement. */
   execute(statement: EngineStatement, params: readonly EngineValue[]): Promise<ExecResult>;
   /** Runs a query and returns its cursor. */

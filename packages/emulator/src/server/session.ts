@@ -229,7 +229,13 @@ export class SqliSession {
     const env = new Map(request.env);
     const dbLocale = env.get("DB_LOCALE");
     const dates = sessionDatesOf(env);
-    const sessionOptions = { dateOrder: dates.order, dateFormat: dates.format, century: dates.century };
+    const sessionOptions = {
+      dateOrder: dates.order,
+      dateFormat: dates.format,
+      century: dates.century,
+      datetimeFormat: dates.datetimeFormat,
+      money: dates.money,
+    };
     this.codeSet = new SessionCodeSet(dbLocale);
     this.handler = new StatementHandler(
       engine.openSession(request.user, dbLocale === undefined ? sessionOptions : { dbLocale, ...sessionOptions }),

@@ -42,7 +42,7 @@ import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
-import { DEFAULT_SESSION_DATES, type SessionDates } from "../sql/date-format.js";
+import { DEFAULT_SESSION_DATES, glDatetimeFormatOf, moneyFormatOf, type SessionDates } from "../sql/date-format.js";
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
@@ -164,8 +164,16 @@ export class StatementHandler {
 
   async handle(m: ClientMessage, out: ServerMessage[]): Promise<void> {
     switch (m.kind) {
-      case "info":
+      case "info": {
+        // IBM JDBC sends its environment here (GL_DATETIME, DBMONEY, …), not in the login PDU.
+        const env = new Map(m.env);
+        const formats = {
+          ...(env.has("GL_DATETIME") ? { datetimeFormat: glDatetimeFormatOf(env.get("GL_DATETIME")) } : {}),
+          ...(env.has("DBMONEY") ? { money: moneyFormatOf(env.get("DBMONEY")) } : {}),
+        };
+        if (Object.keys(formats).length > 0) this.engine.setTextFormats?.(formats);
         return;
+      }
       case "dbopen": {
         const db = await this.engine.openDatabase(m.database, (m.flags & 1) !== 0);
         out.push(done(0, this.warningsOf(db)), cost());

@@ -19,6 +19,12 @@ export interface RewriteContext {
   readonly lastRowCount: number;
   readonly lastSerial8: bigint;
   readonly lastBigserial: bigint;
+  /**
+   * The declared Informix type of a column of the statement's tables, by column name (undefined
+   * when unknown or when two tables disagree). Set by the engine when a statement converts values
+   * to text (`::CHAR`, CAST, `||`), so that a DATETIME/INTERVAL prints its qualifier (datetime-text.ts).
+   */
+  readonly columnType?: (column: string) => { readonly code: number; readonly encodedLength: number } | undefined;
 }
 
 /** Version string reported by DBINFO('version', ...) and the banner of the emulator. */

@@ -48,7 +48,7 @@ function templateOfDbdate(dbdate: string): string | undefined {
 }
 
 /** GL_DATE / GL_DATETIME directives and their to_char spelling (modifiers such as `%-4d` are dropped). */
-const GL_DIRECTIVES: Readonly<Record<string, string>> = {
+export const GL_DIRECTIVES: Readonly<Record<string, string>> = {
   a: "Dy",
   A: "FMDay",
   b: "Mon",
@@ -144,13 +144,39 @@ export function expandYear(yy: number, month: number, day: number, century: Cent
   return best;
 }
 
-/** What a session's login environment says about dates (DBDATE / GL_DATE, DBCENTURY). */
+/**
+ * DBMONEY: `[front]{.|,}[back]`, each symbol up to 7 characters, quoted with ' when not letters. The
+ * separator divides the integral and fractional parts of FLOAT, SMALLFLOAT, DECIMAL and MONEY text;
+ * front and back surround MONEY text. Unset: '$' front, '.' (IBM's DBMONEY reference: 100.50 is $100.50).
+ */
+export interface MoneyFormat {
+  readonly front: string;
+  readonly decimal: "." | ",";
+  readonly back: string;
+}
+
+export const DEFAULT_MONEY: MoneyFormat = { front: "$", decimal: ".", back: "" };
+
+/** The MONEY/number text format of a DBMONEY value; IDS's default when unset or not one. */
+export function moneyFormatOf(dbmoney: string | undefined): MoneyFormat {
+  if (dbmoney === undefined || dbmoney.trim() === "") return DEFAULT_MONEY;
+  const m = /^\s*(?:'([^']{0,7})'|([^.,'\d]{0,7}))([.,])?(?:'([^']{0,7})'|([^.,'\d]{0,7}))\s*$/.exec(dbmoney);
+  if (m === null) return DEFAULT_MONEY;
+  const front = m[1] ?? m[2] ?? "";
+  if (m[3] === undefined) return { front, decimal: ".", back: "" };
+  return { front, decimal: m[3] as "." | ",", back: m[4] ?? m[5] ?? "" };
+}
+
+/** What a session's login environment says about dates (DBDATE / GL_DATE, DBCENTURY) and numbers (DBMONEY). */
 export interface SessionDates {
   /** Field order of date text that is read. */
   readonly order: DateOrder;
   /** to_char template of DATE text that is written. */
   readonly format: string;
   readonly century: Century;
+  /** to_char template of whole-DATETIME text (GL_DATETIME), or "" for IDS's default. */
+  readonly datetimeFormat: string;
+  readonly money: MoneyFormat;
 }
 
 /** The dates of a login environment (`env` holds its variables). */
@@ -161,7 +187,14 @@ export function sessionDatesOf(env: ReadonlyMap<string, string>): SessionDates {
     order: dateOrderOf(dbdate, glDate),
     format: dateFormatOf(dbdate, glDate),
     century: centuryOf(env.get("DBCENTURY")),
+    datetimeFormat: glDatetimeFormatOf(env.get("GL_DATETIME")),
+    money: moneyFormatOf(env.get("DBMONEY")),
   };
+}
+
+/** The to_char template of GL_DATETIME, or "" when it is not set. */
+export function glDatetimeFormatOf(glDatetime: string | undefined): string {
+  return glDatetime === undefined || glDatetime.trim() === "" ? "" : templateOfGlDate(glDatetime);
 }
 
 /** IDS's defaults: MDY4/ and DBCENTURY R. */
@@ -169,4 +202,6 @@ export const DEFAULT_SESSION_DATES: SessionDates = {
   order: DEFAULT_DATE_ORDER,
   format: DEFAULT_DATE_FORMAT,
   century: "R",
+  datetimeFormat: "",
+  money: DEFAULT_MONEY,
 };

@@ -10,6 +10,7 @@
 // PostgreSQL time. INTERVALs are PostgreSQL interval.
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
+import { pgString } from "./context.js";
 import { fractionDigits, type Qualifier } from "./qualifier.js";
 
 const FILL = [2000, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0];
@@ -172,4 +173,23 @@ export function pgToInterval(pg: string, q: Qualifier): string {
     out += q.start >= 12 ? frac : `.${frac}`;
   }
   return (neg ? "-" : "") + out;
+}
+
+const TRUNC_UNITS = ["year", "", "month", "", "day", "", "hour", "", "minute", "", "second"];
+
+/** CURRENT with a qualifier: LOCALTIMESTAMP or LOCALTIME truncated to the last unit. */
+export function currentExpr(q: Qualifier | null): string {
+  if (q === null) return "LOCALTIMESTAMP(3)";
+  const digits = fractionDigits(q.end);
+  const base = isTimeQualifier(q) ? "LOCALTIME" : "LOCALTIMESTAMP";
+  if (q.end >= 10) return `${base}(${digits})`;
+  const trunc = `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, LOCALTIMESTAMP)`;
+  return isTimeQualifier(q) ? `CAST(${trunc} AS time(0))` : `CAST(${trunc} AS timestamp(0))`;
+}
+
+export function extendExpr(arg: string, q: Qualifier | null): string {
+  if (q === null) return `CAST(${arg} AS timestamp)`;
+  const ts = `CAST(${arg} AS timestamp)`;
+  const value = q.end >= 10 ? ts : `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, ${ts})`;
+  return isTimeQualifier(q) ? `CAST(${value} AS time(${fractionDigits(q.end)}))` : value;
 }

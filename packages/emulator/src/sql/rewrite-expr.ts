@@ -11,13 +11,12 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
 import { templateOfGlDate } from "./date-format.js";
-import { datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
+import { currentExpr, datetimeToPg, extendExpr, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { dbinfo } from "./dbinfo.js";
 import { parseType } from "./informix-types.js";
-import { fractionDigits, parseQualifier, type Qualifier } from "./qualifier.js";
+import { parseQualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
-
-const TRUNC_UNITS = ["year", "", "month", "", "day", "", "hour", "", "minute", "", "second"];
+import { isCharacterType, textConversionOf, textWraps } from "./value-text.js";
 
 function syntaxError(t: Token | undefined): InformixSqlError {
   return new InformixSqlError(-201, 0, "", t ? t.start + 1 : 0);
@@ -74,23 +73,6 @@ function literalBody(tokens: readonly Token[]): string {
   return tokens.map((t) => t.text).join(" ");
 }
 
-/** CURRENT with a qualifier: LOCALTIMESTAMP or LOCALTIME truncated to the last unit. */
-function currentExpr(q: Qualifier | null): string {
-  if (q === null) return "LOCALTIMESTAMP(3)";
-  const digits = fractionDigits(q.end);
-  const base = isTimeQualifier(q) ? "LOCALTIME" : "LOCALTIMESTAMP";
-  if (q.end >= 10) return `${base}(${digits})`;
-  const trunc = `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, LOCALTIMESTAMP)`;
-  return isTimeQualifier(q) ? `CAST(${trunc} AS time(0))` : `CAST(${trunc} AS timestamp(0))`;
-}
-
-function extendExpr(arg: string, q: Qualifier | null): string {
-  if (q === null) return `CAST(${arg} AS timestamp)`;
-  const ts = `CAST(${arg} AS timestamp)`;
-  const value = q.end >= 10 ? ts : `date_trunc(${pgString(TRUNC_UNITS[q.end]!)}, ${ts})`;
-  return isTimeQualifier(q) ? `CAST(${value} AS time(${fractionDigits(q.end)}))` : value;
-}
-
 /**
  * `expr[m,n]` (characters m to n, 1-based) and `expr[m]` of a character value: the operand
  * that ends `out` becomes `substr(expr, m, n - m + 1)`. The subscripts are integer constants,
@@ -116,8 +98,18 @@ function substringSubscript(tokens: readonly Token[], open: number, out: Token[]
 export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
   const out: Token[] = [];
   const sub = (ts: readonly Token[]): Token[] => rewriteExpr(ts, ctx);
+  const wraps = textWraps(tokens, ctx);
+  const open: { end: number; post: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    while (open.length > 0 && open[open.length - 1]!.end <= i) out.push(raw(open.pop()!.post, t.start));
+    // A wrap inside a call that `sub` rewrote was skipped here: the call's own pass made it.
+    while (wraps.length > 0 && wraps[0]!.start <= i) {
+      const w = wraps.shift()!;
+      if (w.start < i) continue;
+      out.push(raw(w.pre, t.start));
+      open.push(w);
+    }
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.kind === "quoted") {
@@ -229,6 +221,7 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     }
     out.push(t);
   }
+  for (const w of open.reverse()) out.push(raw(w.post, tokens[tokens.length - 1]?.start ?? 0));
   return out;
 }
 
@@ -336,12 +329,16 @@ function pushCall(
       // IDS formats with GL_DATETIME directives ('%Y-%m-%d %H:%M:%S'), PostgreSQL with its own
       // template: a literal format with a directive is translated (date-format.ts). TO_DATE
       // returns DATETIME YEAR TO FRACTION(5). Other forms go to PostgreSQL as they are.
+      // A format known only at run time (a column, a parameter) is translated by ifx.gl_template.
       const format = args[1]?.length === 1 ? args[1][0] : undefined;
-      if (args.length !== 2 || (format?.kind !== "string" && format?.kind !== "quoted") || !format.value.includes("%"))
-        return -1;
-      const template = pgString(templateOfGlDate(format.value));
-      if (t.value === "to_char") wrap("to_char(", a(0), `, ${template})`);
-      else wrap("CAST(to_timestamp(", a(0), `, ${template}) AS timestamp(5))`);
+      if (args.length !== 2) return -1;
+      const literal = format?.kind === "string" || format?.kind === "quoted";
+      if (literal && !format.value.includes("%")) return -1;
+      const template = literal
+        ? [raw(pgString(templateOfGlDate(format.value)), at)]
+        : [raw("ifx.gl_template(", at), ...a(1), raw(")", at)];
+      if (t.value === "to_char") wrap("to_char(", [...a(0), raw(",", at), ...template], ")");
+      else wrap("CAST(to_timestamp(", [...a(0), raw(",", at), ...template], ") AS timestamp(5))");
       return close;
     }
     case "sum": {
@@ -390,7 +387,9 @@ function pushCall(
             .slice(asAt + 1)
             .map((x) => x.text)
             .join(" ");
-      wrap("CAST(", sub(inner.slice(0, asAt)), ` AS ${typeText})`);
+      const operand = inner.slice(0, asAt);
+      const text = isCharacterType(inner, asAt + 1) ? textConversionOf(operand, ctx) : null;
+      wrap(`CAST(${text?.pre ?? ""}`, sub(operand), `${text?.post ?? ""} AS ${typeText})`);
       return close;
     }
     default:

@@ -115,7 +115,8 @@ export function rewriteTableNames(tokens: readonly Token[], found?: string[]): T
         expectName = true;
       } else if (fromList[d] && CLAUSE_END.has(t.value)) fromList[d] = false;
       else if (fromList[d] && (t.value === "join" || t.value === "outer")) expectName = true;
-      else if (t.value === "into" && isWord(prev, "insert")) expectName = true;
+      else if (t.value === "into" && isWord(prev, "insert", "merge")) expectName = true;
+      else if (t.value === "using" && isWord(tokens[0], "merge") && d === 0) expectName = true;
       else if (t.value === "update" && (i === 0 || isWord(prev, "for"))) expectName = i === 0;
       else if (t.value === "table" && !isWord(tokens[i + 1], "if")) expectName = true;
       else if (t.value === "references" || t.value === "view" || (t.value === "truncate" && i === 0)) expectName = true;

@@ -7,7 +7,11 @@
 //   - a literal: IDS describes 'abc' as CHAR(3), an integer that fits INTEGER as
 //     INTEGER, other integers and decimals as DECIMAL(p,s) by their digits, a literal
 //     with an exponent as FLOAT, and names the column "(constant)";
-//   - COUNT(*) is named "(count(*))".
+//   - COUNT(*) is named "(count(*))";
+//   - the niladic built-ins are named after themselves: TODAY "(today)", CURRENT [q] "(current)",
+//     USER "(user)", DBSERVERNAME "(dbservername)", SITENAME "(sitename)", SYSDATE "(sysdate)"
+//     [inferred: IDS's naming of its other unnamed items], and `seq.NEXTVAL` / `seq.CURRVAL`
+//     "(expression)" (PostgreSQL would say nextval, current_date, localtimestamp, ...).
 // Literals become casts; unnamed items get those names as aliases. The items of the first
 // select list also get a SelectType where IDS types them otherwise than PostgreSQL.
 
@@ -68,6 +72,18 @@ function literalCast(expr: readonly Token[]): string | null {
   return `CAST(${signed && isOp(a, "-") ? "-" : ""}${num.text} AS ${type})`;
 }
 
+const NILADIC = new Set(["today", "current", "user", "dbservername", "sitename", "sysdate"]);
+
+/** IDS's name of an unnamed niladic built-in or sequence reference, or null. */
+function builtinName(expr: readonly Token[]): string | null {
+  const [a, b, c] = expr;
+  if (a?.kind !== "word") return null;
+  if (expr.length === 1 && NILADIC.has(a.value)) return `(${a.value})`;
+  if (a.value === "current" && !isWord(b, "of") && parseQualifier(expr, 1)?.next === expr.length) return "(current)";
+  if (expr.length === 3 && isOp(b, ".") && isWord(c, "nextval", "currval")) return "(expression)";
+  return null;
+}
+
 function isCountStar(expr: readonly Token[]): boolean {
   return (
     expr.length === 4 && isWord(expr[0], "count") && isOp(expr[1], "(") && isOp(expr[2], "*") && isOp(expr[3], ")")
@@ -115,6 +131,8 @@ function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[
   const cast = literalCast(expr);
   if (cast !== null) return named(cast, "(constant)");
   if (isCountStar(expr) && alias.length === 0) return [...item, raw(`AS ${pgIdent("(count(*))")}`, at)];
+  const builtin = alias.length === 0 ? builtinName(expr) : null;
+  if (builtin !== null) return [...item, raw(`AS ${pgIdent(builtin)}`, at)];
   return item;
 }
 

@@ -24,6 +24,7 @@ import {
   splitQualified,
 } from "./rewrite-ddl.js";
 import { rewriteExpr } from "./rewrite-expr.js";
+import { unqualifySetTargets } from "./rewrite-merge.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
 import { rewriteSelectLists } from "./rewrite-select-list.js";
@@ -155,6 +156,7 @@ function classify(tokens: readonly Token[]): { type: number; isQuery: boolean } 
   if (h.startsWith("insert")) return { type: codes.SQ_INSERT, isQuery: false };
   if (h.startsWith("update")) return { type: hasWhere ? codes.SQ_UPDATE : codes.SQ_UPDALL, isQuery: false };
   if (h.startsWith("delete")) return { type: hasWhere ? codes.SQ_DELETE : codes.SQ_DELALL, isQuery: false };
+  if (h.startsWith("merge into")) return { type: codes.SQ_MERGE, isQuery: false };
   if (h.startsWith("execute function")) return { type: codes.SQ_EXECPROC, isQuery: true };
   if (h.startsWith("execute procedure")) return { type: codes.SQ_EXECPROC, isQuery: false };
   if (/^create (temp|scratch) table/.test(h)) return { type: codes.SQ_CTEMP, isQuery: false };
@@ -232,6 +234,7 @@ const DML_TYPES = new Set<number>([
   codes.SQ_UPDALL,
   codes.SQ_DELETE,
   codes.SQ_DELALL,
+  codes.SQ_MERGE,
 ]);
 
 /**
@@ -333,6 +336,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
       const name = readTableName(tokens, 1);
       extra.target = { table: name?.out[0]?.text ?? "", columns: updateTargets(source) };
     }
+    if (type === codes.SQ_MERGE) tokens = unqualifySetTargets(tokens);
     if (type === codes.SQ_TRUNCATE && !isWord(tokens[1], "table"))
       tokens = [tokens[0]!, raw("TABLE", at), ...tokens.slice(1)];
     if (

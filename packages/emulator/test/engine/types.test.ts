@@ -172,8 +172,8 @@ describe("declared types: DESCRIBE and values", () => {
         ["(count(*))", 5, (15 << 8) | 0],
         ["(expression)", 2, 4],
         ["(constant)", 0, 3],
-        ["current_date", 7, 4],
-        ["localtimestamp", 10, 4365],
+        ["(today)", 7, 4],
+        ["(current)", 10, 4365],
         ["(constant)", 5, (2 << 8) | 1],
       ],
     );

@@ -117,9 +117,9 @@ describe("rewriter: dialect", () => {
   });
 
   it("TODAY, CURRENT, DATETIME and INTERVAL literals", () => {
-    assert.equal(pg("select today from t"), "select CURRENT_DATE from t");
-    assert.equal(pg("select current year to second from t"), "select LOCALTIMESTAMP(0) from t");
-    assert.equal(pg("select current from t"), "select LOCALTIMESTAMP(3) from t");
+    assert.equal(pg("select today from t"), 'select CURRENT_DATE AS "(today)" from t');
+    assert.equal(pg("select current year to second from t"), 'select LOCALTIMESTAMP(0) AS "(current)" from t');
+    assert.equal(pg("select current from t"), 'select LOCALTIMESTAMP(3) AS "(current)" from t');
     assert.equal(
       pg("select datetime(2024-01-02 10:11:12.123) year to fraction(3) from t"),
       "select TIMESTAMP '2024-01-02 10:11:12.123' from t",
@@ -156,7 +156,7 @@ describe("rewriter: dialect", () => {
   it("DBINFO, USER, SITENAME and casts with Informix type names", () => {
     assert.equal(
       pg("select dbinfo('dbhostname'), dbinfo('sessionid'), user, sitename from t"),
-      "select CAST('testhost' AS varchar(8)), 7, 'informix', 'ol_test' from t",
+      `select CAST('testhost' AS varchar(8)), 7, 'informix' AS "(user)", 'ol_test' AS "(sitename)" from t`,
     );
     assert.equal(pg("select dbinfo('sqlca.sqlerrd1') from t"), "select 42 from t");
     assert.equal(sql("select dbinfo('sqlca.sqlerrd1') from t").dynamic, true);

@@ -126,6 +126,7 @@ export const SQ_SETENV = 110;
 export const SQ_TRUNCATE = 122;
 export const SQ_CRESEQ = 124;
 export const SQ_DRPSEQ = 125;
+export const SQ_MERGE = 128;
 export const SQ_SAVEPOINT = 159;
 export const SQ_RELSVPT = 160;
 export const SQ_RBACKSVPT = 161;

@@ -180,6 +180,8 @@ public final class Scenarios {
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
     ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
+    ALL.put("merge_statement", FidelityScenarios::merge);
+    ALL.put("datetime_text", FidelityScenarios::datetimeText);
   }
 
   static void connectClose(Ctx c) throws Exception {

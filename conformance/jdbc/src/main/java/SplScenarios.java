@@ -3,7 +3,7 @@
 //
 // JDBC scenarios for SPL routines (issue 10): CREATE PROCEDURE/FUNCTION through
 // Statement, CallableStatement calls in JDBC escape syntax ({call p(?, ?)} for a procedure,
-// {call f(?)} for a function whose value comes back as a result set), a routine returning many rows (RETURN ... WITH RESUME), a routine in a
+// {call f(?)} and {? = call f(?)} for a function whose value comes back as a result set), a routine returning many rows (RETURN ... WITH RESUME), a routine in a
 // WHERE clause, and RAISE EXCEPTION reaching the client as its SQLCODE. Registered in
 // Scenarios.ALL; uses Scenarios.Ctx.
 
@@ -47,10 +47,18 @@ final class SplScenarios {
       cs.execute();
     }
     c.eq("rows inserted by {call cf_add(?, ?)}", 2, Scenarios.count(conn, "cf_spl"));
-    // A function's value comes back as the call's result set. ({? = call f(?)} is not covered:
-    // IBM JDBC refuses registerOutParameter(1, ...) with -79827 "Function doesn't have an output
-    // parameter" before anything is executed, and what IDS sends to prevent that is not known;
-    // see docs/emulator-sql.md, SPL.)
+    // A function's value comes back as the call's result set, with {call f(?)} and {? = call f(?)}
+    // alike (IBM JDBC drops the result marker: the input is parameter 1). registerOutParameter on a
+    // function without an OUT parameter is -79827, as IBM's JDBC guide documents for it
+    // (docs/protocol/jdbc-observed.md, "{? = call f(?)} and OUT parameters").
+    try (CallableStatement cs = conn.prepareCall("{? = call cf_twice(?)}")) {
+      cs.setInt(1, 4);
+      try (ResultSet rs = cs.executeQuery()) {
+        c.check(rs.next(), "{? = call cf_twice(?)} gave no row");
+        c.eq("{? = call cf_twice(?)}", 8, rs.getInt(1));
+      }
+      c.expectError("register_out_no_out_parameter", -79827, () -> cs.registerOutParameter(1, java.sql.Types.INTEGER));
+    }
     try (CallableStatement cs = conn.prepareCall("{call cf_twice(?)}")) {
       cs.setInt(1, 21);
       try (ResultSet rs = cs.executeQuery()) {
