@@ -137,7 +137,9 @@ export async function describePlan(
   // the client); RETURNING values are OUT parameters ifx_retN[_name] (sql/spl/translate-routine.ts),
   // named as in RETURNING ... AS name, else "(expression)" as in IDS.
   const execproc = plan.statementType === codes.SQ_EXECPROC;
-  const fields = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  const returned = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  // A FOR UPDATE query's hidden row identity (sql/rewrite-current-of.ts) is not a column.
+  const fields = plan.rowIdentity ? returned.slice(0, -1) : returned;
   for (const [k, f] of fields.entries()) {
     const c = hinted(await types.column(pg, f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
     const out = execproc ? /^ifx_ret\d+(?:_(.+))?$/.exec(f.name) : null;
@@ -235,7 +237,7 @@ function executionOf(
   const plan =
     stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
   if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
-  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  if (params.length !== plan.paramCount + (plan.currentOf ? 1 : 0)) throw new InformixSqlError(SQL.PARAM_COUNT);
   const sql = plan === stmt.plan ? stmt.sql : plan.sql;
   return { plan, sql, values: params.map((v, i) => toPgParam(v, stmt.paramTypes[i])) };
 }
@@ -323,7 +325,9 @@ export async function runSql(
       else if (plan.statementType === codes.SQ_EXECPROC) session.shared.types.invalidate();
       if (savepoint && !oneTrip) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");
-      return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };
+      const result = resultOf(res, stmt, plan.isQuery);
+      const rowId = plan.currentOf ? res.rows[0]?.[0] : undefined;
+      return { rows: res.rows, result: typeof rowId === "string" ? { ...result, rowId } : result };
     } catch (e) {
       if (savepoint) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("ROLLBACK");
