@@ -47,6 +47,8 @@ const FALLBACK_SCENARIOS = [
   "byte_text_jdbc_write",
   "byte_text_driver_read",
   "callable_statement_spl",
+  "updatable_resultset_current_of",
+  "set_cursor_name_current_of",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));

@@ -178,6 +178,8 @@ public final class Scenarios {
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
+    ALL.put("updatable_resultset_current_of", CursorScenarios::updatableResultSet);
+    ALL.put("set_cursor_name_current_of", CursorScenarios::setCursorName);
   }
 
   static void connectClose(Ctx c) throws Exception {
