@@ -155,3 +155,25 @@ if (onPostgres)
     await a.query("COMMIT WORK");
     assert.equal((await b.query("UPDATE l1 SET s = 'b' WHERE n = 2")).rowCount, 1, "free after COMMIT");
   });
+
+test("issue 8: a positioned UPDATE that fails is undone alone; the cursor stays on its row", async () => {
+  await using conn = await connect(opts("curof"));
+  await conn.query("CREATE TABLE a1 (n INTEGER, s VARCHAR(20) NOT NULL)");
+  await conn.executeMany("INSERT INTO a1 VALUES (?, ?)", [
+    [1, "one"],
+    [2, "two"],
+  ]);
+  await conn.query("BEGIN WORK");
+  const it = conn.stream<R>("SELECT n, s FROM a1 FOR UPDATE", [], { cursorName: "at" })[Symbol.asyncIterator]();
+  assert.equal((await it.next()).value?.n, 1);
+  assert.equal((await conn.query("UPDATE a1 SET s = 'uno' WHERE CURRENT OF at")).rowCount, 1);
+  await assert.rejects(conn.query("UPDATE a1 SET s = NULL WHERE CURRENT OF at"), { sqlcode: -391 });
+  assert.equal((await conn.query("UPDATE a1 SET s = s || '!' WHERE CURRENT OF at")).rowCount, 1);
+  await it.return(undefined);
+  await conn.query("COMMIT WORK");
+  const rows = (await conn.query<R>("SELECT n, s FROM a1 ORDER BY n")).rows;
+  assert.deepEqual(
+    rows.map((r) => `${r.n}=${r.s}`),
+    ["1=uno!", "2=two"],
+  );
+});
