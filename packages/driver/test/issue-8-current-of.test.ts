@@ -101,6 +101,15 @@ test("issue 8: WHERE CURRENT OF errors: -259, -290, -365, -277", async () => {
   await assert.rejects(conn.query("UPDATE e1 SET s = 'x' WHERE CURRENT OF j"), { sqlcode: -365 });
   await j.return(undefined);
 
+  // A synonym (or view) has no row identity: the FOR UPDATE query runs, WHERE CURRENT OF is -365.
+  await conn.query("CREATE SYNONYM e1syn FOR e1");
+  const viaSynonym = conn
+    .stream<R>("SELECT n FROM e1syn FOR UPDATE", [], { cursorName: "syn" })
+    [Symbol.asyncIterator]();
+  assert.equal((await viaSynonym.next()).value?.n, 1);
+  await assert.rejects(conn.query("UPDATE e1 SET s = 'x' WHERE CURRENT OF syn"), { sqlcode: -365 });
+  await viaSynonym.return(undefined);
+
   const other = conn.stream<R>("SELECT n FROM e1 FOR UPDATE", [], { cursorName: "c2" })[Symbol.asyncIterator]();
   await other.next();
   await assert.rejects(conn.query("UPDATE e2 SET s = 'x' WHERE CURRENT OF c2"), { sqlcode: -277 });

@@ -18,6 +18,7 @@ import type { PgClient, PgResult } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
+import { checkRowIdentity, sameRowIdentity } from "./row-identity.js";
 import { PreparedStatement } from "./statement.js";
 import { StreamingCursor } from "./streaming-cursor.js";
 import { TableVersions } from "./table-versions.js";
@@ -122,8 +123,9 @@ export async function describePlan(
   source: string,
   described: SqlPlan,
 ): Promise<PreparedStatement> {
-  let plan = described;
   const { pg } = session;
+  // A FOR UPDATE query keeps its hidden ctid only on a table (row-identity.ts).
+  let plan = described.rowIdentity ? await checkRowIdentity(pg, described) : described;
   const { types } = session.shared;
   let desc: Awaited<ReturnType<typeof pg.describe>>;
   try {
@@ -234,9 +236,10 @@ function executionOf(
   stmt: PreparedStatement,
   params: readonly EngineValue[],
 ): { plan: SqlPlan; sql: string; values: (string | null)[] } {
-  const plan =
+  const again =
     stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
-  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  if (again.kind !== "sql" || stmt.plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  const plan = again === stmt.plan ? again : sameRowIdentity(stmt.plan, again);
   if (params.length !== plan.paramCount + (plan.currentOf ? 1 : 0)) throw new InformixSqlError(SQL.PARAM_COUNT);
   const sql = plan === stmt.plan ? stmt.sql : plan.sql;
   return { plan, sql, values: params.map((v, i) => toPgParam(v, stmt.paramTypes[i])) };

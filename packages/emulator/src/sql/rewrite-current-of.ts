@@ -68,7 +68,7 @@ function singleTable(source: readonly Token[]): string | null {
 export function rewriteForUpdate(
   source: readonly Token[],
   tokens: readonly Token[],
-): { tokens: Token[]; table: string | null } {
+): { tokens: Token[]; table: string | null; plain: Token[] } {
   let out = [...tokens];
   const forAt = findTopLevel(out, (t, i) => isWord(t, "for") && isWord(out[i + 1], "update"));
   if (forAt >= 0 && isWord(out[forAt + 2], "of")) {
@@ -76,13 +76,14 @@ export function rewriteForUpdate(
     while (end < out.length && (["word", "quoted", "raw"].includes(out[end]!.kind) || isOp(out[end], ","))) end++;
     out = [...out.slice(0, forAt + 2), ...out.slice(end)];
   }
+  const plain = out;
   const table = singleTable(source);
-  if (table === null) return { tokens: out, table };
+  if (table === null) return { tokens: out, table, plain };
   const from = findTopLevel(out, (t) => isWord(t, "from"));
-  if (from < 0) return { tokens: out, table: null };
+  if (from < 0) return { tokens: out, table: null, plain };
   const at = out[from]!.start;
   out = [...out.slice(0, from), raw(`, ctid::text AS ${ROW_ID_COLUMN}`, at), ...out.slice(from)];
-  return { tokens: out, table };
+  return { tokens: out, table, plain };
 }
 
 /** The `WHERE CURRENT OF name` of an UPDATE or DELETE (Informix tokens), cut off. */

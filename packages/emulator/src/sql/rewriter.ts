@@ -271,7 +271,9 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     if (extra.forUpdate) {
       const forUpdate = rewriteForUpdate(source, tokens);
       tokens = forUpdate.tokens;
-      if (forUpdate.table !== null) extra.rowIdentity = { table: forUpdate.table };
+      if (forUpdate.table !== null) {
+        extra.rowIdentity = { table: forUpdate.table, plainSql: render(forUpdate.plain).sql };
+      }
     }
     if (into) {
       isQuery = false;

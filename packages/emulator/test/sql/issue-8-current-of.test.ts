@@ -34,7 +34,7 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 test("issue 8: FOR UPDATE on one table carries the row's ctid last", () => {
   const p = sql("select customer_num, fname from customer c where customer_num = ? for update");
-  assert.deepEqual(p.rowIdentity, { table: "customer" });
+  assert.equal(p.rowIdentity?.table, "customer");
   assert.equal(p.forUpdate, true);
   assert.match(squash(p.sql), /fname , ctid::text AS ifx_rowid FROM customer c WHERE .* FOR UPDATE$/i);
   assert.equal(p.paramCount, 1);
@@ -42,7 +42,7 @@ test("issue 8: FOR UPDATE on one table carries the row's ctid last", () => {
 
 test("issue 8: FOR UPDATE OF columns: PostgreSQL's OF names tables, so the column list goes", () => {
   const p = sql("SELECT * FROM informix.customer WHERE fname LIKE 'A%' FOR UPDATE OF fname, lname");
-  assert.deepEqual(p.rowIdentity, { table: "customer" });
+  assert.equal(p.rowIdentity?.table, "customer");
   assert.match(squash(p.sql), /FOR UPDATE$/);
   assert.doesNotMatch(p.sql, /lname/);
 });
@@ -60,7 +60,8 @@ test("issue 8: a join, a comma list or a UNION has no row identity", () => {
   }
   // A subquery elsewhere does not make the FROM list more than one table.
   const p = sql("SELECT n FROM a WHERE n IN (SELECT n FROM b) FOR UPDATE");
-  assert.deepEqual(p.rowIdentity, { table: "a" });
+  assert.equal(p.rowIdentity?.table, "a");
+  assert.doesNotMatch(p.rowIdentity?.plainSql ?? "", /ctid/, "the SQL for a view has no ctid");
   assert.match(squash(p.sql), /^SELECT n , ctid::text AS ifx_rowid FROM a WHERE/);
 });
 
