@@ -45,6 +45,8 @@ const FALLBACK_SCENARIOS = [
   "error_duplicate_unique_constraint_268",
   "error_null_into_not_null_391",
   "error_divide_by_zero_1202",
+  "updatable_resultset_current_of",
+  "set_cursor_name_current_of",
   "byte_text_jdbc_write",
   "byte_text_driver_read",
   "callable_statement_spl",

@@ -49,6 +49,25 @@ export interface QueryOptions {
    * WORK, which close every other cursor (stream() and scroll() only).
    */
   readonly hold?: boolean;
+  /**
+   * The cursor's name (SQ_CURNAME; stream() and scroll() only), for `UPDATE … WHERE CURRENT
+   * OF name` / `DELETE … WHERE CURRENT OF name` on the row the stream yielded last (the query
+   * must be a `SELECT … FOR UPDATE` on one table). An identifier: letters, digits, `_`, `$`,
+   * not starting with a digit; unique among the connection's open cursors. Default: a name
+   * the driver makes up.
+   */
+  readonly cursorName?: string;
+}
+
+const CURSOR_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+
+/** The name to open a cursor with: the caller's `cursorName`, checked, or a fresh one. */
+export function cursorNameFor(core: ConnectionCore, options: QueryOptions): string {
+  const name = options.cursorName;
+  if (name === undefined) return core.nextCursorName();
+  if (!CURSOR_NAME.test(name))
+    throw new DriverError("INVALID_ARGUMENT", `cursorName ${JSON.stringify(name)} is not an identifier`);
+  return name;
 }
 
 /** What the executor needs from its connection. */
@@ -273,11 +292,12 @@ export async function openBatch(
   params: readonly BindParameter[],
   buffer: number,
   hold: boolean,
+  cursorName = core.nextCursorName(),
 ): Promise<Batch> {
   const h = lease.handle;
   try {
     return (
-      (await openCursor(session, h, core.nextCursorName(), params, buffer, core.text(), { hold })) ??
+      (await openCursor(session, h, cursorName, params, buffer, core.text(), { hold })) ??
       (await fetchBatch(session, h, buffer))
     );
   } catch (error) {
@@ -338,7 +358,8 @@ async function* streamOpenRows<R>(
         }
         const buffer = fetchBuffer(h, options.fetchSize ?? core.config.fetchSize);
         const decoder = decoderFor(core, h, options);
-        const first = await openBatch(core, session, lease, params, buffer, options.hold === true);
+        const name = cursorNameFor(core, options);
+        const first = await openBatch(core, session, lease, params, buffer, options.hold === true, name);
         const blobs = await fetchRowBlobs(session, h, decoder, first.tuples, core.text());
         return { lease, buffer, decoder, first: { ...first, blobs } };
       }),

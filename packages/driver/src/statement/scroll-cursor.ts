@@ -19,6 +19,7 @@ import { forgetAbandoned, watchAbandoned } from "./abandoned.js";
 import {
   type ConnectionCore,
   callOptions,
+  cursorNameFor,
   ignoreSqlError,
   type Lease,
   type QueryOptions,
@@ -50,7 +51,7 @@ export async function openScrollCursor<R>(
           );
         }
         try {
-          await openCursor(session, h, core.nextCursorName(), params, 0, core.text(), {
+          await openCursor(session, h, cursorNameFor(core, options), params, 0, core.text(), {
             scroll: true,
             hold: options.hold === true,
           });

@@ -81,6 +81,9 @@ const COMMANDS: Readonly<Record<number, string>> = {
   [T.SQ_SELINTO]: "SELECT",
   [T.SQ_UPDATE]: "UPDATE",
   [T.SQ_DELETE]: "DELETE",
+  // sqlstype.h's types for UPDATE/DELETE ... WHERE CURRENT OF (the emulator describes them as 4/5).
+  [T.SQ_UPDCURR]: "UPDATE",
+  [T.SQ_DELCURR]: "DELETE",
   [T.SQ_INSERT]: "INSERT",
   [T.SQ_CREADB]: "CREATE DATABASE",
   [T.SQ_DROPDB]: "DROP DATABASE",

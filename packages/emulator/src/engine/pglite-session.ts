@@ -31,6 +31,7 @@ import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
 import { closeCursor, fetchCursor } from "./cursor-runner.js";
 import { ISAM, SQL } from "./error-codes.js";
+import { ForUpdateCursor } from "./for-update-cursor.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
@@ -377,6 +378,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     }
     const { rows, result } = await runSql(this, stmt, params);
     this.last = result;
+    if (stmt.plan.rowIdentity) return new ForUpdateCursor(rows, stmt.columnTypes, stmt.plan.rowIdentity.table);
     return new MaterialisedCursor(rows, stmt.columnTypes);
   }
 

@@ -18,6 +18,7 @@ import type { PgClient, PgResult } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
+import { checkRowIdentity, sameRowIdentity } from "./row-identity.js";
 import { PreparedStatement } from "./statement.js";
 import { StreamingCursor } from "./streaming-cursor.js";
 import { TableVersions } from "./table-versions.js";
@@ -123,8 +124,9 @@ export async function describePlan(
   source: string,
   described: SqlPlan,
 ): Promise<PreparedStatement> {
-  let plan = described;
   const { pg } = session;
+  // A FOR UPDATE query keeps its hidden ctid only on a table (row-identity.ts).
+  let plan = described.rowIdentity ? await checkRowIdentity(pg, described) : described;
   const { types } = session.shared;
   let desc: Awaited<ReturnType<typeof pg.describe>>;
   try {
@@ -138,7 +140,9 @@ export async function describePlan(
   // the client); RETURNING values are OUT parameters ifx_retN[_name] (sql/spl/translate-routine.ts),
   // named as in RETURNING ... AS name, else "(expression)" as in IDS.
   const execproc = plan.statementType === codes.SQ_EXECPROC;
-  const fields = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  const returned = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  // A FOR UPDATE query's hidden row identity (sql/rewrite-current-of.ts) is not a column.
+  const fields = plan.rowIdentity ? returned.slice(0, -1) : returned;
   for (const [k, f] of fields.entries()) {
     const c = hinted(await types.column(pg, f), f.tableID === 0 ? plan.selectTypes?.[k] : undefined);
     const out = execproc ? /^ifx_ret\d+(?:_(.+))?$/.exec(f.name) : null;
@@ -234,10 +238,11 @@ function executionOf(
   stmt: PreparedStatement,
   params: readonly EngineValue[],
 ): { plan: SqlPlan; sql: string; values: (string | null)[] } {
-  const plan =
+  const again =
     stmt.plan.kind === "sql" && stmt.plan.dynamic ? rewrite(stmt.source, session.rewriteContext()) : stmt.plan;
-  if (plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
-  if (params.length !== plan.paramCount) throw new InformixSqlError(SQL.PARAM_COUNT);
+  if (again.kind !== "sql" || stmt.plan.kind !== "sql") throw new InformixSqlError(SQL.SYNTAX);
+  const plan = again === stmt.plan ? again : sameRowIdentity(stmt.plan, again);
+  if (params.length !== plan.paramCount + (plan.currentOf ? 1 : 0)) throw new InformixSqlError(SQL.PARAM_COUNT);
   const sql = plan === stmt.plan ? stmt.sql : plan.sql;
   return { plan, sql, values: params.map((v, i) => toPgParam(v, stmt.paramTypes[i])) };
 }
@@ -326,7 +331,9 @@ export async function runSql(
       else if (plan.statementType === codes.SQ_EXECPROC) session.shared.types.invalidate();
       if (savepoint && !oneTrip) await pg.exec("RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("COMMIT");
-      return { rows: res.rows, result: resultOf(res, stmt, plan.isQuery) };
+      const result = resultOf(res, stmt, plan.isQuery);
+      const rowId = plan.currentOf ? res.rows[0]?.[0] : undefined;
+      return { rows: res.rows, result: typeof rowId === "string" ? { ...result, rowId } : result };
     } catch (e) {
       if (savepoint) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
       else if (wrap) await pg.exec("ROLLBACK");

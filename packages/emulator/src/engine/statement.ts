@@ -42,6 +42,10 @@ export class PreparedStatement implements EngineStatement {
     return this.plan.kind === "sql" && this.plan.forUpdate === true;
   }
 
+  get currentOf(): { readonly cursor: string; readonly table: string } | undefined {
+    return this.plan.kind === "sql" ? this.plan.currentOf : undefined;
+  }
+
   get paramCount(): number {
     return this.plan.kind === "sql" ? this.plan.paramCount : 0;
   }

@@ -46,6 +46,7 @@ import { DEFAULT_SESSION_DATES, glDatetimeFormatOf, moneyFormatOf, type SessionD
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
+import { afterPositioned, positionedParams } from "./current-of.js";
 import { describeInput, describeStatement } from "./describe.js";
 import type { Sbspace } from "./sbspace.js";
 import { type AskClient, type LobStatement, SmartLobs } from "./smart-lobs.js";
@@ -441,12 +442,16 @@ export class StatementHandler {
     if (!s.cursor || !s.encoder) throw new InformixSqlError(SQLCODE_CURSOR_NOT_OPEN);
     let used = 0;
     let sent = 0;
+    // An update cursor sends one row per NFETCH: its current row is the client's last row.
+    const oneRow = s.cursor.positioned !== undefined;
     for (;;) {
+      if (oneRow && sent > 0) break;
       let data = s.carry;
       s.carry = undefined;
       if (data === undefined) {
         if (s.pendingAt === s.pending.length && !s.exhausted) {
-          s.pending = await s.cursor.fetch(Math.min(MAX_ROWS_PER_READ, Math.max(16, Math.ceil(bufferSize / 16))));
+          const want = oneRow ? 1 : Math.min(MAX_ROWS_PER_READ, Math.max(16, Math.ceil(bufferSize / 16)));
+          s.pending = await s.cursor.fetch(want);
           s.pendingAt = 0;
           if (s.pending.length === 0) s.exhausted = true;
         }
@@ -479,7 +484,11 @@ export class StatementHandler {
       out.push(done(rows), cost());
       return;
     }
-    const result = await this.engine.execute(s.statement, await this.lobInputs(s));
+    const inputs = await this.lobInputs(s);
+    // UPDATE/DELETE ... WHERE CURRENT OF: the named cursor's current row is one more parameter.
+    const positioned = positionedParams(s.statement, inputs, this.statements.values());
+    const result = await this.engine.execute(s.statement, positioned?.params ?? inputs);
+    if (positioned) afterPositioned(positioned, s.statement, result);
     const type = s.statement.statementType;
     if (type === T.SQ_COMMIT || type === T.SQ_ROLLBACK) await this.closeCursorsAtTransactionEnd();
     if (s.statement.statementType === T.SQ_INSERT && (result.serial8 !== 0n || result.bigserial !== 0n)) {

@@ -34,6 +34,20 @@ export interface SqlPlan extends PlanBase {
   readonly selectTypes?: readonly (SelectType | null)[];
   /** A SELECT ... FOR UPDATE [OF ...]. */
   readonly forUpdate?: boolean;
+  /**
+   * A FOR UPDATE query on one table: its SQL selects the row's ctid as a hidden last column
+   * (sql/rewrite-current-of.ts), for UPDATE/DELETE ... WHERE CURRENT OF.
+   */
+  readonly rowIdentity?: {
+    readonly table: string;
+    /** The SQL without the ctid: a view or synonym has none (engine/row-identity.ts). */
+    readonly plainSql: string;
+  };
+  /**
+   * UPDATE/DELETE ... WHERE CURRENT OF cursor: the SQL takes the current row's ctid as one
+   * more placeholder ($paramCount+1), bound at EXECUTE; an UPDATE returns the new ctid.
+   */
+  readonly currentOf?: { readonly cursor: string; readonly table: string };
   /** SQL to DESCRIBE when it differs from `sql` (the SELECT of an INTO TEMP). */
   readonly describeSql?: string;
   /** Uses DBINFO values of the previous statement: rewrite again before each execution. */

@@ -16,6 +16,7 @@ import { render } from "./render.js";
 import { quoteReservedAliases } from "./rewrite-aliases.js";
 import { rewriteCollectionTables } from "./rewrite-collections.js";
 import { rewriteComposites } from "./rewrite-composites.js";
+import { currentOfCondition, cutCurrentOf, rewriteForUpdate } from "./rewrite-current-of.js";
 import {
   rewriteAlterTable,
   rewriteCreateIndex,
@@ -272,6 +273,13 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     if (source.some((t, i) => isWord(t, "for") && isWord(source[i + 1], "update"))) extra.forUpdate = true;
     tokens = rewriteCollectionTables(tokens);
     tokens = rewriteExpr(tokens, ctx);
+    if (extra.forUpdate) {
+      const forUpdate = rewriteForUpdate(source, tokens);
+      tokens = forUpdate.tokens;
+      if (forUpdate.table !== null) {
+        extra.rowIdentity = { table: forUpdate.table, plainSql: render(forUpdate.plain).sql };
+      }
+    }
     if (into) {
       isQuery = false;
       extra.describeSql = render(tokens).sql;
@@ -350,7 +358,15 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
       if (nameTok && type === codes.SQ_CREVIEW) extra.view = splitQualified(nameTok, "").table;
       if (nameTok && type !== codes.SQ_CREVIEW) extra.dropped = nameTok.text;
     }
+    // WHERE CURRENT OF: cut off before rewriteExpr (CURRENT is a DATETIME there), then the row by ctid.
+    const currentOf = type === codes.SQ_UPDATE || type === codes.SQ_DELETE ? cutCurrentOf(tokens, source) : null;
+    if (currentOf) tokens = currentOf.tokens;
     tokens = rewriteExpr(rewriteOuterJoins(rewriteFirstSkip(tokens)), ctx);
+    if (currentOf) {
+      const param = countParams(source) + 1;
+      tokens = [...tokens, ...currentOfCondition(param, type === codes.SQ_UPDATE, at)];
+      extra.currentOf = { cursor: currentOf.cursor, table: currentOf.table };
+    }
     // IDS's DROP TABLE / DROP VIEW default to CASCADE: the referential constraints of other
     // tables that point at the table, and the views on it, go too (Flyway's clean drops tables
     // in any order). PostgreSQL defaults to RESTRICT.
@@ -384,6 +400,8 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     ...(extra.describeSql ? { describeSql: extra.describeSql } : {}),
     ...(extra.selectTypes ? { selectTypes: extra.selectTypes } : {}),
     ...(extra.forUpdate ? { forUpdate: true } : {}),
+    ...(extra.rowIdentity ? { rowIdentity: extra.rowIdentity } : {}),
+    ...(extra.currentOf ? { currentOf: extra.currentOf } : {}),
     ...(extra.target ? { target: extra.target } : {}),
     ...(extra.table ? { table: extra.table } : {}),
     ...(extra.userType ? { userType: extra.userType } : {}),

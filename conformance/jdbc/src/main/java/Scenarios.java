@@ -175,6 +175,8 @@ public final class Scenarios {
     ALL.put("error_duplicate_unique_constraint_268", Scenarios::errorDuplicateConstraint);
     ALL.put("error_null_into_not_null_391", Scenarios::errorNotNull);
     ALL.put("error_divide_by_zero_1202", Scenarios::errorDivideByZero);
+    ALL.put("updatable_resultset_current_of", CursorScenarios::updatableResultSet);
+    ALL.put("set_cursor_name_current_of", CursorScenarios::setCursorName);
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
