@@ -13,6 +13,7 @@ import {
   type RowLayout,
   typeCodes as T,
   type TextCodec,
+  type TupleRun,
   TypeCodecError,
 } from "@informix-db/protocol";
 import { DriverError, ProtocolError } from "../errors.js";
@@ -80,9 +81,9 @@ export class RowDecoder {
     return ((this.fields[this.blobColumns[k]!]?.type ?? 0) & T.SQLTYPE_MASK) === T.SQLTEXT;
   }
 
-  private decodeValues(tuple: Uint8Array): unknown[] {
+  private decodeValues(tuple: Uint8Array, start = 0, end = tuple.length): unknown[] {
     try {
-      return this.options.raw ? this.rawValues(tuple) : this.layout.decodeRow(tuple);
+      return this.options.raw ? this.rawValues(tuple.subarray(start, end)) : this.layout.decodeRow(tuple, start, end);
     } catch (cause) {
       if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
       throw cause;
@@ -108,7 +109,15 @@ export class RowDecoder {
 
   /** The row of a tuple; `blobs` are its BYTE/TEXT values (blobColumns order), fetched by the caller. */
   decode(tuple: Uint8Array, blobs?: readonly unknown[]): Row {
-    const values = this.decodeValues(tuple);
+    return this.build(this.decodeValues(tuple), blobs);
+  }
+
+  /** The row of tuple `i` of a fetch batch. */
+  decodeAt(run: TupleRun, i: number, blobs?: readonly unknown[]): Row {
+    return this.build(this.decodeValues(run.buffers[i]!, run.starts[i], run.ends[i]), blobs);
+  }
+
+  private build(values: unknown[], blobs: readonly unknown[] | undefined): Row {
     if (blobs !== undefined) for (let k = 0; k < this.blobColumns.length; k++) values[this.blobColumns[k]!] = blobs[k];
     if (this.hasParsers && !this.options.raw) {
       for (let i = 0; i < values.length; i++) {

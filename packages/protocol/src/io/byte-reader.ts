@@ -89,6 +89,30 @@ export class ByteReader {
     return this.consumedBefore + this.pos;
   }
 
+  /**
+   * The buffer and the read position, for a decoder that scans a run of small whole items
+   * in place (messages/tuple.ts): it reads `buffer[position, limit)` itself and then calls
+   * `consumeTo()`. Only between items (right after commit()).
+   */
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
+
+  get limit(): number {
+    return this.end;
+  }
+
+  /** Consumes whole items up to `position` (as reading them and commit() would). */
+  consumeTo(position: number): void {
+    this.pos = position;
+    this.markPos = position;
+    this.wantedFromMark = 0;
+  }
+
   /** Remembers the start of an item; `rewind()` returns to it after a short read. */
   mark(): void {
     this.markPos = this.pos;
