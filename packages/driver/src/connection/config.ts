@@ -55,7 +55,8 @@ export interface ConnectOptions {
   readonly statementCacheSize?: number;
   /**
    * Rows per SQ_NFETCH round trip, used to size the fetch buffer. Unset, the buffer is sized
-   * in bytes instead (32,767, as many rows as fit), as IDS clients size it with FET_BUF_SIZE.
+   * in bytes instead, as IDS clients size it with FET_BUF_SIZE: 32,767 bytes (as many rows as
+   * fit), or 100 rows at their declared width when that is more.
    */
   readonly fetchSize?: number;
   /** "object" (default) gives `{ column: value }` rows; "array" gives value arrays. */

@@ -79,6 +79,7 @@ const MIN_FETCH_BUFFER = 4096;
  * rows, so a result of small rows then comes in 8 times fewer of them.
  */
 const DEFAULT_FETCH_BUFFER = 32_767;
+const DEFAULT_FETCH_ROWS = 100;
 const MAX_FETCH_BUFFER = 16 * 1024 * 1024;
 
 const COMMANDS: Readonly<Record<number, string>> = {
@@ -251,12 +252,13 @@ export async function executeStatement(
 }
 
 /**
- * The SQ_NFETCH buffer: for about `rows` rows of this statement, or, when no fetch size is
- * set, DEFAULT_FETCH_BUFFER bytes (at least one row of the statement's widest form).
+ * The SQ_NFETCH buffer: for about `rows` rows of this statement at their widest or, when no
+ * fetch size is set, DEFAULT_FETCH_BUFFER bytes, and never less than DEFAULT_FETCH_ROWS
+ * such rows (the default before it was sized in bytes, so wide rows get no more round trips).
  */
 export function fetchBuffer(h: StatementHandle, rows: number | undefined): number {
   const row = Math.max(h.tupleSize, 1) + TUPLE_OVERHEAD;
-  const want = rows === undefined ? Math.max(DEFAULT_FETCH_BUFFER, row) : rows * row;
+  const want = rows === undefined ? Math.max(DEFAULT_FETCH_BUFFER, DEFAULT_FETCH_ROWS * row) : rows * row;
   return Math.min(MAX_FETCH_BUFFER, Math.max(MIN_FETCH_BUFFER, want));
 }
 
