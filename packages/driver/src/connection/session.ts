@@ -139,7 +139,12 @@ export class Session {
     for (;;) {
       if (rows !== undefined) this.decoder.nextTuples(rows);
       // Whole messages already buffered are decoded without an await each (a fetch reply holds hundreds).
-      const m = this.bufferedMessage() ?? (await this.nextMessage());
+      const m = this.bufferedMessage();
+      if (m === undefined) {
+        // After each chunk, the tuples it completed are taken as a run first.
+        await this.fill();
+        continue;
+      }
       if (m.kind === "tuple" && rows !== undefined) {
         rows.buffers.push(m.data);
         rows.starts.push(0);
