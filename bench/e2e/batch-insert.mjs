@@ -10,12 +10,14 @@
 // The emulator runs in its own process, so every client is out of process and pays the
 // same loopback TCP. Each client runs ROUNDS times, interleaved, each time into a new
 // database, after one untimed warm-up of the emulator; the figure per client is its
-// median rows/s. Prints one JSON line. BATCH_ROWS and BATCH_ROUNDS change the sizes.
+// median rows/s, with the emulator's CPU per row over the client's run and, for the
+// informix-db clients, their own CPU per row in the timed span (so the two sides of the
+// time can be told apart). Prints one JSON line. BATCH_ROWS and BATCH_ROUNDS change the sizes.
 // A client whose runtime is missing (no JDK or JDBC jars, no Python venv: run
 // `node scripts/install-oracles.mjs`) is reported as skipped.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connect } from "../../packages/driver/dist/src/index.js";
@@ -38,6 +40,17 @@ const port = await new Promise((resolve, reject) => {
   });
   emulator.once("exit", (code) => reject(new Error(`the emulator exited (${code})`)));
 });
+/** User + system CPU of the emulator process so far, in ms (Linux /proc; 0 elsewhere). */
+function emulatorCpuMs() {
+  try {
+    const f = readFileSync(`/proc/${emulator.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** The informix-db client's own CPU in the timed span of its last run, in ms. */
+let lastClientCpuMs = 0;
 const host = "127.0.0.1";
 const options = { host, port, user: "informix", password: "in4mix", server: "informix" };
 const row = (i) => [i, `name ${i}`, { type: "DECIMAL", value: `${i}.25` }];
@@ -51,6 +64,7 @@ async function node(db, perRow) {
   try {
     const rows = Array.from({ length: ROWS }, (_, i) => row(i));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await conn.begin();
     if (perRow) {
       const stmt = await conn.prepare("INSERT INTO bt VALUES (?, ?, ?)");
@@ -62,6 +76,8 @@ async function node(db, perRow) {
     }
     await conn.commit();
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    lastClientCpuMs = (used.user + used.system) / 1000;
     const count = (await conn.query("SELECT COUNT(*) AS n FROM bt")).rows[0].n;
     if (Number(count) !== ROWS) throw new Error(`table has ${count} rows`);
     return ms;
@@ -98,13 +114,19 @@ const clients = {
 };
 
 const times = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+const emulatorCpu = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+const clientCpu = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
 try {
   // Warm the emulator (PGlite's first statements are slow) before anything is timed.
   await node("bb_warmup", false);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, run] of Object.entries(clients)) {
       if (run === undefined) continue;
+      const cpu = emulatorCpuMs();
+      lastClientCpuMs = Number.NaN;
       times[name].push(await run(`bb_${name.replace(/-/g, "_").toLowerCase()}_${round}`));
+      emulatorCpu[name].push(emulatorCpuMs() - cpu);
+      clientCpu[name].push(lastClientCpuMs);
     }
   }
 } finally {
@@ -117,7 +139,15 @@ for (const [name, ms] of Object.entries(times)) {
   figures[name] =
     ms.length === 0
       ? { skipped: "runtime not installed (node scripts/install-oracles.mjs)" }
-      : { rowsPerSec: Math.round((ROWS / median(ms)) * 1000), ms: ms.map((t) => Math.round(t)) };
+      : {
+          rowsPerSec: Math.round((ROWS / median(ms)) * 1000),
+          ms: ms.map((t) => Math.round(t)),
+          // The emulator's CPU over the client's whole run (its CREATE DATABASE and TABLE included).
+          emulatorCpuUsPerRow: Math.round((median(emulatorCpu[name]) * 1000) / ROWS),
+          ...(Number.isNaN(clientCpu[name][0])
+            ? {}
+            : { clientCpuUsPerRow: +((median(clientCpu[name]) * 1000) / ROWS).toFixed(1) }),
+        };
 }
 const ours = figures["node-executeMany"].rowsPerSec;
 const jdbc = figures.jdbc.rowsPerSec;

@@ -9,7 +9,7 @@
 // Each client runs in its own process, warms up, then is timed by its process CPU. The
 // per-row cost is (rows − simple) / 1,000. Prints one JSON line with the ratios
 // (informix-db / JDBC; the targets are ≤ 0.67 per query and ≤ 0.5 per row).
-// REPLAY_SIMPLE and REPLAY_ROWS change the iteration counts. JDBC needs its jars
+// REPLAY_SIMPLE and REPLAY_ROWS change the iteration counts; REPLAY_JDBC=0 runs informix-db alone. JDBC needs its jars
 // (`node scripts/install-oracles.mjs`); without them it is reported as skipped.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -79,10 +79,10 @@ const args = [host, String(port), db, String(SIMPLE), String(ROWS)];
 const results = {};
 try {
   results.node = client(process.execPath, ["--expose-gc", ...nodeFlags, join(here, "node-client.mjs"), ...args]);
-  const cp = jdbcClasspath();
+  const cp = process.env.REPLAY_JDBC === "0" ? undefined : jdbcClasspath();
   results.jdbc =
     cp === undefined
-      ? { skipped: "no JDBC jars" }
+      ? { skipped: process.env.REPLAY_JDBC === "0" ? "REPLAY_JDBC=0" : "no JDBC jars" }
       : client("java", ["-cp", cp, join(here, "JdbcReplay.java"), ...args]);
 } finally {
   server.kill("SIGTERM");

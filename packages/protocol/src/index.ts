@@ -94,7 +94,13 @@ export type { SessionOptionMessage } from "./messages/session-options.js";
 export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
-export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";
+export {
+  type TupIdMessage,
+  type TupleMessage,
+  type TupleRun,
+  tupleAt,
+  tupleRun,
+} from "./messages/tuple.js";
 export type { VersionReplyMessage } from "./messages/version.js";
 export {
   type ConnectRequest,

@@ -53,7 +53,11 @@ export interface ConnectOptions {
   readonly tls?: boolean | Readonly<Record<string, unknown>>;
   /** Prepared statements kept per connection for statements with parameters (default 32; 0 disables). */
   readonly statementCacheSize?: number;
-  /** Rows per SQ_NFETCH round trip, used to size the fetch buffer (default 100). */
+  /**
+   * Rows per SQ_NFETCH round trip, used to size the fetch buffer. Unset, the buffer is sized
+   * in bytes instead, as IDS clients size it with FET_BUF_SIZE: 32,767 bytes (as many rows as
+   * fit), or 100 rows at their declared width when that is more.
+   */
   readonly fetchSize?: number;
   /** "object" (default) gives `{ column: value }` rows; "array" gives value arrays. */
   readonly rowMode?: RowMode;
@@ -113,7 +117,8 @@ export interface ResolvedConfig {
   readonly queryTimeout: number;
   readonly tls: boolean | Readonly<Record<string, unknown>>;
   readonly statementCacheSize: number;
-  readonly fetchSize: number;
+  /** Undefined: the fetch buffer is sized in bytes (statement-ops.ts fetchBuffer). */
+  readonly fetchSize: number | undefined;
   readonly rowMode: RowMode;
   readonly types: TypeParsers;
   readonly transport: TransportFactory | undefined;
@@ -125,7 +130,6 @@ export interface ResolvedConfig {
 export const DEFAULT_PORT = 9088;
 const DEFAULT_CONNECT_TIMEOUT = 30_000;
 const DEFAULT_STATEMENT_CACHE = 32;
-const DEFAULT_FETCH_SIZE = 100;
 /** 16 MiB: far above an Informix row (32 KB, or a few MB with large tuples), far below a hostile claim. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const DEFAULT_CLOSE_TIMEOUT = 5000;
@@ -245,8 +249,10 @@ export function resolveConfig(options: ConnectOptions): ResolvedConfig {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw invalid(`port must be 1..65535, got ${port}`);
   const env: Array<readonly [string, string]> = [];
   for (const [k, v] of Object.entries(options.env ?? {})) env.push([k, String(v)]);
-  const fetchSize = options.fetchSize ?? DEFAULT_FETCH_SIZE;
-  if (!Number.isInteger(fetchSize) || fetchSize < 1) throw invalid(`fetchSize must be a positive integer`);
+  const fetchSize = options.fetchSize;
+  if (fetchSize !== undefined && (!Number.isInteger(fetchSize) || fetchSize < 1)) {
+    throw invalid(`fetchSize must be a positive integer`);
+  }
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < MIN_MAX_MESSAGE_BYTES) {
     throw invalid(`maxMessageBytes must be an integer >= ${MIN_MAX_MESSAGE_BYTES}`);

@@ -23,7 +23,7 @@ export async function readDatabaseLocale(session: Session): Promise<string | und
   const decoder = new RowDecoder(h.layout!, h.fields, h.columns, { rowMode: "array", types: {}, raw: false });
   const tuples = batch.tuples;
   await closeCursor(session, h, true);
-  const site = tuples.length > 0 ? (decoder.decode(tuples[0]!) as unknown[])[0] : undefined;
+  const site = tuples.starts.length > 0 ? (decoder.decodeAt(tuples, 0) as unknown[])[0] : undefined;
   return typeof site === "string" && site.trim() !== "" ? site.trim() : undefined;
 }
 

@@ -18,6 +18,7 @@ import {
   type ServerMessage,
   type SqFileMessage,
   SqliProtocolError,
+  type TupleRun,
   TypeCodecError,
 } from "@informix-db/protocol";
 import { ConnectionError, DriverError, ProtocolError } from "../errors.js";
@@ -59,14 +60,21 @@ export class Session {
     this.decoder = new ServerItemDecoder(() => this.ctx, maxMessageBytes === undefined ? {} : { maxMessageBytes });
   }
 
-  /** Sends `messages` + SQ_EOT and reads the reply group. */
-  async exchange(messages: readonly ClientMessage[], accept: readonly ServerKind[] = []): Promise<Reply> {
+  /**
+   * Sends `messages` + SQ_EOT and reads the reply group. With `rows`, the reply's SQ_TUPLEs
+   * go there (as ranges, see readGroup) instead of into `messages`.
+   */
+  async exchange(
+    messages: readonly ClientMessage[],
+    accept: readonly ServerKind[] = [],
+    rows?: TupleRun,
+  ): Promise<Reply> {
     const group = this.deferred.length === 0 ? messages : [...this.deferred, ...messages];
     const bytes = this.encode(group);
     this.deferred = [];
     if (debugEnabled) debug("send %s (%d bytes)", group.map((m) => m.kind).join(" "), bytes.length);
     await this.transport.write(bytes);
-    return this.readGroup(accept);
+    return this.readGroup(accept, rows);
   }
 
   /**
@@ -125,13 +133,28 @@ export class Session {
     await this.transport.write(bytes);
   }
 
-  /** Reads messages up to SQ_EOT. */
-  async readGroup(accept: readonly ServerKind[]): Promise<Reply> {
+  /**
+   * Reads messages up to SQ_EOT. With `rows` (a fetch reply), the SQ_TUPLEs go there: the
+   * whole ones buffered are taken in one pass (nextTuples), without a message object each.
+   */
+  async readGroup(accept: readonly ServerKind[], rows?: TupleRun): Promise<Reply> {
     const messages: ServerMessage[] = [];
     let error: ErrMessage | undefined;
     for (;;) {
+      if (rows !== undefined) this.decoder.nextTuples(rows);
       // Whole messages already buffered are decoded without an await each (a fetch reply holds hundreds).
-      const m = this.bufferedMessage() ?? (await this.nextMessage());
+      const m = this.bufferedMessage();
+      if (m === undefined) {
+        // After each chunk, the tuples it completed are taken as a run first.
+        await this.fill();
+        continue;
+      }
+      if (m.kind === "tuple" && rows !== undefined) {
+        rows.buffers.push(m.data);
+        rows.starts.push(0);
+        rows.ends.push(m.data.length);
+        continue;
+      }
       if (m.kind === "eot") {
         if (debugEnabled) debug("recv %s eot", messages.map((x) => x.kind).join(" "));
         return { messages, error };

@@ -13,6 +13,7 @@ import {
   type RowLayout,
   typeCodes as T,
   type TextCodec,
+  type TupleRun,
   TypeCodecError,
 } from "@informix-db/protocol";
 import { DriverError, ProtocolError } from "../errors.js";
@@ -56,6 +57,15 @@ export class RowDecoder {
   private readonly parsers: Array<TypeParser | undefined>;
   private readonly names: string[];
   private readonly hasParsers: boolean;
+  /**
+   * Object rows of plain values (no parsers, not raw) are decoded into `scratch` and copied
+   * into a clone of `template` (every column name, in order): the clone gets the final
+   * object shape at once instead of growing it one property at a time, and no value array
+   * is left behind per row.
+   */
+  private readonly plainObjects: boolean;
+  private readonly scratch: unknown[];
+  private readonly template: Record<string, unknown> = {};
 
   constructor(
     private readonly layout: RowLayout,
@@ -67,6 +77,9 @@ export class RowDecoder {
     this.hasParsers = this.parsers.some((p) => p !== undefined);
     this.names = columns.map((c) => c.name);
     this.blobColumns = options.raw ? [] : fields.flatMap((f, i) => (isBlobColumn(f.type) ? [i] : []));
+    this.plainObjects = options.rowMode === "object" && !options.raw && !this.hasParsers;
+    this.scratch = new Array<unknown>(columns.length).fill(null);
+    for (const name of this.names) this.template[name] = null;
   }
 
   /** The blob descriptors of a row (null for NULL), in blobColumns order. */
@@ -80,9 +93,9 @@ export class RowDecoder {
     return ((this.fields[this.blobColumns[k]!]?.type ?? 0) & T.SQLTYPE_MASK) === T.SQLTEXT;
   }
 
-  private decodeValues(tuple: Uint8Array): unknown[] {
+  private decodeValues(tuple: Uint8Array, start = 0, end = tuple.length): unknown[] {
     try {
-      return this.options.raw ? this.rawValues(tuple) : this.layout.decodeRow(tuple);
+      return this.options.raw ? this.rawValues(tuple.subarray(start, end)) : this.layout.decodeRow(tuple, start, end);
     } catch (cause) {
       if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
       throw cause;
@@ -108,7 +121,31 @@ export class RowDecoder {
 
   /** The row of a tuple; `blobs` are its BYTE/TEXT values (blobColumns order), fetched by the caller. */
   decode(tuple: Uint8Array, blobs?: readonly unknown[]): Row {
-    const values = this.decodeValues(tuple);
+    return this.build(this.decodeValues(tuple), blobs);
+  }
+
+  /** The row of tuple `i` of a fetch batch. */
+  decodeAt(run: TupleRun, i: number, blobs?: readonly unknown[]): Row {
+    if (this.plainObjects && blobs === undefined)
+      return this.plainObject(run.buffers[i]!, run.starts[i]!, run.ends[i]!);
+    return this.build(this.decodeValues(run.buffers[i]!, run.starts[i], run.ends[i]), blobs);
+  }
+
+  private plainObject(tuple: Uint8Array, start: number, end: number): Row {
+    const values = this.scratch;
+    try {
+      this.layout.decodeRow(tuple, start, end, values);
+    } catch (cause) {
+      if (cause instanceof TypeCodecError) throw new ProtocolError(`undecodable row: ${cause.message}`, { cause });
+      throw cause;
+    }
+    const names = this.names;
+    const row: Record<string, unknown> = { ...this.template };
+    for (let i = 0; i < values.length; i++) row[names[i]!] = values[i];
+    return row;
+  }
+
+  private build(values: unknown[], blobs: readonly unknown[] | undefined): Row {
     if (blobs !== undefined) for (let k = 0; k < this.blobColumns.length; k++) values[this.blobColumns[k]!] = blobs[k];
     if (this.hasParsers && !this.options.raw) {
       for (let i = 0; i < values.length; i++) {

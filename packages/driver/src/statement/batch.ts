@@ -33,6 +33,8 @@ export interface BatchOptions {
 export const DEFAULT_GROUP_BYTES = 128 * 1024;
 /** SQ_BIND + count, SQ_EXECUTE: the fixed bytes of one row in a group. */
 const ROW_OVERHEAD = 6;
+/** One SQ_EXECUTE message for every row (messages are plain readonly data). */
+const EXECUTE: ClientMessage = { kind: "execute" };
 /** Type, indicator and precision slot, plus a length prefix and pad. */
 const PARAMETER_OVERHEAD = 10;
 
@@ -124,11 +126,12 @@ export async function runBatch(
         const group: ClientMessage[] = [{ kind: "id", statementId: h.id }];
         let bytes = 0;
         let end = start;
-        while (end < rows.length && (end === start || bytes + rowBytes(rows[end]!) <= limit)) {
-          bytes += rowBytes(rows[end]!);
+        for (; end < rows.length; end++) {
+          const size = rowBytes(rows[end]!);
+          if (end > start && bytes + size > limit) break;
+          bytes += size;
           if (rows[end]!.length > 0) group.push({ kind: "bind", parameters: rows[end]! });
-          group.push({ kind: "execute" });
-          end++;
+          group.push(EXECUTE);
         }
         failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
         start = end;

@@ -27,6 +27,8 @@ import {
   readBlobDescriptor,
   typeCodes as T,
   type TextCodec,
+  type TupleRun,
+  tupleAt,
 } from "@informix-db/protocol";
 import type { Reply, ServerKind, Session } from "../connection/session.js";
 import { DriverError, InformixError, ProtocolError } from "../errors.js";
@@ -162,13 +164,13 @@ export async function fetchRowBlobs(
   session: Session,
   h: OpenStatement,
   decoder: RowDecoder,
-  tuples: readonly Uint8Array[],
+  tuples: TupleRun,
   text: TextCodec,
 ): Promise<unknown[][] | undefined> {
   if (decoder.blobColumns.length === 0) return undefined;
   const out: unknown[][] = [];
-  for (const t of tuples) {
-    const descriptors = decoder.blobDescriptors(t);
+  for (let i = 0; i < tuples.starts.length; i++) {
+    const descriptors = decoder.blobDescriptors(tupleAt(tuples, i));
     const values: unknown[] = [];
     for (let k = 0; k < descriptors.length; k++) {
       const d = descriptors[k];

@@ -6,7 +6,7 @@
 // cursor, re-prepares once when the server says the statement is stale (-710, -721),
 // and frees what it used. Every function here runs inside one scheduler task.
 
-import { type BindParameter, typeCodes as T, type TextCodec } from "@informix-db/protocol";
+import { type BindParameter, typeCodes as T, type TextCodec, type TupleRun } from "@informix-db/protocol";
 import type { CallOptions } from "../connection/cancel.js";
 import type { ResolvedConfig } from "../connection/config.js";
 import type { Scheduler } from "../connection/scheduler.js";
@@ -267,7 +267,8 @@ async function runOnLease<R>(
     for (;;) {
       // BYTE/TEXT values are fetched while the cursor is open (after CLOSE they are gone).
       const blobs = await fetchRowBlobs(session, h, decoder, batch.tuples, core.text());
-      for (let i = 0; i < batch.tuples.length; i++) rows.push(decoder.decode(batch.tuples[i]!, blobs?.[i]) as R);
+      const n = batch.tuples.starts.length;
+      for (let i = 0; i < n; i++) rows.push(decoder.decodeAt(batch.tuples, i, blobs?.[i]) as R);
       if (batch.done) break;
       batch = await fetchBatch(session, h, buffer);
     }
@@ -371,9 +372,9 @@ async function* streamOpenRows<R>(
   const h = lease.handle;
   // A row that does not match its description means the wire is out of sync: break the
   // connection, as query() does, so a pool never hands it out again (issue 7).
-  const decode = (t: Uint8Array, blobs: readonly unknown[] | undefined): R => {
+  const decode = (t: TupleRun, i: number, blobs: readonly unknown[] | undefined): R => {
     try {
-      return decoder.decode(t, blobs) as R;
+      return decoder.decodeAt(t, i, blobs) as R;
     } catch (error) {
       if (!(error instanceof DriverError) || error.fatal) core.scheduler.break(error);
       throw error;
@@ -382,7 +383,7 @@ async function* streamOpenRows<R>(
   try {
     let batch = opened.first;
     for (;;) {
-      for (let i = 0; i < batch.tuples.length; i++) yield decode(batch.tuples[i]!, batch.blobs?.[i]);
+      for (let i = 0; i < batch.tuples.starts.length; i++) yield decode(batch.tuples, i, batch.blobs?.[i]);
       if (batch.done) break;
       batch = await core.scheduler.run(async (session) => {
         const next = await fetchBatch(session, h, buffer);

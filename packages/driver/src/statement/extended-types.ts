@@ -78,8 +78,9 @@ async function query(session: Session, sql: string): Promise<unknown[][]> {
   let batch = await openCursor(session, h, "_ifxxtd", [], buffer, session.ctx.codec);
   for (;;) {
     batch ??= await fetchBatch(session, h, buffer);
-    for (const t of batch.tuples) rows.push(decoder.decode(t) as unknown[]);
-    if (batch.done || batch.tuples.length === 0) break;
+    const n = batch.tuples.starts.length;
+    for (let i = 0; i < n; i++) rows.push(decoder.decodeAt(batch.tuples, i) as unknown[]);
+    if (batch.done || n === 0) break;
     batch = undefined;
   }
   await closeCursor(session, h, true);

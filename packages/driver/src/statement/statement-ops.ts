@@ -27,6 +27,8 @@ import {
   type RowLayout,
   typeCodes as T,
   type TextCodec,
+  type TupleRun,
+  tupleRun,
 } from "@informix-db/protocol";
 import { onStatement, type Reply, type ServerKind, type Session } from "../connection/session.js";
 import { DriverError, InformixError, ProtocolError } from "../errors.js";
@@ -58,7 +60,8 @@ export interface StatementHandle {
 }
 
 export interface Batch {
-  readonly tuples: Uint8Array[];
+  /** The rows' SQ_TUPLE bodies, as ranges of the reply's bytes. */
+  readonly tuples: TupleRun;
   /** The server reported the end of the result set. */
   readonly done: boolean;
 }
@@ -73,6 +76,14 @@ export const REPREPARE_CODES: ReadonlySet<number> = new Set([-710, -721]);
 
 const TUPLE_OVERHEAD = 6;
 const MIN_FETCH_BUFFER = 4096;
+/**
+ * The buffer when no fetch size is set. IBM JDBC and the Python informix-driver send 4,096
+ * (FET_BUF_SIZE's default); 32,767 is the largest an IDS without the 2-GB fetch buffer
+ * (feature 63) accepts. Each round trip costs the client as much as decoding a few hundred
+ * rows, so a result of small rows then comes in 8 times fewer of them.
+ */
+const DEFAULT_FETCH_BUFFER = 32_767;
+const DEFAULT_FETCH_ROWS = 100;
 const MAX_FETCH_BUFFER = 16 * 1024 * 1024;
 
 const COMMANDS: Readonly<Record<number, string>> = {
@@ -198,10 +209,11 @@ async function sendBound(
   text: TextCodec,
   accept: readonly ServerKind[],
   exchange: Session["exchange"] = session.exchange.bind(session),
+  rows?: TupleRun,
 ): Promise<Reply> {
-  if (params.length === 0) return exchange(head.concat(tail), accept);
+  if (params.length === 0) return exchange(head.concat(tail), accept, rows);
   const blobs = params.filter(isBlobParameter) as BlobBindParameter[];
-  if (blobs.length === 0) return exchange([...head, ...bindGroup(params), ...tail], accept);
+  if (blobs.length === 0) return exchange([...head, ...bindGroup(params), ...tail], accept, rows);
   const bound = [...head, ...bindGroup(withSessionDescriptors(session, params))];
   return exchangeWithBlobs(session, bound, blobs, tail, text, accept);
 }
@@ -248,21 +260,29 @@ export async function executeStatement(
   }
 }
 
-/** Fetch buffer for about `rows` rows of this statement. */
-export function fetchBuffer(h: StatementHandle, rows: number): number {
-  const want = rows * (Math.max(h.tupleSize, 1) + TUPLE_OVERHEAD);
+/**
+ * The SQ_NFETCH buffer: for about `rows` rows of this statement at their widest or, when no
+ * fetch size is set, DEFAULT_FETCH_BUFFER bytes, and never less than DEFAULT_FETCH_ROWS
+ * such rows (the default before it was sized in bytes, so wide rows get no more round trips).
+ */
+export function fetchBuffer(h: StatementHandle, rows: number | undefined): number {
+  const row = Math.max(h.tupleSize, 1) + TUPLE_OVERHEAD;
+  const want = rows === undefined ? Math.max(DEFAULT_FETCH_BUFFER, DEFAULT_FETCH_ROWS * row) : rows * row;
   return Math.min(MAX_FETCH_BUFFER, Math.max(MIN_FETCH_BUFFER, want));
 }
 
-function batchOf(reply: Reply, sql: string): Batch {
+/** The batch of a fetch reply whose tuples went to `tuples` (or, on the BYTE/TEXT bind path, to its messages). */
+function batchOf(reply: Reply, tuples: TupleRun, sql: string): Batch {
   check(reply, sql);
-  const tuples: Uint8Array[] = [];
   let done = false;
   for (const m of reply.messages) {
-    if (m.kind === "tuple") tuples.push(m.data);
-    else if (m.kind === "done") done = true;
+    if (m.kind === "tuple") {
+      tuples.buffers.push(m.data);
+      tuples.starts.push(0);
+      tuples.ends.push(m.data.length);
+    } else if (m.kind === "done") done = true;
   }
-  return { tuples, done: done || tuples.length === 0 };
+  return { tuples, done: done || tuples.starts.length === 0 };
 }
 
 /** How a cursor is declared: SCROLL (SQ_SFETCH moves anywhere), WITH HOLD (survives COMMIT). */
@@ -288,21 +308,23 @@ export async function openCursor(
   tail.push({ kind: "open" });
   if (withFetch) tail.push({ kind: "nfetch", bufferSize, arraySize: 0 });
   const head = onStatement(h.id, { kind: "curname", name: cursorName });
-  const reply = await sendBound(session, head, params, tail, text, ["tuple", "tupid"]);
+  const tuples = tupleRun();
+  const reply = await sendBound(session, head, params, tail, text, ["tuple", "tupid"], undefined, tuples);
   if (!withFetch) {
     check(reply, h.sql);
     return undefined;
   }
-  return batchOf(reply, h.sql);
+  return batchOf(reply, tuples, h.sql);
 }
 
 export async function fetchBatch(session: Session, h: StatementHandle, bufferSize: number): Promise<Batch> {
-  const reply = await session.exchange(onStatement(h.id, { kind: "nfetch", bufferSize, arraySize: 0 }), [
-    "tuple",
-    "tupid",
-    "close",
-  ]);
-  return batchOf(reply, h.sql);
+  const tuples = tupleRun();
+  const reply = await session.exchange(
+    onStatement(h.id, { kind: "nfetch", bufferSize, arraySize: 0 }),
+    ["tuple", "tupid", "close"],
+    tuples,
+  );
+  return batchOf(reply, tuples, h.sql);
 }
 
 /** One row of a scroll cursor: its tuple and 1-based position, or undefined past either end. */

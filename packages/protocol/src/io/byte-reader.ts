@@ -20,10 +20,12 @@ import { SqliProtocolError } from "../errors.js";
 import { NEED_MORE_DATA } from "./need-more-data.js";
 
 const EMPTY = new Uint8Array(0);
+/** The view of an empty reader: zero bytes, nothing to share. A reader is made per bound value, so it is not made anew. */
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
 
 export class ByteReader {
   private buf: Uint8Array = EMPTY;
-  private view: DataView = new DataView(EMPTY.buffer);
+  private view: DataView = EMPTY_VIEW;
   private pos = 0;
   private end = 0;
   private markPos = 0;
@@ -89,6 +91,30 @@ export class ByteReader {
     return this.consumedBefore + this.pos;
   }
 
+  /**
+   * The buffer and the read position, for a decoder that scans a run of small whole items
+   * in place (messages/tuple.ts): it reads `buffer[position, limit)` itself and then calls
+   * `consumeTo()`. Only between items (right after commit()).
+   */
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
+
+  get limit(): number {
+    return this.end;
+  }
+
+  /** Consumes whole items up to `position` (as reading them and commit() would). */
+  consumeTo(position: number): void {
+    this.pos = position;
+    this.markPos = position;
+    this.wantedFromMark = 0;
+  }
+
   /** Remembers the start of an item; `rewind()` returns to it after a short read. */
   mark(): void {
     this.markPos = this.pos;
@@ -108,7 +134,7 @@ export class ByteReader {
   discard(): void {
     this.consumedBefore += this.end;
     this.buf = EMPTY;
-    this.view = new DataView(EMPTY.buffer);
+    this.view = EMPTY_VIEW;
     this.pos = 0;
     this.end = 0;
     this.markPos = 0;

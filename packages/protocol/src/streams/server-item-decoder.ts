@@ -15,7 +15,7 @@ import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
-import { decodeTupId, decodeTuple } from "../messages/tuple.js";
+import { decodeTupId, decodeTuple, decodeTupleRun, type TupleRun } from "../messages/tuple.js";
 import { decodeVersionReply } from "../messages/version.js";
 import { ItemDecoder, type ItemDecoderLimits } from "./item-decoder.js";
 import type { ServerMessage } from "./server-messages.js";
@@ -23,6 +23,14 @@ import type { ServerMessage } from "./server-messages.js";
 export class ServerItemDecoder extends ItemDecoder<ServerMessage> {
   constructor(context: () => ProtocolContext, limits: ItemDecoderLimits = {}) {
     super((code, r) => decodeServerBody(code, r, context()), "server", limits);
+  }
+
+  /**
+   * Takes every whole SQ_TUPLE buffered next into `run` in one pass (a fetch reply's rows);
+   * returns how many. next() then goes on with whatever follows them.
+   */
+  nextTuples(run: TupleRun): number {
+    return decodeTupleRun(this.byteReader, run);
   }
 }
 

@@ -26,12 +26,14 @@ const DECIMAL_BASE = 10;
 const POW10 = Array.from({ length: FAST_PATH_DIGITS + 1 }, (_, i) => 10 ** i);
 const DIGIT_TEXT = Array.from({ length: DECIMAL_BASE }, (_, i) => String(i));
 const PAIR_TEXT = Array.from({ length: PAIR_BASE }, (_, i) => (i < DECIMAL_BASE ? "0" : "") + i);
+const DOT_DIGIT_TEXT = DIGIT_TEXT.map((d) => `.${d}`);
+const DOT_PAIR_TEXT = PAIR_TEXT.map((p) => `.${p}`);
 
-/** `frac` (< 10^scale) as exactly `scale` digits; tables cover the common scales 1 and 2. */
+/** The point and `frac` (< 10^scale) as exactly `scale` digits; tables cover the common scales 1 and 2. */
 function fractionText(frac: number, scale: number): string {
-  if (scale === 2) return PAIR_TEXT[frac]!;
-  if (scale === 1) return DIGIT_TEXT[frac]!;
-  return String(frac).padStart(scale, "0");
+  if (scale === 2) return DOT_PAIR_TEXT[frac]!;
+  if (scale === 1) return DOT_DIGIT_TEXT[frac]!;
+  return `.${String(frac).padStart(scale, "0")}`;
 }
 
 /** A decimal as sign + significant digits: value = 0.digits × 10^point. Zero has digits "". */
@@ -112,7 +114,8 @@ export function formatPackedDecimal(bytes: Uint8Array, offset: number, size: num
         if (scale === 0) return sign + n;
         const unit = POW10[scale]!;
         const int = Math.floor(n / unit);
-        return sign + String(int) + "." + fractionText(n - int * unit, scale);
+        // One concatenation: the point comes with the fraction's table entry.
+        return sign + String(int) + fractionText(n - int * unit, scale);
       }
     }
   }

@@ -27,9 +27,10 @@ export interface RowLayout {
   readonly fixedWidth: number | undefined;
   /**
    * Decodes the values of one SQ_TUPLE body: `bytes[start, end)` (the whole array by
-   * default) must be exactly the tuple's declared length.
+   * default) must be exactly the tuple's declared length. The values go into `into` when
+   * given (a caller's scratch array, reused row after row), else into a new array.
    */
-  decodeRow(bytes: Uint8Array, start?: number, end?: number): unknown[];
+  decodeRow(bytes: Uint8Array, start?: number, end?: number, into?: unknown[]): unknown[];
   /** Writes the tuple body of `values` (null for NULL). Used by the emulator. */
   encodeRow(values: readonly unknown[], out: ByteWriter): void;
 }
@@ -77,7 +78,7 @@ class CompiledRowLayout implements RowLayout {
     this.fixedWidth = fixed ? total : undefined;
   }
 
-  decodeRow(bytes: Uint8Array, start = 0, end: number = bytes.length): unknown[] {
+  decodeRow(bytes: Uint8Array, start = 0, end: number = bytes.length, into?: unknown[]): unknown[] {
     let data: Uint8Array = bytes;
     let view: DataView = NO_VIEW;
     let base = 0;
@@ -93,7 +94,7 @@ class CompiledRowLayout implements RowLayout {
     const text = this.text;
     const count = this.count;
     const limit = base + end;
-    const out = new Array<unknown>(count);
+    const out = into ?? new Array<unknown>(count);
     let offset = base + start;
     for (let i = 0; i < count; i++) {
       const codec = codecs[i]!;
