@@ -13,6 +13,7 @@ import {
   SQLMULTISET,
   SQLNVCHAR,
   SQLROW,
+  SQLSENDRECV,
   SQLSET,
   SQLTYPE_MASK,
   SQLUDTFIXED,
@@ -75,11 +76,14 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
 ] as TypeCodec<unknown>[]);
 
 const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);
+/** Opaque in SQ_BIND: also SENDRECV (44), IBM JDBC's type for an ifx_lo_spec fast-path argument. */
+const BIND_OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED, SQLSENDRECV]);
 /** Types whose tuple width depends on the bytes (the "variable layout" types of §7). */
 const VARIABLE_TYPES = new Set([
   SQLVCHAR,
   SQLNVCHAR,
   SQLUDTVAR,
+  SQLSENDRECV,
   SQLUDTFIXED,
   SQLLVARCHAR,
   SQLBOOL,
@@ -126,7 +130,7 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
  */
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
-  const codec = OPAQUE_TYPES.has(base)
+  const codec = BIND_OPAQUE_TYPES.has(base)
     ? (codecForExtendedType(column.extendedId, column.extendedName) ?? (opaqueCodec as TypeCodec<unknown>))
     : BY_BASE_TYPE.get(base);
   if (codec === undefined) {
@@ -149,7 +153,7 @@ function codecForSlot(slot: BindSlot): TypeCodec<unknown> {
  * type (40/41, named by owner and name before the indicator) is i32-framed.
  */
 export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array {
-  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return readBindOpaque(reader);
+  if (BIND_OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return readBindOpaque(reader);
   return codecForSlot(slot).readBind(reader, slot);
 }
 
@@ -159,7 +163,7 @@ export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array 
  * the type.
  */
 export function decodeBindPayload(payload: Uint8Array, slot: BindSlot, text?: TextCodec): unknown {
-  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return payload.slice();
+  if (BIND_OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return payload.slice();
   return codecForSlot(slot).decodeBind(payload, slot, text);
 }
 
