@@ -47,11 +47,12 @@ import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
 import { callRoutine, type RoutineCache } from "./fast-path.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
+import { LobHandle } from "./lob-handle.js";
 import { LobReader } from "./lob-reader.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
 import { type IsolationLevel, isolationSql, lockModeSql } from "./settings.js";
-import { checkLocator, chunkSizeOf, type OpenLobOptions, readWholeLob } from "./smart-lob-io.js";
+import { checkLocator, chunkSizeOf, createLob, type OpenLobOptions, readWholeLob } from "./smart-lob-io.js";
 import { requireLogged, runTransaction, savepoint, type Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
@@ -418,19 +419,45 @@ export class Connection implements ConnectionCore {
   /**
    * A BLOB or CLOB value read chunk by chunk (`for await (const chunk of conn.openLob(loc))`); the
    * LO descriptor is opened on the first pull and closed at the end or when the loop stops early.
+   * With `{ mode: "w" }` or `{ mode: "rw" }`: a {@link LobHandle} that writes (write, seek, size, close).
    */
-  openLob(locator: SmartLobLocator, options: OpenLobOptions = {}): LobReader {
+  openLob(locator: SmartLobLocator, options?: OpenLobOptions & { readonly mode?: "r" }): LobReader;
+  openLob(locator: SmartLobLocator, options: OpenLobOptions & { readonly mode: "w" | "rw" }): LobHandle;
+  openLob(locator: SmartLobLocator, options: OpenLobOptions = {}): LobReader | LobHandle {
     const lob = checkLocator(locator);
     const chunkSize = chunkSizeOf(options);
-    const site = captureCallSite(this.openLob);
-    const run = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
+    const run = this.#lobRunner(captureCallSite(this.openLob));
+    if (options.mode === "w" || options.mode === "rw") return new LobHandle(run, this.#routines, lob, options.mode);
+    return new LobReader(run, this.#routines, lob, chunkSize);
+  }
+
+  /**
+   * A new, empty BLOB or CLOB open for reading and writing (ifx_lo_create): write it, close it,
+   * then bind `handle.locator` to store it in a row.
+   */
+  async createLob(lobType: "blob" | "clob", options: CallOptions = {}): Promise<LobHandle> {
+    const site = captureCallSite(this.createLob);
+    if (lobType !== "blob" && lobType !== "clob")
+      throw new DriverError("INVALID_ARGUMENT", 'createLob wants "blob" or "clob"');
+    let made: { locator: SmartLobLocator; fd: number } | undefined;
+    await this.#control(
+      async (s) => {
+        made = await createLob(s, this.#routines, lobType);
+      },
+      site,
+      options,
+    );
+    return new LobHandle(this.#lobRunner(site), this.#routines, made!.locator, "rw", made!.fd);
+  }
+
+  #lobRunner(site: { stack?: string }) {
+    return async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
       let out: T | undefined;
       await this.#control(async (s) => {
         out = await fn(s);
       }, site);
       return out as T;
     };
-    return new LobReader(run, this.#routines, lob, chunkSize);
   }
 
   /** Runs `fn` in a transaction: commit when it resolves, rollback when it throws. */
