@@ -197,12 +197,9 @@ function int8(n: number): FpReturnValue {
   return { type: T.SQLINT8, indicator: 0, precision: INT8_PRECISION, payload };
 }
 
-/** A named type's value ("informix".name): i32 length + bytes, as SQ_BIND frames it. */
+/** An opaque value ("informix".name); the encoder frames it with an i32 length, as SQ_BIND does. */
 function named(type: number, typeName: string, bytes: Uint8Array): FpReturnValue {
-  const payload = new Uint8Array(4 + bytes.length);
-  new DataView(payload.buffer).setUint32(0, bytes.length);
-  payload.set(bytes, 4);
-  return { type, owner: "informix", typeName, indicator: 0, precision: 0, payload };
+  return { type, owner: "informix", typeName, indicator: 0, precision: 0, payload: bytes };
 }
 
 /** ifx_lo_read's value: an LVARCHAR ("informix"."lvarchar") of the bytes read, i16-framed. */

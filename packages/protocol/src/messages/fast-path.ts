@@ -107,13 +107,22 @@ export function decodeGetRoutineReply(r: ByteReader, ctx: ProtocolContext): GetR
   return { kind: "getroutinereply", database, handle: r.i32() };
 }
 
+/**
+ * Opaque types whose value is framed by an i32 length, as in SQ_BIND: ifx_lo_create's locator
+ * (41), ifx_lo_stat's and ifx_lo_col_sbinfo's structures (44) [IBM JDBC reads them so].
+ */
+const OPAQUE_RETURN = new Set([SQLUDTVAR, SQLUDTFIXED, SQLSENDRECV]);
+
 export function encodeFpRoutine(msg: FpRoutineMessage, ctx: ProtocolContext, w: ByteWriter): void {
   w.u16(SQ_FPROUTINE).i16(msg.values.length);
   for (const v of msg.values) {
     w.i16(v.type);
     if (hasTypeName(v.type)) w.char(ctx.codec.encode(v.owner ?? "")).char(ctx.codec.encode(v.typeName ?? ""));
     w.i16(v.indicator).i16(v.precision);
-    if (v.payload !== null) w.bytes(v.payload).padTo2(v.payload.length);
+    if (v.payload === null) continue;
+    // Opaque values: `payload` is the value, the i32 length is written here (as decoded).
+    if (OPAQUE_RETURN.has(v.type & 0xff)) w.i32(v.payload.length);
+    w.bytes(v.payload).padTo2(v.payload.length);
   }
 }
 
@@ -135,11 +144,6 @@ export function fixedBindWidth(type: number): number | undefined {
   return FIXED_BIND_WIDTHS[type & 0xff];
 }
 
-/**
- * Opaque types whose value is framed by an i32 length, as in SQ_BIND: ifx_lo_create's locator
- * (41), ifx_lo_stat's and ifx_lo_col_sbinfo's structures (44) [IBM JDBC reads them so].
- */
-const OPAQUE_RETURN = new Set([SQLUDTVAR, SQLUDTFIXED, SQLSENDRECV]);
 
 /**
  * Decodes SQ_FPROUTINE after its opcode. `width(type, precision)` gives the byte count of a
