@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
 import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
+import { checkJdbcSmartLobs, writeDriverSmartLobs } from "./smart-lob-values.mjs";
 
 const dir = join(conformanceDir, "jdbc");
 const classes = join(dir, "target", "classes");
@@ -46,6 +47,8 @@ const FALLBACK_SCENARIOS = [
   "error_divide_by_zero_1202",
   "byte_text_jdbc_write",
   "byte_text_driver_read",
+  "smart_lob_jdbc_write",
+  "smart_lob_driver_read",
   "callable_statement_spl",
 ];
 
@@ -63,6 +66,7 @@ if (built) {
 let target;
 let setupError = null;
 let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
+let driverLobError = null; // informix-db writing the rows smart_lob_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
@@ -79,6 +83,9 @@ before(
     }
     await writeDriverRows(target).catch((error) => {
       driverWriteError = error;
+    });
+    await writeDriverSmartLobs(target).catch((error) => {
+      driverLobError = error;
     });
     for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
       const group = scenarios.slice(i, i + GROUP_SIZE);
@@ -120,6 +127,8 @@ for (const name of scenarios) {
     if (setupError) assert.fail(setupError);
     if (name === "byte_text_driver_read" && driverWriteError)
       assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
+    if (name === "smart_lob_driver_read" && driverLobError)
+      assert.fail(`informix-db could not write the BLOB/CLOB rows: ${driverLobError.stack ?? driverLobError}`);
     const r = results.get(name);
     if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
@@ -132,4 +141,12 @@ test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", as
   const r = results.get("byte_text_jdbc_write");
   if (!r?.ok) assert.fail(`byte_text_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
   assert.deepEqual(await checkJdbcRows(target), []);
+});
+
+// Issue 9 item 2: the BLOB/CLOB rows IBM JDBC wrote (smart_lob_jdbc_write), read through informix-db.
+test("jdbc → informix-db: BLOB/CLOB written by IBM JDBC read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("smart_lob_jdbc_write");
+  if (!r?.ok) assert.fail(`smart_lob_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcSmartLobs(target), []);
 });

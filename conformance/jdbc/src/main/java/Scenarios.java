@@ -176,6 +176,8 @@ public final class Scenarios {
     ALL.put("error_divide_by_zero_1202", Scenarios::errorDivideByZero);
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
+    ALL.put("smart_lob_jdbc_write", SmartLobScenarios::jdbcWrite);
+    ALL.put("smart_lob_driver_read", SmartLobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
   }
 
