@@ -73,7 +73,7 @@ export {
   type GetRoutineMessage,
   type GetRoutineReplyMessage,
 } from "./messages/fast-path.js";
-export type { FileReadMessage, FileWriteMessage, LoDataMessage } from "./messages/file-transfer.js";
+export type { FileReadMessage, FileWriteMessage, LoDataMessage, LoDataReplyMessage } from "./messages/file-transfer.js";
 export {
   GENKEYS_AUTO,
   GENKEYS_BY_INDEX,

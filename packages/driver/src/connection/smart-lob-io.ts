@@ -227,10 +227,14 @@ export async function writeChunk(s: Session, fd: number, bytes: Uint8Array): Pro
     const part = bytes.subarray(at, Math.min(bytes.length, at + LODATA_REQUEST));
     const chunks: Uint8Array[] = [];
     for (let c = 0; c < part.length; c += LODATA_CHUNK) chunks.push(part.subarray(c, c + LODATA_CHUNK));
-    const reply = await s.exchange([
-      { kind: "lodata", subCommand: 2, loFd: fd, length: part.length, bufferSize: LODATA_CHUNK, chunks },
-    ]);
+    const reply = await s.exchange(
+      [{ kind: "lodata", subCommand: 2, loFd: fd, length: part.length, bufferSize: LODATA_CHUNK, chunks }],
+      ["lodatareply"],
+    );
     if (reply.error) throw new InformixError(reply.error);
+    const ack = reply.messages.find((m) => m.kind === "lodatareply");
+    if (ack?.kind === "lodatareply" && ack.length !== part.length)
+      throw new ProtocolError(`SQ_LODATA wrote ${ack.length} bytes of ${part.length}`);
   }
 }
 

@@ -11,7 +11,7 @@
 //   ifx_lo_stat(int, ifx_lo_stat)                 → ifx_lo_stat (644 bytes; the size at 4)
 //   ifx_lo_seek(integer, int8, integer, int8)     → int8 (the new position), integer
 //   ifx_lo_close(integer)                         → integer 0
-//   SQ_LODATA LO_WRITE                            → nothing (SQ_EOT)
+//   SQ_LODATA LO_WRITE                            → SQ_LODATA i16 2, i32 bytes written
 //   SQ_LODATA LO_READ                             → SQ_BLOB chunks, SQ_BLOB 0 [accepted by JDBC]
 // and what informix-db adds: ifx_lo_read(integer, integer) → lvarchar, ifx_lo_tell(integer).
 // An unknown or closed descriptor, a locator of another sbspace, a write on a descriptor
@@ -137,8 +137,8 @@ export class LoFiles {
   }
 
   /**
-   * SQ_LODATA. LO_WRITE writes its chunks at the descriptor's position; the answer is SQ_EOT
-   * alone. LO_READ (LO_READWITHSEEK after moving) answers up to `length` bytes as SQ_BLOB
+   * SQ_LODATA. LO_WRITE writes its chunks at the descriptor's position; the answer is SQ_LODATA
+   * with the count written (IBM JDBC checks it after a stream). LO_READ (LO_READWITHSEEK after moving) answers up to `length` bytes as SQ_BLOB
    * chunks of at most the buffer size, then an empty SQ_BLOB (the end).
    */
   loData(m: LoDataMessage): ServerMessage[] {
@@ -146,11 +146,13 @@ export class LoFiles {
     if (m.length < 0) return fail();
     if (m.subCommand === LO_WRITE) {
       if (open.mode === LO_RDONLY) return fail();
+      let written = 0;
       for (const c of m.chunks ?? []) {
         this.space.write(open.lob, open.position, c);
         open.position += c.length;
+        written += c.length;
       }
-      return [];
+      return [{ kind: "lodatareply", subCommand: LO_WRITE, length: written }];
     }
     if (m.subCommand === LO_READWITHSEEK) this.seek(open, Number(m.offset ?? 0n), m.whence ?? SEEK_SET);
     else if (m.subCommand !== LO_READ) return fail();

@@ -49,7 +49,11 @@ test("issue 9: ifx_lo_create returns the locator first, then the descriptor; LO_
   const { locator, fd } = created(files, "clob");
   assert.equal(locator.length, SMART_LOB_LOCATOR_BYTES);
   assert.equal(space.get(locator).kind, "clob");
-  assert.deepEqual(write(files, fd, Uint8Array.of(1, 2), Uint8Array.of(3)), [], "the answer is SQ_EOT alone");
+  assert.deepEqual(
+    write(files, fd, Uint8Array.of(1, 2), Uint8Array.of(3)),
+    [{ kind: "lodatareply", subCommand: 2, length: 3 }],
+    "the answer is the count written",
+  );
   assert.deepEqual(space.bytes(space.get(locator)), Uint8Array.of(1, 2, 3));
   assert.equal(int(files.call("ifx_lo_close", [fd], [])[0]!), 0);
   assert.equal(

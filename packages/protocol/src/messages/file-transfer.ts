@@ -11,6 +11,11 @@
 //                      write is followed by the data: chunks i16 len, bytes, pad to even, until
 //                      `length` bytes are sent [IBM JDBC setBytes on a BLOB, loopback capture]
 //
+// And server -> client:
+// SQ_LODATA (97)       i16 sub-command (2: write), i32 bytes written: the answer to LO_WRITE before
+//                      SQ_EOT (IBM JDBC's setBlob(InputStream) checks the count: "Write Fault"
+//                      otherwise; a 6-byte body is what JDBC reads) [jdbc: accepted, not from IDS]
+//
 // The chunks of FILE_READ repeat the opcode, so the whole transfer is decoded as one
 // message: `total` bounds it. The emulator has no client files or smart LOBs and
 // answers SQ_ERR.
@@ -42,6 +47,22 @@ export interface LoDataMessage {
   readonly whence?: number;
   /** LO_WRITE: the data, in the chunks it travelled in. */
   readonly chunks?: readonly Uint8Array[];
+}
+
+/** The server's answer to an SQ_LODATA write: the bytes it wrote. */
+export interface LoDataReplyMessage {
+  readonly kind: "lodatareply";
+  readonly subCommand: number;
+  readonly length: number;
+}
+
+export function encodeLoDataReply(msg: LoDataReplyMessage, w: ByteWriter): void {
+  w.u16(SQ_LODATA).i16(msg.subCommand).i32(msg.length);
+}
+
+export function decodeLoDataReply(r: ByteReader): LoDataReplyMessage {
+  const subCommand = r.i16();
+  return { kind: "lodatareply", subCommand, length: r.i32() };
 }
 
 export function encodeFileRead(msg: FileReadMessage, w: ByteWriter): void {

@@ -12,6 +12,7 @@ import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
 import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js";
+import { decodeLoDataReply } from "../messages/file-transfer.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeTupId, decodeTuple } from "../messages/tuple.js";
@@ -60,6 +61,8 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeGetRoutineReply(r, ctx);
     case Op.SQ_FPROUTINE:
       return decodeFpRoutine(r, ctx);
+    case Op.SQ_LODATA:
+      return decodeLoDataReply(r);
     default:
       return undefined;
   }

@@ -27,6 +27,7 @@ import {
   type FpRoutineMessage,
   type GetRoutineReplyMessage,
 } from "../messages/fast-path.js";
+import { encodeLoDataReply, type LoDataReplyMessage } from "../messages/file-transfer.js";
 import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
@@ -53,7 +54,8 @@ export type ServerMessage =
   | DbListMessage
   | SqFileMessage
   | GetRoutineReplyMessage
-  | FpRoutineMessage;
+  | FpRoutineMessage
+  | LoDataReplyMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -89,6 +91,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeGetRoutineReply(msg, ctx, w);
     case "fproutine":
       return encodeFpRoutine(msg, ctx, w);
+    case "lodatareply":
+      return encodeLoDataReply(msg, w);
     default:
       w.u16(BARE[msg.kind]);
   }

@@ -169,6 +169,7 @@ const SERVER: ServerMessage[] = [
   { kind: "blob", data: Uint8Array.of(9, 8, 7) },
   { kind: "dblist", databases: ["stores_demo", "sysmaster"] },
   { kind: "getroutinereply", database: "lobs", handle: 1006 },
+  { kind: "lodatareply", subCommand: 2, length: 70_000 },
   {
     kind: "fproutine",
     values: [
