@@ -5,7 +5,7 @@
 // writing, as a small handle (write, read, seek, size, close) in the manner of a file
 // handle (node:fs FileHandle). Each call is one or more round trips queued with the
 // connection's other work: write is SQ_LODATA LO_WRITE, size ifx_lo_stat, seek ifx_lo_seek,
-// read ifx_lo_read (docs/protocol/smart-lobs.md §4, §6). `writable()` gives a WHATWG
+// read SQ_LODATA LO_READ (docs/protocol/smart-lobs.md §4, §6). `writable()` gives a WHATWG
 // WritableStream for `pipeTo` (Node streams: `Writable.fromWeb(handle.writable())`).
 
 import type { SmartLobLocator } from "@informix-db/protocol";
@@ -73,7 +73,7 @@ export class LobHandle {
       let total = 0;
       while (total < length) {
         const want = Math.min(LOB_READ_CHUNK, length - total);
-        const chunk = await readChunk(s, this.routines, fd, want);
+        const chunk = await readChunk(s, fd, want);
         parts.push(chunk);
         total += chunk.length;
         if (chunk.length < want) break;

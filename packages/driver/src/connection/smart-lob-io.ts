@@ -1,24 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Smart large objects (BLOB, CLOB) by their locators through the fast path
-// (docs/protocol/smart-lobs.md §4, §6). Reading: ifx_lo_open(locator, LO_RDONLY) gives an
-// LO file descriptor, ifx_lo_read(fd, n) returns the next n bytes at most (fewer at the
-// end), ifx_lo_close(fd) frees the descriptor. ifx_lo_read as a fast-path routine is
-// inferred (JDBC reads with SQ_LODATA): readChunk is the one place to change.
+// Smart large objects (BLOB, CLOB) by their locators through the fast path and SQ_LODATA
+// (docs/protocol/smart-lobs.md §4). Reading, as IBM JDBC does: ifx_lo_open(locator, mode)
+// gives an LO file descriptor, SQ_LODATA LO_READ returns the next n bytes at most (fewer at
+// the end) as SQ_BLOB chunks, ifx_lo_close(fd) frees the descriptor.
 // Writing, as IBM JDBC does: ifx_lo_create(spec, LO_RDWR, blob|clob) gives the new locator
 // and its descriptor, SQ_LODATA LO_WRITE carries the bytes (chunks of 32,000), ifx_lo_stat
 // gives the size, ifx_lo_seek moves. Each call is one round trip on a resolved handle.
 
-import {
-  type BindParameter,
-  type FpReturnValue,
-  SMART_LOB_LOCATOR_BYTES,
-  SmartLobLocator,
-  typeCodes as T,
-} from "@informix-db/protocol";
+import { type BindParameter, SMART_LOB_LOCATOR_BYTES, SmartLobLocator, typeCodes as T } from "@informix-db/protocol";
 import { DriverError, InformixError, ProtocolError } from "../errors.js";
-import { callRoutine, callRoutineBound, callRoutineRaw, type RoutineCache } from "./fast-path.js";
+import { callRoutine, callRoutineBound, type RoutineCache } from "./fast-path.js";
 import type { Session } from "./session.js";
 
 /** LO_RDONLY, the open mode of a read (IDS locator.h; 4 in `SELECT ifx_lo_open(col, 4)`). */
@@ -31,13 +24,16 @@ export type LobMode = "r" | "w" | "rw";
 const MODE_FLAGS: Readonly<Record<LobMode, number>> = { r: LO_RDONLY, w: LO_WRONLY, rw: LO_RDWR };
 /** Bytes of one SQ_LODATA chunk (IBM JDBC's buffer size). */
 export const LODATA_CHUNK = 32_000;
+/** SQ_LODATA sub-command of a read. */
+const LO_READ = 0;
+/** Bytes asked for by one SQ_LODATA read of readLob (answered in 32,000-byte SQ_BLOB chunks). */
+const WHOLE_READ = 1024 * 1024;
 /** Bytes sent in one SQ_LODATA write request. */
 const LODATA_REQUEST = 8 * LODATA_CHUNK;
-/** Bytes asked for by one ifx_lo_read: below LVARCHAR's 32,739, the type the data returns in. */
+/** Bytes asked for by one read of a LobReader or LobHandle at most (one SQ_BLOB chunk). */
 export const LOB_READ_CHUNK = 32_000;
 
 const OPEN = (lobType: "blob" | "clob") => `function informix.ifx_lo_open(${lobType}, integer)`;
-const READ = "function informix.ifx_lo_read(integer, integer)";
 const CLOSE = "function informix.ifx_lo_close(integer)";
 
 /** Options of {@link Connection.openLob}. */
@@ -81,12 +77,25 @@ export async function openFd(
   return fd;
 }
 
-/** ifx_lo_read(fd, n): the next bytes (at most n; fewer at the end of the value). */
-export async function readChunk(s: Session, cache: RoutineCache, fd: number, n: number): Promise<Uint8Array> {
-  const [value] = await callRoutineRaw(s, cache, READ, [fd, n]);
-  const bytes = dataOf(value);
-  if (bytes.length > n) throw new ProtocolError(`ifx_lo_read returned ${bytes.length} bytes, ${n} were asked for`);
-  return bytes;
+/**
+ * The next bytes at the descriptor's position (at most n; fewer at the end of the value):
+ * SQ_LODATA LO_READ, answered by SQ_BLOB chunks and an empty SQ_BLOB [jdbc: the answer JDBC takes].
+ */
+export async function readChunk(s: Session, fd: number, n: number): Promise<Uint8Array> {
+  const reply = await s.exchange(
+    [{ kind: "lodata", subCommand: LO_READ, loFd: fd, length: n, bufferSize: LODATA_CHUNK }],
+    ["blob"],
+  );
+  if (reply.error) throw new InformixError(reply.error);
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const m of reply.messages)
+    if (m.kind === "blob") {
+      parts.push(m.data);
+      total += m.data.length;
+    }
+  if (total > n) throw new ProtocolError(`SQ_LODATA returned ${total} bytes, ${n} were asked for`);
+  return concat(parts, total);
 }
 
 /** ifx_lo_close(fd). */
@@ -105,10 +114,10 @@ export async function readWholeLob(
   let total = 0;
   try {
     for (;;) {
-      const chunk = await readChunk(s, cache, fd, LOB_READ_CHUNK);
+      const chunk = await readChunk(s, fd, WHOLE_READ);
       parts.push(chunk);
       total += chunk.length;
-      if (chunk.length < LOB_READ_CHUNK) break;
+      if (chunk.length < WHOLE_READ) break;
     }
   } catch (error) {
     await closeFd(s, cache, fd).catch(() => undefined);
@@ -119,15 +128,9 @@ export async function readWholeLob(
   return locator.lobType === "clob" ? s.ctx.codec.decode(bytes) : bytes;
 }
 
-/** The data of ifx_lo_read's value: its bind-form bytes (LVARCHAR: the bytes as stored). */
-function dataOf(value: FpReturnValue | undefined): Uint8Array {
-  if (value === undefined) throw new ProtocolError("ifx_lo_read returned no value");
-  if (value.payload === null || value.indicator === -1) return new Uint8Array(0);
-  return value.payload;
-}
-
 function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
+  if (parts.length === 0) return new Uint8Array(0);
   const out = new Uint8Array(total);
   let at = 0;
   for (const p of parts) {

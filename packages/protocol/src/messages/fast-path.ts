@@ -144,7 +144,6 @@ export function fixedBindWidth(type: number): number | undefined {
   return FIXED_BIND_WIDTHS[type & 0xff];
 }
 
-
 /**
  * Decodes SQ_FPROUTINE after its opcode. `width(type, precision)` gives the byte count of a
  * value of a fixed-width type, or undefined for a type framed by an i16 length.
