@@ -55,14 +55,15 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeErr(r, ctx);
     case Op.SQ_BLOB:
       return decodeBlob(r);
+    case Op.SQ_LODATA:
+      // The answer to an SQ_LODATA write (smart-lobs.md §4.1).
+      return decodeLoDataReply(r);
     case Op.SQ_DBLIST:
       return decodeDbList(r, ctx);
     case Op.SQ_GETROUTINE:
       return decodeGetRoutineReply(r, ctx);
     case Op.SQ_FPROUTINE:
       return decodeFpRoutine(r, ctx);
-    case Op.SQ_LODATA:
-      return decodeLoDataReply(r);
     default:
       return undefined;
   }

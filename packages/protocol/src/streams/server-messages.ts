@@ -50,12 +50,12 @@ export type ServerMessage =
   | InsertDoneMessage
   | XactStatMessage
   | ErrMessage
+  | LoDataReplyMessage
   | BlobMessage
   | DbListMessage
   | SqFileMessage
   | GetRoutineReplyMessage
-  | FpRoutineMessage
-  | LoDataReplyMessage;
+  | FpRoutineMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -83,6 +83,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeErr(msg, ctx, w);
     case "blob":
       return encodeBlob(msg, w);
+    case "lodatareply":
+      return encodeLoDataReply(msg, w);
     case "dblist":
       return encodeDbList(msg, ctx, w);
     case "sqfile":
@@ -91,8 +93,6 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeGetRoutineReply(msg, ctx, w);
     case "fproutine":
       return encodeFpRoutine(msg, ctx, w);
-    case "lodatareply":
-      return encodeLoDataReply(msg, w);
     default:
       w.u16(BARE[msg.kind]);
   }
