@@ -86,7 +86,6 @@ export type { PamResponseMessage } from "./messages/pam.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
 export type { SessionOptionMessage } from "./messages/session-options.js";
 export { decodeSqFile, MAX_SQFILE_CHUNK, type SqFileMessage } from "./messages/sq-file.js";
-export type { LoDataReplyMessage } from "./messages/file-transfer.js";
 export type { CommandMessage, PrepareMessage } from "./messages/sql-text.js";
 export type { RollbackWorkMessage, SavepointMessage } from "./messages/transaction.js";
 export type { TupIdMessage, TupleMessage } from "./messages/tuple.js";
