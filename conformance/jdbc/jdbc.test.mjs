@@ -11,8 +11,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
+import { checkJdbcSmartLobs, writeDriverSmartLobs } from "./blob-clob-values.mjs";
 import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
-import { checkJdbcSmartLobs, writeDriverSmartLobs } from "./smart-lob-values.mjs";
 
 const dir = join(conformanceDir, "jdbc");
 const classes = join(dir, "target", "classes");
@@ -65,8 +65,8 @@ if (built) {
 
 let target;
 let setupError = null;
+let driverLobError = null; // informix-db writing the BLOB/CLOB rows smart_lob_driver_read checks
 let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
-let driverLobError = null; // informix-db writing the rows smart_lob_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
@@ -81,11 +81,11 @@ before(
       setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
       return;
     }
-    await writeDriverRows(target).catch((error) => {
-      driverWriteError = error;
-    });
     await writeDriverSmartLobs(target).catch((error) => {
       driverLobError = error;
+    });
+    await writeDriverRows(target).catch((error) => {
+      driverWriteError = error;
     });
     for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
       const group = scenarios.slice(i, i + GROUP_SIZE);
@@ -125,23 +125,15 @@ after(async () => {
 for (const name of scenarios) {
   test(`jdbc: ${name}`, () => {
     if (setupError) assert.fail(setupError);
-    if (name === "byte_text_driver_read" && driverWriteError)
-      assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
     if (name === "smart_lob_driver_read" && driverLobError)
       assert.fail(`informix-db could not write the BLOB/CLOB rows: ${driverLobError.stack ?? driverLobError}`);
+    if (name === "byte_text_driver_read" && driverWriteError)
+      assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
     const r = results.get(name);
     if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
   });
 }
-
-// Issue 9: the BYTE/TEXT rows IBM JDBC wrote (byte_text_jdbc_write), read through informix-db.
-test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", async () => {
-  if (setupError) assert.fail(setupError);
-  const r = results.get("byte_text_jdbc_write");
-  if (!r?.ok) assert.fail(`byte_text_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
-  assert.deepEqual(await checkJdbcRows(target), []);
-});
 
 // Issue 9 item 2: the BLOB/CLOB rows IBM JDBC wrote (smart_lob_jdbc_write), read through informix-db.
 test("jdbc → informix-db: BLOB/CLOB written by IBM JDBC read back exactly", async () => {
@@ -149,4 +141,12 @@ test("jdbc → informix-db: BLOB/CLOB written by IBM JDBC read back exactly", as
   const r = results.get("smart_lob_jdbc_write");
   if (!r?.ok) assert.fail(`smart_lob_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
   assert.deepEqual(await checkJdbcSmartLobs(target), []);
+});
+
+// Issue 9: the BYTE/TEXT rows IBM JDBC wrote (byte_text_jdbc_write), read through informix-db.
+test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("byte_text_jdbc_write");
+  if (!r?.ok) assert.fail(`byte_text_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcRows(target), []);
 });

@@ -130,7 +130,7 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
  */
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
-  const codec = BIND_OPAQUE_TYPES.has(base)
+  const codec = OPAQUE_TYPES.has(base)
     ? (codecForExtendedType(column.extendedId, column.extendedName) ?? (opaqueCodec as TypeCodec<unknown>))
     : BY_BASE_TYPE.get(base);
   if (codec === undefined) {

@@ -117,7 +117,8 @@ function unsupportedBind(): never {
 /** BLOB/CLOB codec; values are {@link SmartLobLocator}s. */
 export const smartLobCodec: TypeCodec<SmartLobLocator> = {
   name: "SMARTLOB",
-  baseTypes: [SQLUDTFIXED],
+  // SENDRECV: a BLOB/CLOB column as IBM JDBC's SQ_RETTYPE asks for it (encode below).
+  baseTypes: [SQLUDTFIXED, SQLSENDRECV],
   usesView: false,
   tupleSize: (_column, bytes, offset) => envelopeSize(bytes, offset),
   decode(bytes, _view, offset, size, column) {
