@@ -52,7 +52,7 @@ import { LobReader } from "./lob-reader.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
 import { type IsolationLevel, isolationSql, lockModeSql } from "./settings.js";
-import { checkLocator, chunkSizeOf, createLob, type OpenLobOptions, readWholeLob } from "./smart-lob-io.js";
+import { checkLocator, chunkSizeOf, type OpenLobOptions, readWholeLob } from "./smart-lob-io.js";
 import { requireLogged, runTransaction, savepoint, type Transaction } from "./transaction.js";
 
 const CURSOR_PREFIX = "_ifxc";
@@ -435,27 +435,21 @@ export class Connection implements ConnectionCore {
    * A new, empty BLOB or CLOB open for reading and writing (ifx_lo_create): write it, close it,
    * then bind `handle.locator` to store it in a row.
    */
-  async createLob(lobType: "blob" | "clob", options: CallOptions = {}): Promise<LobHandle> {
+  createLob(lobType: "blob" | "clob", options: CallOptions = {}): Promise<LobHandle> {
     const site = captureCallSite(this.createLob);
-    if (lobType !== "blob" && lobType !== "clob")
-      throw new DriverError("INVALID_ARGUMENT", 'createLob wants "blob" or "clob"');
-    let made: { locator: SmartLobLocator; fd: number } | undefined;
-    await this.#control(
-      async (s) => {
-        made = await createLob(s, this.#routines, lobType);
-      },
-      site,
-      options,
-    );
-    return new LobHandle(this.#lobRunner(site), this.#routines, made!.locator, "rw", made!.fd);
+    return LobHandle.create(this.#lobRunner(site, options), this.#lobRunner(site), this.#routines, lobType);
   }
 
-  #lobRunner(site: { stack?: string }) {
+  #lobRunner(site: { stack?: string }, options: CallOptions = {}) {
     return async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
       let out: T | undefined;
-      await this.#control(async (s) => {
-        out = await fn(s);
-      }, site);
+      await this.#control(
+        async (s) => {
+          out = await fn(s);
+        },
+        site,
+        options,
+      );
       return out as T;
     };
   }

@@ -15,6 +15,7 @@ import type { RunOnSession } from "./lob-reader.js";
 import type { Session } from "./session.js";
 import {
   closeFd,
+  createLob,
   LOB_READ_CHUNK,
   type LobMode,
   openFd,
@@ -49,6 +50,19 @@ export class LobHandle {
     fd?: number,
   ) {
     this.#fd = fd;
+  }
+
+  /** @internal conn.createLob(): ifx_lo_create on `run`, then a handle whose calls go through `handleRun`. */
+  static async create(
+    run: RunOnSession,
+    handleRun: RunOnSession,
+    routines: RoutineCache,
+    lobType: "blob" | "clob",
+  ): Promise<LobHandle> {
+    if (lobType !== "blob" && lobType !== "clob")
+      throw new DriverError("INVALID_ARGUMENT", 'createLob wants "blob" or "clob"');
+    const { locator, fd } = await run((s) => createLob(s, routines, lobType));
+    return new LobHandle(handleRun, routines, locator, "rw", fd);
   }
 
   /** The LO file descriptor while open on the server; undefined before the first call and after close. */
