@@ -397,7 +397,7 @@ export class Connection implements ConnectionCore {
 
   /**
    * The whole value of a BLOB (a `Uint8Array`) or CLOB (a `string`, decoded with the connection's
-   * code set) from its locator: ifx_lo_open, ifx_lo_read until a short chunk, ifx_lo_close.
+   * code set) from its locator: ifx_lo_open, SQ_LODATA reads until a short one, ifx_lo_close.
    */
   readLob(locator: BlobLocator, options?: CallOptions): Promise<Uint8Array>;
   readLob(locator: ClobLocator, options?: CallOptions): Promise<string>;
