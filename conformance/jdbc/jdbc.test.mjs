@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
+import { checkJdbcSmartLobs, writeDriverSmartLobs } from "./blob-clob-values.mjs";
 import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
 import { checkJdbcUdtRows, writeDriverUdtRows } from "./udt-values.mjs";
 
@@ -49,6 +50,8 @@ const FALLBACK_SCENARIOS = [
   "set_cursor_name_current_of",
   "byte_text_jdbc_write",
   "byte_text_driver_read",
+  "smart_lob_jdbc_write",
+  "smart_lob_driver_read",
   "callable_statement_spl",
   "udt_jdbc_write",
   "udt_driver_read",
@@ -69,6 +72,7 @@ if (built) {
 
 let target;
 let setupError = null;
+let driverLobError = null; // informix-db writing the BLOB/CLOB rows smart_lob_driver_read checks
 let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
 let udtWriteError = null; // informix-db writing the rows udt_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
@@ -85,6 +89,9 @@ before(
       setupError = `emulator did not start: ${target.error.stack ?? target.error}`;
       return;
     }
+    await writeDriverSmartLobs(target).catch((error) => {
+      driverLobError = error;
+    });
     await writeDriverRows(target).catch((error) => {
       driverWriteError = error;
     });
@@ -129,6 +136,8 @@ after(async () => {
 for (const name of scenarios) {
   test(`jdbc: ${name}`, () => {
     if (setupError) assert.fail(setupError);
+    if (name === "smart_lob_driver_read" && driverLobError)
+      assert.fail(`informix-db could not write the BLOB/CLOB rows: ${driverLobError.stack ?? driverLobError}`);
     if (name === "byte_text_driver_read" && driverWriteError)
       assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
     if (name === "udt_driver_read" && udtWriteError)
@@ -138,6 +147,14 @@ for (const name of scenarios) {
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
   });
 }
+
+// Issue 9 item 2: the BLOB/CLOB rows IBM JDBC wrote (smart_lob_jdbc_write), read through informix-db.
+test("jdbc → informix-db: BLOB/CLOB written by IBM JDBC read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("smart_lob_jdbc_write");
+  if (!r?.ok) assert.fail(`smart_lob_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcSmartLobs(target), []);
+});
 
 // Issue 9: the BYTE/TEXT rows IBM JDBC wrote (byte_text_jdbc_write), read through informix-db.
 test("jdbc → informix-db: BYTE/TEXT written by IBM JDBC read back exactly", async () => {

@@ -12,9 +12,10 @@ export type { ConnectOptions, HostEntry, RowMode } from "./connection/config.js"
 export { parseConnectionString } from "./connection/config.js";
 export { Connection, type IsolationLevel } from "./connection/connection.js";
 export type { DatabaseInfo, ServerInfo } from "./connection/handshake.js";
+export { LobHandle, type LobWhence } from "./connection/lob-handle.js";
 export { LobReader } from "./connection/lob-reader.js";
 export type { ConnectionState } from "./connection/scheduler.js";
-export type { OpenLobOptions } from "./connection/smart-lob-io.js";
+export type { LobMode, OpenLobOptions } from "./connection/smart-lob-io.js";
 export {
   findServer,
   parseServices,

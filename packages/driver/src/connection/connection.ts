@@ -48,6 +48,7 @@ import { closeSession } from "./closing.js";
 import type { ResolvedConfig } from "./config.js";
 import { callRoutine, type RoutineCache } from "./fast-path.js";
 import { type DatabaseInfo, login, negotiate, openDatabase, type ServerInfo } from "./handshake.js";
+import { LobHandle } from "./lob-handle.js";
 import { LobReader } from "./lob-reader.js";
 import { type ConnectionState, Scheduler } from "./scheduler.js";
 import { Session } from "./session.js";
@@ -397,7 +398,7 @@ export class Connection implements ConnectionCore {
 
   /**
    * The whole value of a BLOB (a `Uint8Array`) or CLOB (a `string`, decoded with the connection's
-   * code set) from its locator: ifx_lo_open, ifx_lo_read until a short chunk, ifx_lo_close.
+   * code set) from its locator: ifx_lo_open, SQ_LODATA reads until a short one, ifx_lo_close.
    */
   readLob(locator: BlobLocator, options?: CallOptions): Promise<Uint8Array>;
   readLob(locator: ClobLocator, options?: CallOptions): Promise<string>;
@@ -419,19 +420,39 @@ export class Connection implements ConnectionCore {
   /**
    * A BLOB or CLOB value read chunk by chunk (`for await (const chunk of conn.openLob(loc))`); the
    * LO descriptor is opened on the first pull and closed at the end or when the loop stops early.
+   * With `{ mode: "w" }` or `{ mode: "rw" }`: a {@link LobHandle} that writes (write, seek, size, close).
    */
-  openLob(locator: SmartLobLocator, options: OpenLobOptions = {}): LobReader {
+  openLob(locator: SmartLobLocator, options?: OpenLobOptions & { readonly mode?: "r" }): LobReader;
+  openLob(locator: SmartLobLocator, options: OpenLobOptions & { readonly mode: "w" | "rw" }): LobHandle;
+  openLob(locator: SmartLobLocator, options: OpenLobOptions = {}): LobReader | LobHandle {
     const lob = checkLocator(locator);
     const chunkSize = chunkSizeOf(options);
-    const site = captureCallSite(this.openLob);
-    const run = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
+    const run = this.#lobRunner(captureCallSite(this.openLob));
+    if (options.mode === "w" || options.mode === "rw") return new LobHandle(run, this.#routines, lob, options.mode);
+    return new LobReader(run, this.#routines, lob, chunkSize);
+  }
+
+  /**
+   * A new, empty BLOB or CLOB open for reading and writing (ifx_lo_create): write it, close it,
+   * then bind `handle.locator` to store it in a row.
+   */
+  createLob(lobType: "blob" | "clob", options: CallOptions = {}): Promise<LobHandle> {
+    const site = captureCallSite(this.createLob);
+    return LobHandle.create(this.#lobRunner(site, options), this.#lobRunner(site), this.#routines, lobType);
+  }
+
+  #lobRunner(site: { stack?: string }, options: CallOptions = {}) {
+    return async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
       let out: T | undefined;
-      await this.#control(async (s) => {
-        out = await fn(s);
-      }, site);
+      await this.#control(
+        async (s) => {
+          out = await fn(s);
+        },
+        site,
+        options,
+      );
       return out as T;
     };
-    return new LobReader(run, this.#routines, lob, chunkSize);
   }
 
   /** LOTOFILE(col, BLOB_PLACEHOLDER, 'client'): the value's bytes for the one row returned, or null (blob-columns.ts). */

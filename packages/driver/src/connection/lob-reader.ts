@@ -2,7 +2,7 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // conn.openLob(): a smart LOB read chunk by chunk, pulled by the consumer. The LO file
-// descriptor is opened on the first pull; each pull is one ifx_lo_read round trip (queued with
+// descriptor is opened on the first pull; each pull is one SQ_LODATA read round trip (queued with
 // the connection's other work); the descriptor is closed at the end of the value, when the
 // consumer stops early (`break` calls return()), on an error, or by close().
 
@@ -62,7 +62,7 @@ export class LobReader implements AsyncIterable<Uint8Array> {
       this.#state = "open";
       for (;;) {
         const fd = this.#fd;
-        const chunk = await this.run((s) => readChunk(s, this.routines, fd, this.chunkSize));
+        const chunk = await this.run((s) => readChunk(s, fd, this.chunkSize));
         if (chunk.length > 0) yield chunk;
         if (chunk.length < this.chunkSize) break;
       }

@@ -77,7 +77,7 @@ export function blobParameter(
 }
 
 /** The chunks of a source, whatever its kind (Uint8Array, AsyncIterable, WHATWG ReadableStream). */
-async function* chunksOf(source: BlobSource, text: TextCodec): AsyncGenerator<Uint8Array> {
+export async function* chunksOf(source: BlobSource, text: TextCodec): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
     yield source;
     return;

@@ -17,6 +17,7 @@ import { type Row, RowDecoder, type RowOptions, type TypeParsers } from "../resu
 import { watchAbandoned } from "./abandoned.js";
 import { fetchRowBlobs } from "./blob-io.js";
 import { type PlaceholderPlan, planPlaceholders } from "./placeholders.js";
+import { bindSmartLobs } from "./smart-lob-bind.js";
 import type { StatementCache } from "./statement-cache.js";
 import {
   type Batch,
@@ -252,7 +253,7 @@ async function runOnLease<R>(
     const r = await executeStatement(
       session,
       h,
-      params,
+      await bindSmartLobs(session, h, params),
       lease.temporary,
       core.commitsOnExecute(h.statementType),
       core.text(),

@@ -58,8 +58,9 @@ export class Sbspace {
 
   /** The smart LOB a locator names; -9810 when it is not one of this sbspace's. */
   get(locator: Uint8Array): SmartLob {
-    if (locator.length !== SMART_LOB_LOCATOR_BYTES) throw new InformixSqlError(SQLCODE_SMART_LOB);
-    const v = new DataView(locator.buffer, locator.byteOffset, locator.byteLength);
+    const raw = locator.length === 2 * SMART_LOB_LOCATOR_BYTES ? fromHex(locator) : locator;
+    if (raw?.length !== SMART_LOB_LOCATOR_BYTES) throw new InformixSqlError(SQLCODE_SMART_LOB);
+    const v = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     const lob = v.getUint32(0) === this.family ? this.lobs.get(v.getUint32(4)) : undefined;
     if (lob === undefined) throw new InformixSqlError(SQLCODE_SMART_LOB);
     return lob;
@@ -92,6 +93,22 @@ export class Sbspace {
     this.lobs.clear();
   }
 }
+
+/**
+ * A locator in its tuple form (144 ASCII hex digits, smart-lobs.md §1) as its 72 bytes: IBM JDBC
+ * hands a fetched locator back to ifx_lo_open in the form it received it. Undefined when not hex.
+ */
+function fromHex(text: Uint8Array): Uint8Array | undefined {
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = HEX.indexOf(text[2 * i]!);
+    const lo = HEX.indexOf(text[2 * i + 1]!);
+    if (hi < 0 || lo < 0) return undefined;
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
+}
+const HEX = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 
 const BY_ENGINE = new WeakMap<Engine, Sbspace>();
 

@@ -13,13 +13,15 @@ import {
   type ClientMessage,
   codecForBaseType,
   type FpReturnValue,
+  type LoDataMessage,
   type ProtocolContext,
   type ServerMessage,
   typeCodes as T,
 } from "@informix-db/protocol";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { EngineColumn, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
-import { type Sbspace, type SmartLob, SQLCODE_SMART_LOB } from "./sbspace.js";
+import { LO_ROUTINES, LoFiles } from "./lo-routines.js";
+import { type Sbspace, SQLCODE_SMART_LOB } from "./sbspace.js";
 import { type LobSqlPlan, planLobSql } from "./smart-lob-sql.js";
 
 /** Sends a request mid-reply; the answer is the client's messages up to SQ_EOT (after `expect`, if given). */
@@ -42,11 +44,6 @@ export interface LobStatement {
   readonly view: EngineStatement;
 }
 
-interface OpenLob {
-  readonly lob: SmartLob;
-  position: number;
-}
-
 const column = (name: string, type: number, encodedLength: number): EngineColumn => ({
   name,
   type,
@@ -56,16 +53,13 @@ const column = (name: string, type: number, encodedLength: number): EngineColumn
   extendedName: "",
 });
 
-/** Built-in routines reachable through the fast path, by handle (docs/protocol/smart-lobs.md §4). */
-const ROUTINES = ["ifx_lo_close", "ifx_lo_tell", "ifx_lo_release", "ifx_lo_open", "ifx_lo_read"] as const;
-/** The most bytes one ifx_lo_read returns: its value is an LVARCHAR [inferred]. */
-const MAX_READ = 32_739;
+/** Built-in routines reachable through the fast path, by handle (lo-routines.ts). */
+const ROUTINES = LO_ROUTINES;
 const ROUTINE_BASE = 1000;
 const USER_ROUTINE_BASE = 100000;
 
 export class SmartLobs {
-  private readonly fds = new Map<number, OpenLob>();
-  private nextFd = 1;
+  private readonly files: LoFiles;
   private call: { handle: number; paramCount: number } | undefined;
   /** User routines resolved on this session: handle → its EXECUTE FUNCTION statement. */
   private readonly userRoutines = new Map<number, EngineStatement>();
@@ -75,7 +69,9 @@ export class SmartLobs {
     private readonly space: Sbspace,
     private readonly ask: AskClient,
     private readonly ctx: () => ProtocolContext,
-  ) {}
+  ) {
+    this.files = new LoFiles(space);
+  }
 
   /** SQL with smart-LOB functions, rewritten; undefined for any other statement. */
   plan(sql: string): LobSqlPlan | undefined {
@@ -125,11 +121,8 @@ export class SmartLobs {
       const v = out[o.column];
       if (!(v instanceof Uint8Array)) continue;
       const lob = this.space.get(v);
-      if (o.fn === "open") {
-        const fd = this.nextFd++;
-        this.fds.set(fd, { lob, position: 0 });
-        out[o.column] = fd;
-      } else if (o.fn === "locopy") out[o.column] = this.space.copy(v);
+      if (o.fn === "open") out[o.column] = this.files.open(v, 0);
+      else if (o.fn === "locopy") out[o.column] = this.space.copy(v);
       else {
         const name = `${o.name}.${lob.id.toString(16).padStart(16, "0")}`;
         if (o.client) await this.writeClientFile(name, this.space.bytes(lob));
@@ -233,33 +226,18 @@ export class SmartLobs {
     if (bind.parameters.length !== call.paramCount) throw new InformixSqlError(SQLCODE_SMART_LOB);
     const user = this.userRoutines.get(call.handle);
     if (user !== undefined) return this.callUser(user, values, engine);
-    const routine = ROUTINES[call.handle - ROUTINE_BASE];
-    if (routine === "ifx_lo_open") {
-      // ifx_lo_open(locator, mode): a locator not of this sbspace is -9810.
-      const locator = values[0];
-      if (!(locator instanceof Uint8Array)) throw new InformixSqlError(SQLCODE_SMART_LOB);
-      const fd = this.nextFd++;
-      this.fds.set(fd, { lob: this.space.get(locator), position: 0 });
-      return fpInteger(fd);
-    }
-    const fd = Number(values[0]);
-    const open = this.fds.get(fd);
-    if (open === undefined) throw new InformixSqlError(SQLCODE_SMART_LOB);
-    switch (routine) {
-      case "ifx_lo_tell":
-        return fpInteger(open.position);
-      case "ifx_lo_read": {
-        const n = Number(values[1]);
-        if (!Number.isInteger(n) || n < 0 || n > MAX_READ) throw new InformixSqlError(SQLCODE_SMART_LOB);
-        const bytes = this.space.bytes(open.lob);
-        const chunk = bytes.subarray(Math.min(open.position, bytes.length), Math.min(open.position + n, bytes.length));
-        open.position += chunk.length;
-        return fpBytes(chunk);
-      }
-      default:
-        this.fds.delete(fd);
-        return fpInteger(0);
-    }
+    const routine = ROUTINES[call.handle - ROUTINE_BASE]!;
+    const values2 = this.files.call(
+      routine,
+      values,
+      bind.parameters.map((p) => p.typeName),
+    );
+    return { kind: "fproutine", values: values2 };
+  }
+
+  /** SQ_LODATA on one of the session's descriptors. */
+  loData(m: LoDataMessage): ServerMessage[] {
+    return this.files.loData(m);
   }
 
   private async callUser(
@@ -282,7 +260,7 @@ export class SmartLobs {
 
   /** Forgets the session's open descriptors. */
   close(): void {
-    this.fds.clear();
+    this.files.close();
     this.call = undefined;
   }
 }
@@ -297,29 +275,6 @@ function bindForm(c: EngineColumn, value: EngineValue, ctx: ProtocolContext): Fp
   codec.encodeBind(value, slot, w, ctx.codec);
   // The bind form as encodeBind writes it (already padded to even).
   return { type: slot.type, indicator: 0, precision: slot.precision, payload: w.take() };
-}
-
-function fpInteger(n: number): ServerMessage {
-  const payload = new Uint8Array(4);
-  new DataView(payload.buffer).setInt32(0, n);
-  const value: FpReturnValue = { type: T.SQLINT, indicator: 0, precision: 0, payload };
-  return { kind: "fproutine", values: [value] };
-}
-
-/** ifx_lo_read's value: an LVARCHAR ("informix"."lvarchar") of the bytes read, i16-framed. */
-function fpBytes(bytes: Uint8Array): ServerMessage {
-  const payload = new Uint8Array(2 + bytes.length);
-  new DataView(payload.buffer).setUint16(0, bytes.length);
-  payload.set(bytes, 2);
-  const value: FpReturnValue = {
-    type: T.SQLLVARCHAR,
-    owner: "informix",
-    typeName: "lvarchar",
-    indicator: 0,
-    precision: bytes.length,
-    payload,
-  };
-  return { kind: "fproutine", values: [value] };
 }
 
 async function readServerFile(name: string): Promise<Uint8Array> {

@@ -209,6 +209,10 @@ export class StatementHandler {
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
         out.push(await this.lobs.getRoutine(m.signature, this.engine.database?.name ?? "", this.engine));
         return;
+      case "lodata":
+        if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
+        out.push(...this.lobs.loData(m));
+        return;
       case "exfproutine":
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
         this.lobs.startCall(m.handle, m.paramCount);
@@ -261,7 +265,9 @@ export class StatementHandler {
         const s = this.require();
         const columns = viewOf(s).columns.map((c, i) => {
           const wanted = m.columns[i]?.type ?? c.type;
-          return (wanted & T.SQLTYPE_MASK) === T.SQLBOOL ? { ...c, type: wanted } : c;
+          // IBM JDBC asks BLOB/CLOB as SENDRECV (44): the locator's raw bytes (smart-lobs.md §1).
+          const smartLob = (wanted & T.SQLTYPE_MASK) === T.SQLSENDRECV && (c.type & T.SQLTYPE_MASK) === T.SQLUDTFIXED;
+          return (wanted & T.SQLTYPE_MASK) === T.SQLBOOL || smartLob ? { ...c, type: wanted } : c;
         });
         s.encoder = new RowEncoder(columns, this.ctx());
         return;

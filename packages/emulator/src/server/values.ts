@@ -31,7 +31,8 @@ function converterFor(column: EngineColumn, blobBytes: number): Converter {
       // Rows keep the 56-byte form; a session with long row ids gets the 68-byte one.
       return (v) => (v instanceof Uint8Array ? resizeBlobDescriptor(v, blobBytes) : v);
     case T.SQLUDTFIXED:
-      // BLOB/CLOB: rows keep the locator's bytes (server/sbspace.ts).
+    case T.SQLSENDRECV:
+      // BLOB/CLOB (SENDRECV when IBM JDBC's SQ_RETTYPE asks so): rows keep the locator's bytes (server/sbspace.ts).
       if (column.extendedId !== T.XID_BLOB && column.extendedId !== T.XID_CLOB) return identity;
       return (v) =>
         v instanceof Uint8Array ? SmartLobLocator.of(column.extendedId === T.XID_CLOB ? "clob" : "blob", v) : v;

@@ -14,6 +14,7 @@
 
 import type { ProtocolContext } from "../constants/capabilities.js";
 import { SQ_EXFPROUTINE, SQ_FPROUTINE, SQ_GETROUTINE } from "../constants/opcodes.js";
+import { SQLSENDRECV, SQLUDTFIXED, SQLUDTVAR } from "../constants/type-codes.js";
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 
@@ -63,7 +64,8 @@ export function decodeExFpRoutine(r: ByteReader, ctx: ProtocolContext): ExFpRout
 // SQ_FPROUTINE (103)   i16 number of return values, per value:
 //                        i16 type, [char owner, char name when the base type is above 18 and
 //                        not BIGINT/BIGSERIAL (52, 53)], i16 indicator (-1 NULL), i16 precision,
-//                        the value in its bind form (fixed width or i16 length + bytes), pad to even
+//                        the value in its bind form (fixed width, i32 length + bytes for the
+//                        opaque types 40, 41, 44, else i16 length + bytes), pad to even
 //                      then SQ_DONE, SQ_COST, SQ_EOT as after SQ_EXECUTE.
 
 /** One value a fast-path routine returned; `payload` is the bind-form bytes, without pad. */
@@ -105,13 +107,22 @@ export function decodeGetRoutineReply(r: ByteReader, ctx: ProtocolContext): GetR
   return { kind: "getroutinereply", database, handle: r.i32() };
 }
 
+/**
+ * Opaque types whose value is framed by an i32 length, as in SQ_BIND: ifx_lo_create's locator
+ * (41), ifx_lo_stat's and ifx_lo_col_sbinfo's structures (44) [IBM JDBC reads them so].
+ */
+const OPAQUE_RETURN = new Set([SQLUDTVAR, SQLUDTFIXED, SQLSENDRECV]);
+
 export function encodeFpRoutine(msg: FpRoutineMessage, ctx: ProtocolContext, w: ByteWriter): void {
   w.u16(SQ_FPROUTINE).i16(msg.values.length);
   for (const v of msg.values) {
     w.i16(v.type);
     if (hasTypeName(v.type)) w.char(ctx.codec.encode(v.owner ?? "")).char(ctx.codec.encode(v.typeName ?? ""));
     w.i16(v.indicator).i16(v.precision);
-    if (v.payload !== null) w.bytes(v.payload).padTo2(v.payload.length);
+    if (v.payload === null) continue;
+    // Opaque values: `payload` is the value, the i32 length is written here (as decoded).
+    if (OPAQUE_RETURN.has(v.type & 0xff)) w.i32(v.payload.length);
+    w.bytes(v.payload).padTo2(v.payload.length);
   }
 }
 
@@ -154,7 +165,7 @@ export function decodeFpRoutine(
     let payload: Uint8Array | null = null;
     if (indicator !== -1) {
       const w = width(type, precision);
-      const len = w ?? r.u16();
+      const len = w ?? (OPAQUE_RETURN.has(type & 0xff) ? r.i32() : r.u16());
       payload = r.bytes(len).slice();
       r.padTo2(w === undefined ? len : w);
     }

@@ -12,6 +12,7 @@ import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
 import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js";
+import { decodeLoDataReply } from "../messages/file-transfer.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
@@ -64,6 +65,9 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeErr(r, ctx);
     case Op.SQ_BLOB:
       return decodeBlob(r);
+    case Op.SQ_LODATA:
+      // The answer to an SQ_LODATA write (smart-lobs.md §4.1).
+      return decodeLoDataReply(r);
     case Op.SQ_DBLIST:
       return decodeDbList(r, ctx);
     case Op.SQ_GETROUTINE:

@@ -27,6 +27,7 @@ import {
   type FpRoutineMessage,
   type GetRoutineReplyMessage,
 } from "../messages/fast-path.js";
+import { encodeLoDataReply, type LoDataReplyMessage } from "../messages/file-transfer.js";
 import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
@@ -50,6 +51,7 @@ export type ServerMessage =
   | InsertDoneMessage
   | XactStatMessage
   | ErrMessage
+  | LoDataReplyMessage
   | BlobMessage
   | DbListMessage
   | SqFileMessage
@@ -83,6 +85,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeErr(msg, ctx, w);
     case "blob":
       return encodeBlob(msg, w);
+    case "lodatareply":
+      return encodeLoDataReply(msg, w);
     case "dblist":
       return encodeDbList(msg, ctx, w);
     case "sqfile":

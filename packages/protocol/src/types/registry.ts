@@ -14,6 +14,7 @@ import {
   SQLMULTISET,
   SQLNVCHAR,
   SQLROW,
+  SQLSENDRECV,
   SQLSET,
   SQLTYPE_MASK,
   SQLUDTFIXED,
@@ -78,11 +79,14 @@ export const TYPE_CODECS: readonly TypeCodec<unknown>[] = Object.freeze([
 ] as TypeCodec<unknown>[]);
 
 const OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED]);
+/** Opaque in SQ_BIND: also SENDRECV (44), IBM JDBC's type for an ifx_lo_spec fast-path argument. */
+const BIND_OPAQUE_TYPES = new Set([SQLUDTVAR, SQLUDTFIXED, SQLSENDRECV]);
 /** Types whose tuple width depends on the bytes (the "variable layout" types of §7). */
 const VARIABLE_TYPES = new Set([
   SQLVCHAR,
   SQLNVCHAR,
   SQLUDTVAR,
+  SQLSENDRECV,
   SQLUDTFIXED,
   SQLLVARCHAR,
   SQLBOOL,
@@ -161,7 +165,7 @@ function codecForSlot(slot: BindSlot): TypeCodec<unknown> {
  * type (40/41, named by owner and name before the indicator) is i32-framed.
  */
 export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array {
-  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return readBindOpaque(reader);
+  if (BIND_OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return readBindOpaque(reader);
   return codecForSlot(slot).readBind(reader, slot);
 }
 
@@ -171,7 +175,7 @@ export function readBindPayload(reader: ByteReader, slot: BindSlot): Uint8Array 
  * the type.
  */
 export function decodeBindPayload(payload: Uint8Array, slot: BindSlot, text?: TextCodec): unknown {
-  if (OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return payload.slice();
+  if (BIND_OPAQUE_TYPES.has(slot.type & SQLTYPE_MASK)) return payload.slice();
   return codecForSlot(slot).decodeBind(payload, slot, text);
 }
 

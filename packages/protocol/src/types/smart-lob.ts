@@ -11,7 +11,7 @@
 // JS value: BlobLocator or ClobLocator, the two concrete SmartLobLocators (the 72 bytes and
 // whether it is a BLOB or a CLOB).
 
-import { SQLTYPE_MASK, SQLUDTFIXED, XID_BLOB, XID_CLOB } from "../constants/type-codes.js";
+import { SQLSENDRECV, SQLTYPE_MASK, SQLUDTFIXED, XID_BLOB, XID_CLOB } from "../constants/type-codes.js";
 import type { TypeCodec } from "./codec.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { ENVELOPE_HEADER, envelopeSize, isEnvelopeNull, writeEnvelope } from "./udt-envelope.js";
@@ -117,7 +117,8 @@ function unsupportedBind(): never {
 /** BLOB/CLOB codec; values are {@link SmartLobLocator}s. */
 export const smartLobCodec: TypeCodec<SmartLobLocator> = {
   name: "SMARTLOB",
-  baseTypes: [SQLUDTFIXED],
+  // SENDRECV: a BLOB/CLOB column as IBM JDBC's SQ_RETTYPE asks for it (encode below).
+  baseTypes: [SQLUDTFIXED, SQLSENDRECV],
   usesView: false,
   tupleSize: (_column, bytes, offset) => envelopeSize(bytes, offset),
   decode(bytes, _view, offset, size, column) {
@@ -126,12 +127,15 @@ export const smartLobCodec: TypeCodec<SmartLobLocator> = {
     return SmartLobLocator.of(column.extendedId === XID_CLOB ? "clob" : "blob", raw);
   },
   encode(value, column, out) {
-    if ((column.type & SQLTYPE_MASK) !== SQLUDTFIXED)
-      throw new TypeCodecError("UNSUPPORTED_TYPE", `smart LOB in a column of type ${column.type & SQLTYPE_MASK}`);
+    const base = column.type & SQLTYPE_MASK;
+    if (base !== SQLUDTFIXED && base !== SQLSENDRECV)
+      throw new TypeCodecError("UNSUPPORTED_TYPE", `smart LOB in a column of type ${base}`);
     if (value === null) return writeEnvelope(null, out);
     if (!(value instanceof SmartLobLocator))
       throw new TypeCodecError("INVALID_VALUE", "a BLOB/CLOB column value must be a SmartLobLocator");
-    writeEnvelope(locatorToHexPayload(value.raw), out);
+    // SENDRECV (44), asked for by IBM JDBC's SQ_RETTYPE: the 72 raw bytes (JDBC hands the
+    // first 72 payload bytes back to ifx_lo_open) [IBM JDBC getBytes, loopback capture].
+    writeEnvelope(base === SQLSENDRECV ? value.raw : locatorToHexPayload(value.raw), out);
   },
   bindSlot: unsupportedBind,
   encodeBind: unsupportedBind,

@@ -179,6 +179,8 @@ public final class Scenarios {
     ALL.put("set_cursor_name_current_of", CursorScenarios::setCursorName);
     ALL.put("byte_text_jdbc_write", BlobScenarios::jdbcWrite);
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
+    ALL.put("smart_lob_jdbc_write", SmartLobScenarios::jdbcWrite);
+    ALL.put("smart_lob_driver_read", SmartLobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
     ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
