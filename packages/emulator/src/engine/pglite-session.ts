@@ -36,7 +36,7 @@ import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
 import { applySessionSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
-import { MaterialisedCursor, PreparedStatement } from "./statement.js";
+import { MaterialisedCursor, type NamedStatement, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
 import type { CursorHost, StreamingCursor } from "./streaming-cursor.js";
 import type {
@@ -86,6 +86,9 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   /** Open streaming cursors, and the number of cursors declared so far (their names). */
   readonly cursors = new Set<StreamingCursor>();
   cursorCount = 0;
+  /** Named PostgreSQL statements of this session's Informix statements (statement-runner.ts runSql). */
+  private readonly named = new Set<string>();
+  private namedCount = 0;
 
   /**
    * `tempTag` makes the temp schema's name unique among emulators sharing one
@@ -337,6 +340,26 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     });
   }
 
+  /**
+   * The named PostgreSQL statement of an Informix statement from its second run on
+   * (undefined on its first: a statement run once is not worth keeping on the connection).
+   */
+  namedStatement(stmt: PreparedStatement): NamedStatement | undefined {
+    if (stmt.named !== undefined) return stmt.named;
+    if (++stmt.runs < 2) return undefined;
+    stmt.named = { name: `ifx_s${this.id}_${++this.namedCount}`, parsed: false, stale: false };
+    this.named.add(stmt.named.name);
+    return stmt.named;
+  }
+
+  /** The client released the statement: its named PostgreSQL statement goes with the next request. */
+  release(statement: EngineStatement): void {
+    if (!(statement instanceof PreparedStatement) || statement.named === undefined) return;
+    this.named.delete(statement.named.name);
+    this.pg.dropStatement(statement.named.name);
+    statement.named = undefined;
+  }
+
   private statementOf(statement: EngineStatement): PreparedStatement {
     if (!(statement instanceof PreparedStatement)) throw new InformixSqlError(SQL.SYNTAX);
     return statement;
@@ -464,7 +487,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
         // Cursors declared in this transaction would die with it: read what they have left.
         for (const c of this.cursors) {
           if (c.tx === this.txSerial && !c.dead && c.rescued === null) {
-            c.rescued = await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null);
+            c.rescue(c.drained ? [] : await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null));
           }
         }
         await this.pg.exec("ROLLBACK");
@@ -548,6 +571,9 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
       this.inTransaction = false;
       if (this.tempCreated) await shared.pg.exec(drop);
     } else {
+      // The shared connection outlives the session: its named statements go with the next request.
+      for (const name of this.named) this.pg.dropStatement(name);
+      this.named.clear();
       await this.mux.exclusive(async () => {
         await this.abortCursorTransaction();
         if (this.inTransaction) {

@@ -13,7 +13,23 @@ import type { TableDependency } from "./table-versions.js";
 import type { EngineColumn, EngineCursor, EngineStatement, EngineValue } from "./types.js";
 import { toEngineValue } from "./values.js";
 
+/**
+ * A PostgreSQL prepared statement kept for an Informix statement that runs again
+ * (statement-runner.ts runSql): its name, and whether the connection has it now.
+ */
+export interface NamedStatement {
+  readonly name: string;
+  /** Parsed on the connection; false before the first run and after a failed one. */
+  parsed: boolean;
+  /** A failed run may have left it half made: Close it before the next Parse. */
+  stale: boolean;
+}
+
 export class PreparedStatement implements EngineStatement {
+  /** Times its SQL has run; the second run makes it a named PostgreSQL statement. */
+  runs = 0;
+  named: NamedStatement | undefined;
+
   constructor(
     readonly source: string,
     readonly plan: Plan,

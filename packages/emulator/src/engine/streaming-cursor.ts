@@ -36,6 +36,19 @@ export class StreamingCursor implements EngineCursor {
   dead = false;
   /** Rows read ahead because the cursor's transaction rolled back (see pglite-session.ts rollback). */
   rescued: (string | null)[][] | null = null;
+
+  /**
+   * Before a ROLLBACK destroys the PostgreSQL cursor: what it had left (null when that could
+   * not be read), after the rows already fetched ahead.
+   */
+  rescue(rest: (string | null)[][] | null): void {
+    this.rescued = rest === null ? null : this.ahead.concat(rest);
+    this.ahead = [];
+  }
+  /** Rows fetched with the DECLARE (statement-runner.ts), handed out before PostgreSQL is asked again. */
+  private ahead: (string | null)[][] = [];
+  /** The rows fetched ahead reached the end: PostgreSQL has no more. */
+  private aheadToEnd = false;
   private exhausted = false;
   private closed = false;
 
@@ -48,10 +61,29 @@ export class StreamingCursor implements EngineCursor {
     this.tx = tx;
   }
 
+  /** The first rows, fetched in the DECLARE's round trip; `asked` is how many were asked for. */
+  readAhead(rows: (string | null)[][], asked: number): void {
+    this.ahead = rows;
+    this.aheadToEnd = rows.length < asked;
+  }
+
+  /** True once PostgreSQL has said it has no more rows (the cursor's FETCH came back short). */
+  get drained(): boolean {
+    return this.exhausted || (this.aheadToEnd && this.ahead.length === 0);
+  }
+
   async fetch(maxRows: number): Promise<EngineValue[][]> {
     if (this.closed || this.exhausted) return [];
     const want = Math.max(1, maxRows);
-    const rows = this.rescued ? this.rescued.splice(0, want) : await this.host.fetchCursor(this, want);
+    let rows: (string | null)[][];
+    if (this.rescued) rows = this.rescued.splice(0, want);
+    else if (this.ahead.length > 0 || this.aheadToEnd) {
+      rows = this.ahead.length <= want ? this.ahead : this.ahead.slice(0, want);
+      this.ahead = rows === this.ahead ? [] : this.ahead.slice(want);
+      if (rows.length < want && !this.aheadToEnd) {
+        for (const row of await this.host.fetchCursor(this, want - rows.length)) rows.push(row);
+      }
+    } else rows = await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
     const types = this.types;
     return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));

@@ -354,6 +354,7 @@ export class StatementHandler {
 
   private async release(s: PreparedState): Promise<void> {
     await s.cursor?.close();
+    this.engine.release?.(s.statement);
     this.statements.delete(s.id);
     if (this.current === s) this.current = undefined;
   }
