@@ -342,7 +342,8 @@ export async function runSql(
       const steps: PgStep[] = [];
       if (oneTrip) steps.push({ sql: STATEMENT_SAVEPOINT.before });
       if (named === undefined) steps.push({ sql, params: values });
-      else steps.push({ sql, params: values, statement: { name: named.name, parse: !named.parsed, close: named.stale } });
+      else
+        steps.push({ sql, params: values, statement: { name: named.name, parse: !named.parsed, close: named.stale } });
       if (oneTrip) steps.push({ sql: STATEMENT_SAVEPOINT.after });
       let reply: { rows: (string | null)[][]; commands: string[] };
       try {
