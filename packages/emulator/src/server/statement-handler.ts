@@ -67,6 +67,15 @@ const TUPLE_OVERHEAD = 6;
 /** Rows taken from the engine cursor at a time, whatever the client's buffer. */
 const MAX_ROWS_PER_READ = 1000;
 
+/**
+ * Rows to take from the engine for an NFETCH of `bufferSize` bytes: those of a few such
+ * fetches (rows of 16 bytes or more), so that a client with a small buffer (JDBC's 4 KiB, a
+ * fetchSize of 100) costs one engine read per several NFETCHes rather than one or more each.
+ */
+function rowsPerRead(bufferSize: number): number {
+  return Math.min(MAX_ROWS_PER_READ, Math.max(64, Math.ceil(bufferSize / 4)));
+}
+
 interface PreparedState {
   readonly id: number;
   readonly statement: EngineStatement;
@@ -430,7 +439,7 @@ export class StatementHandler {
       s.carry = undefined;
       if (data === undefined) {
         if (s.pendingAt === s.pending.length && !s.exhausted) {
-          s.pending = await s.cursor.fetch(Math.min(MAX_ROWS_PER_READ, Math.max(16, Math.ceil(bufferSize / 16))));
+          s.pending = await s.cursor.fetch(rowsPerRead(bufferSize));
           s.pendingAt = 0;
           if (s.pending.length === 0) s.exhausted = true;
         }
