@@ -72,6 +72,8 @@ const ERROR_FIELDS: Readonly<Record<string, string>> = {
 };
 
 const READY_FOR_QUERY = 0x5a; // 'Z'
+/** Buffers larger than this are not kept between requests. */
+export const KEEP_BYTES = 1 << 20;
 
 /** A field's text: short ASCII values without a native call, anything else as UTF-8. */
 function text(b: Buffer, start: number, end: number): string {
@@ -217,7 +219,7 @@ export class FrontendWriter {
   }
 
   private cstring(s: string): void {
-    this.ensure(s.length * 3 + 1);
+    this.ensure((s.length <= 4096 ? s.length * 3 : Buffer.byteLength(s)) + 1);
     this.at += this.buf.write(s, this.at, "utf8");
     this.buf[this.at++] = 0;
   }
@@ -264,7 +266,7 @@ export class FrontendWriter {
         this.int32(-1);
         continue;
       }
-      this.ensure(4 + v.length * 3);
+      this.ensure(4 + (v.length <= 4096 ? v.length * 3 : Buffer.byteLength(v)));
       const lengthAt = this.at;
       this.at += 4;
       const n = this.buf.write(v, this.at, "utf8");
@@ -316,6 +318,8 @@ export class FrontendWriter {
     const out = new Uint8Array(this.at);
     out.set(this.buf.subarray(0, this.at));
     this.at = 0;
+    // A long value (a BYTE parameter, say) does not keep its buffer for the session's life.
+    if (this.buf.length > KEEP_BYTES) this.buf = Buffer.allocUnsafe(1024);
     return out;
   }
 }

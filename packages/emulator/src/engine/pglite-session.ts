@@ -34,7 +34,7 @@ import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
-import { applySessionSettings, lockTimeout } from "./session-settings.js";
+import { applySessionSettings, type CompiledSettings, compileSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, type NamedStatement, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
@@ -89,6 +89,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   /** Named PostgreSQL statements of this session's Informix statements (statement-runner.ts runSql). */
   private readonly named = new Set<string>();
   private namedCount = 0;
+  private compiled: { key: string; settings: CompiledSettings } | undefined;
 
   /**
    * `tempTag` makes the temp schema's name unique among emulators sharing one
@@ -145,17 +146,27 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   async enter(): Promise<void> {
     const { pg, link } = this;
     // Work left for the connection by sessions that ended (shared.ts), sent with the settings.
-    const deferred = this.mux.transactionHolder === null ? link.deferred.splice(0) : [];
-    await applySessionSettings(pg, deferred, {
-      ...(link.dedicated ? { lockTimeout: lockTimeout(this.lockWait) } : {}),
-      dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
-      dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
-      century: this.options.century ?? "R",
-      ...(this.database ? { database: this.database.name } : {}),
-      tempSchema: this.tempSchema,
-      sessionId: this.id,
-      user: this.user,
-    });
+    const deferred = this.mux.transactionHolder === null && link.deferred.length > 0 ? link.deferred.splice(0) : [];
+    await applySessionSettings(pg, deferred, this.settings());
+  }
+
+  /** The session's settings, made again only when the lock mode or the database changes. */
+  private settings(): CompiledSettings {
+    const key = `${this.lockWait}|${this.database?.name ?? ""}`;
+    if (this.compiled?.key !== key) {
+      const settings = compileSettings({
+        ...(this.link.dedicated ? { lockTimeout: lockTimeout(this.lockWait) } : {}),
+        dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
+        dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
+        century: this.options.century ?? "R",
+        ...(this.database ? { database: this.database.name } : {}),
+        tempSchema: this.tempSchema,
+        sessionId: this.id,
+        user: this.user,
+      });
+      this.compiled = { key, settings };
+    }
+    return this.compiled.settings;
   }
 
   /** BEGIN, at SET ISOLATION's level on a dedicated connection. */

@@ -21,7 +21,7 @@
 
 import type { ColumnType } from "./declared-types.js";
 import type { EngineCursor, EngineValue } from "./types.js";
-import { toEngineValue } from "./values.js";
+import { engineValueConverter, toEngineRows } from "./values.js";
 
 /** What the session does for a streaming cursor (pglite-session.ts). */
 export interface CursorHost {
@@ -51,6 +51,7 @@ export class StreamingCursor implements EngineCursor {
   private aheadToEnd = false;
   private exhausted = false;
   private closed = false;
+  private converters: ((text: string | null) => EngineValue)[] | undefined;
 
   constructor(
     private readonly host: CursorHost,
@@ -85,8 +86,8 @@ export class StreamingCursor implements EngineCursor {
       }
     } else rows = await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
-    const types = this.types;
-    return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));
+    this.converters ??= this.types.map(engineValueConverter);
+    return toEngineRows(rows, this.converters);
   }
 
   async close(): Promise<void> {

@@ -20,7 +20,7 @@ import { createHash } from "node:crypto";
 import { createConnection, type Socket } from "node:net";
 import { protocol } from "@electric-sql/pglite";
 import type { PgTransport } from "../pg-client.js";
-import { replyEnd } from "../pg-wire.js";
+import { KEEP_BYTES, replyEnd } from "../pg-wire.js";
 import { ScramClient } from "./scram.js";
 
 /** Where and as whom to connect; `socketPath` (a unix socket) wins over host/port. */
@@ -189,9 +189,12 @@ export class PgSocket implements PgTransport {
       start = found.end;
     }
     if (start > 0) {
-      this.received.copy(this.received, 0, start, this.receivedLength);
       this.receivedLength -= start;
       this.scan -= start;
+      // After a long reply (a BYTE value, say) the big buffer is not kept.
+      const keep = this.received.length > KEEP_BYTES ? Buffer.allocUnsafe(Math.max(4096, this.receivedLength)) : null;
+      this.received.copy(keep ?? this.received, 0, start, start + this.receivedLength);
+      if (keep) this.received = keep;
     }
   }
 
