@@ -70,24 +70,24 @@ export async function applySessionSettings(
   before: readonly string[],
   want: CompiledSettings,
 ): Promise<void> {
-  let sets: string[] | null = before.length > 0 ? [...before] : null;
+  const sets: string[] = [...before];
   if (want.lockTimeout !== undefined && pg.settings.get("lock_timeout") !== want.lockTimeout) {
-    (sets ??= []).push(`SET lock_timeout = '${want.lockTimeout}'`);
+    sets.push(`SET lock_timeout = '${want.lockTimeout}'`);
     pg.settings.set("lock_timeout", want.lockTimeout);
   }
   if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== want.dateStyle) {
-    (sets ??= []).push(`SET DateStyle = '${want.dateStyle}'`);
+    sets.push(`SET DateStyle = '${want.dateStyle}'`);
     pg.settings.set("DateStyle", want.dateStyle);
   }
   if (pg.settings.get("ifx.dates") !== want.dates) {
-    (sets ??= []).push(want.datesSql);
+    sets.push(want.datesSql);
     pg.settings.set("ifx.dates", want.dates);
   }
   if (pg.searchPath !== want.path) {
-    (sets ??= []).push(want.pathSql);
+    sets.push(want.pathSql);
     pg.searchPath = want.path;
   }
-  if (sets === null) return;
+  if (sets.length === 0) return;
   try {
     await pg.exec(sets.join(";"));
   } catch (e) {
