@@ -52,6 +52,8 @@ export class StreamingCursor implements EngineCursor {
   private exhausted = false;
   private closed = false;
   private converters: ((text: string | null) => EngineValue)[] | undefined;
+  /** A FETCH that failed after rows read ahead were handed out: thrown by the next fetch. */
+  private failure: unknown;
 
   constructor(
     private readonly host: CursorHost,
@@ -82,10 +84,25 @@ export class StreamingCursor implements EngineCursor {
       rows = this.ahead.length <= want ? this.ahead : this.ahead.slice(0, want);
       this.ahead = rows === this.ahead ? [] : this.ahead.slice(want);
       if (rows.length < want && !this.aheadToEnd) {
-        for (const row of await this.host.fetchCursor(this, want - rows.length)) rows.push(row);
+        try {
+          for (const row of await this.host.fetchCursor(this, want - rows.length)) rows.push(row);
+        } catch (e) {
+          // The rows read ahead come first; the error comes with the next fetch.
+          if (rows.length === 0) throw e;
+          this.failure = e;
+          return this.convert(rows);
+        }
       }
+    } else if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
     } else rows = await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
+    return this.convert(rows);
+  }
+
+  private convert(rows: (string | null)[][]): EngineValue[][] {
     this.converters ??= this.types.map(engineValueConverter);
     return toEngineRows(rows, this.converters);
   }

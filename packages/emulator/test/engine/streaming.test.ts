@@ -56,6 +56,19 @@ describe("streaming cursors (issue 8 §2)", () => {
     await c.close();
   });
 
+  it("a FETCH failing after the rows read at OPEN: those rows first, then the error, then -400", async () => {
+    await run(s, "create table u (a integer)");
+    await run(s, `insert into u values ${Array.from({ length: 300 }, (_, i) => `(${i})`).join(", ")}`);
+    // No ORDER BY: rows come in insertion order, so row 150 fails in the FETCH after the first 128.
+    const c = await s.openCursor(await s.prepare("select 1 / (a - 150) from u"), []);
+    assert.equal((await c.fetch(100)).length, 100);
+    assert.equal((await c.fetch(100)).length, 28);
+    await assert.rejects(c.fetch(100), (e: unknown) => (e as { sqlcode?: number }).sqlcode === -1202);
+    await assert.rejects(c.fetch(100), (e: unknown) => (e as { sqlcode?: number }).sqlcode === -400);
+    await c.close();
+    await run(s, "drop table u");
+  });
+
   it("another session's statements and this session's own go on while a cursor is open", async () => {
     const c = await s.openCursor(await s.prepare("select a from t order by a"), []);
     assert.deepEqual(await c.fetch(2), [[0], [1]]);
