@@ -36,7 +36,7 @@ import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
 import { applySessionSettings, type CompiledSettings, compileSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
-import { MaterialisedCursor, type NamedStatement, PreparedStatement } from "./statement.js";
+import { MaterialisedCursor, NamedStatements, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
 import type { CursorHost, StreamingCursor } from "./streaming-cursor.js";
 import type {
@@ -86,9 +86,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   /** Open streaming cursors, and the number of cursors declared so far (their names). */
   readonly cursors = new Set<StreamingCursor>();
   cursorCount = 0;
-  /** Named PostgreSQL statements of this session's Informix statements (statement-runner.ts runSql). */
-  private readonly named = new Set<string>();
-  private namedCount = 0;
+  readonly namedStatements: NamedStatements;
   private compiled: { key: string; settings: CompiledSettings } | undefined;
 
   /**
@@ -104,6 +102,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     tempTag = "",
   ) {
     this.tempSchema = `ifx_tmp_${tempTag}${id}`;
+    this.namedStatements = new NamedStatements(`ifx_s${id}_`, link.pg);
   }
 
   /** This session's PostgreSQL connection. */
@@ -351,24 +350,9 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     });
   }
 
-  /**
-   * The named PostgreSQL statement of an Informix statement from its second run on
-   * (undefined on its first: a statement run once is not worth keeping on the connection).
-   */
-  namedStatement(stmt: PreparedStatement): NamedStatement | undefined {
-    if (stmt.named !== undefined) return stmt.named;
-    if (++stmt.runs < 2) return undefined;
-    stmt.named = { name: `ifx_s${this.id}_${++this.namedCount}`, parsed: false, stale: false };
-    this.named.add(stmt.named.name);
-    return stmt.named;
-  }
-
   /** The client released the statement: its named PostgreSQL statement goes with the next request. */
   release(statement: EngineStatement): void {
-    if (!(statement instanceof PreparedStatement) || statement.named === undefined) return;
-    this.named.delete(statement.named.name);
-    this.pg.dropStatement(statement.named.name);
-    statement.named = undefined;
+    this.namedStatements.release(statement);
   }
 
   private statementOf(statement: EngineStatement): PreparedStatement {
@@ -582,9 +566,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
       this.inTransaction = false;
       if (this.tempCreated) await shared.pg.exec(drop);
     } else {
-      // The shared connection outlives the session: its named statements go with the next request.
-      for (const name of this.named) this.pg.dropStatement(name);
-      this.named.clear();
+      this.namedStatements.dropAll();
       await this.mux.exclusive(async () => {
         await this.abortCursorTransaction();
         if (this.inTransaction) {

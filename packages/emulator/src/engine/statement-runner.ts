@@ -338,7 +338,8 @@ export async function runSql(
       }
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
       for (const c of plan.table?.columns ?? []) for (const setup of c.type.setup ?? []) await pg.exec(setup);
-      const named = plan === stmt.plan && REUSABLE.has(plan.statementType) ? session.namedStatement(stmt) : undefined;
+      const named =
+        plan === stmt.plan && REUSABLE.has(plan.statementType) ? session.namedStatements.of(stmt) : undefined;
       const steps: PgStep[] = [];
       if (oneTrip) steps.push({ sql: STATEMENT_SAVEPOINT.before });
       if (named === undefined) steps.push({ sql, params: values });
