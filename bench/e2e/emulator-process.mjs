@@ -7,10 +7,14 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 
-/** Starts `informix-emulator --port 0 --engine <engine>`; resolves once it listens. */
+/**
+ * Starts `informix-emulator --port 0 --engine <engine>`; resolves once it listens.
+ * `EMULATOR_NODE_FLAGS` (space-separated) go to the child's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
 export async function startEmulatorProcess(engine) {
   const cli = new URL("../../packages/emulator/bin/informix-emulator.js", import.meta.url).pathname;
-  const child = spawn(process.execPath, [cli, "--port", "0", "--engine", engine], {
+  const flags = (process.env.EMULATOR_NODE_FLAGS ?? "").split(" ").filter((f) => f !== "");
+  const child = spawn(process.execPath, [...flags, cli, "--port", "0", "--engine", engine], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise((resolve, reject) => {
@@ -31,8 +35,13 @@ export async function startEmulatorProcess(engine) {
     rssMb() {
       return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
     },
+    /** Ends the emulator; resolves once it has exited (SIGINT, so a --cpu-prof child writes its profile). */
     stop() {
-      child.kill();
+      return new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(flags.length > 0 ? "SIGINT" : "SIGTERM");
+      });
     },
   };
 }

@@ -3,7 +3,8 @@
 //
 // FETCH and CLOSE of a streaming cursor (streaming-cursor.ts) for a session. Inside an
 // open PostgreSQL transaction each runs under a savepoint, so a failing FETCH (say a
-// division by zero at row 500,000) fails alone and the transaction goes on, as in IDS.
+// division by zero at row 500,000) fails alone and the transaction goes on, as in IDS;
+// a cursor transaction that holds only this cursor needs none (see fetchCursor).
 
 import * as codes from "../sql/type-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
@@ -29,6 +30,17 @@ export async function fetchCursor(
       const sql = `FETCH FORWARD ${maxRows} FROM ${cursor.name}`;
       const open = session.mux.transactionHolder === session;
       if (!open) return (await pg.run(sql)).rows;
+      // A cursor transaction of this cursor alone needs no savepoint: should the FETCH fail,
+      // the cursor is lost either way, so the cursor transaction is rolled back with it.
+      if (session.cursorTx && ![...session.cursors].some((c) => c !== cursor && c.tx === session.txSerial && !c.dead)) {
+        try {
+          return (await pg.run(sql)).rows;
+        } catch (e) {
+          await session.abortCursorTransaction();
+          if (e instanceof PgError && e.code === "34000") throw new InformixSqlError(CURSOR_NOT_OPEN);
+          throw mapPgError(e, { sourceOffset: () => 0, creatingIndex: false });
+        }
+      }
       try {
         return (await pg.run(sql, [], STATEMENT_SAVEPOINT)).rows;
       } catch (e) {

@@ -4,11 +4,15 @@
 // The engine's only door to PostgreSQL: the extended query protocol, because only
 // RowDescription carries the source table/column and the type modifier of each result
 // column (PGlite's describeQuery() drops them). All values travel as text. The same
-// client drives both engines through a PgTransport: PGlite's execProtocol, or a socket
-// to a PostgreSQL server (postgres/pg-socket.ts). Callers serialise access themselves
+// client drives both engines through a PgTransport: PGlite's raw protocol stream, or a
+// socket to a PostgreSQL server (postgres/pg-socket.ts); pg-wire.ts writes the requests
+// and reads the replies. Callers serialise access themselves
 // (see multiplexer.ts).
 
-import { PGlite, protocol } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
+import { FrontendWriter, type PgField, type PgReply, readReply } from "./pg-wire.js";
+
+export type { PgField } from "./pg-wire.js";
 
 /** A PostgreSQL error with the fields the engine maps to Informix codes. */
 export class PgError extends Error {
@@ -23,20 +27,21 @@ export class PgError extends Error {
   }
 }
 
-/** One column of a RowDescription. */
-export interface PgField {
-  readonly name: string;
-  readonly tableID: number;
-  readonly columnID: number;
-  readonly dataTypeID: number;
-  readonly dataTypeModifier: number;
-}
-
 export interface PgResult {
-  readonly fields: readonly PgField[];
   readonly rows: (string | null)[][];
   /** Command tag, e.g. "INSERT 0 1". */
   readonly command: string;
+}
+
+/** One statement of a request (PgClient.steps). */
+export interface PgStep {
+  readonly sql: string;
+  readonly params?: readonly (string | null)[];
+  /**
+   * A named prepared statement to run instead of parsing `sql` again: `parse` says whether
+   * to Parse it first (its first run; after a failure, `close` drops a half-made one first).
+   */
+  readonly statement?: { readonly name: string; readonly parse: boolean; readonly close?: boolean };
 }
 
 export interface PgDescription {
@@ -44,12 +49,12 @@ export interface PgDescription {
   readonly fields: readonly PgField[];
 }
 
-/** One backend message as PGlite's protocol parser gives it. */
-export type Message = { name: string } & Record<string, unknown>;
-
-/** Carries one group of frontend messages (ending in Sync or Query) and returns the replies. */
+/**
+ * Carries one request (frontend messages ending in Sync or Query) and returns the raw reply:
+ * every backend message up to and including ReadyForQuery (read by pg-wire.ts).
+ */
 export interface PgTransport {
-  request(bytes: Uint8Array): Promise<Message[]>;
+  request(bytes: Uint8Array): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -58,12 +63,24 @@ export interface PgTransport {
 export const SETUP_DATE_STYLE = "ISO, MDY";
 export const SESSION_SETUP = `SET IntervalStyle = 'postgres'; SET DateStyle = '${SETUP_DATE_STYLE}'; SET extra_float_digits = 1`;
 
+/**
+ * PGlite through its raw protocol stream: the reply's bytes are collected as PGlite hands
+ * them over and read once by pg-wire.ts (execProtocol would also parse them with PGlite's
+ * own, slower parser).
+ */
 class PgliteTransport implements PgTransport {
   constructor(private readonly db: PGlite) {}
 
-  async request(bytes: Uint8Array): Promise<Message[]> {
-    const result = await this.db.execProtocol(bytes, { throwOnError: false });
-    return result.messages as unknown as Message[];
+  async request(bytes: Uint8Array): Promise<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    // A chunk is a view of PGlite's memory, reused for the next one: copy it. The data
+    // directory is in memory (create() below), so there is no file system to sync: that
+    // sync, an async step after every request, cost 10-40 µs of CPU each.
+    await this.db.execProtocolRawStream(bytes, {
+      onRawData: (chunk) => chunks.push(chunk.slice()),
+      syncToFs: false,
+    });
+    return chunks.length === 1 ? chunks[0]! : concat(chunks);
   }
 
   async dump(): Promise<Uint8Array> {
@@ -76,7 +93,7 @@ class PgliteTransport implements PgTransport {
   }
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+export function concat(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -86,16 +103,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function check(messages: readonly Message[]): void {
-  const err = messages.find((m) => m.name === "error");
-  if (err === undefined) return;
-  const fields = err as Record<string, string | undefined>;
-  throw new PgError(
-    fields["code"] ?? "XX000",
-    String(fields["message"] ?? "error"),
-    Number(fields["position"] ?? 0),
-    fields,
-  );
+function check(reply: PgReply): void {
+  const fields = reply.error;
+  if (fields === null) return;
+  throw new PgError(fields["code"] ?? "XX000", fields["message"] ?? "error", Number(fields["position"] ?? 0), fields);
 }
 
 export class PgClient {
@@ -116,22 +127,25 @@ export class PgClient {
     return client;
   }
 
-  private async send(parts: readonly Uint8Array[]): Promise<Message[]> {
-    const messages = await this.transport.request(concat(parts));
-    check(messages);
-    return messages;
+  private readonly writer = new FrontendWriter();
+  /** Named prepared statements no longer used: closed at the start of the next steps() request. */
+  private unused: string[] = [];
+
+  /** Drops a named prepared statement with the next request (Close of an unknown name is no error). */
+  dropStatement(name: string): void {
+    this.unused.push(name);
+  }
+
+  private async send(request: Uint8Array): Promise<PgReply> {
+    const reply = readReply(await this.transport.request(request));
+    check(reply);
+    return reply;
   }
 
   /** Parse + Describe: parameter types and result columns, without running anything. */
   async describe(sql: string): Promise<PgDescription> {
-    const s = protocol.serialize;
-    const messages = await this.send([s.parse({ text: sql }), s.describe({ type: "S" }), s.sync()]);
-    const params = messages.find((m) => m.name === "parameterDescription");
-    const rows = messages.find((m) => m.name === "rowDescription");
-    return {
-      paramTypes: (params?.["dataTypeIDs"] as number[] | undefined) ?? [],
-      fields: (rows?.["fields"] as PgField[] | undefined) ?? [],
-    };
+    const reply = await this.send(this.writer.parse(sql).describe("S").sync().take());
+    return { paramTypes: reply.paramTypes ?? [], fields: reply.fields ?? [] };
   }
 
   /**
@@ -145,40 +159,41 @@ export class PgClient {
     params: readonly (string | null)[] = [],
     wrap?: { readonly before: string; readonly after?: string },
   ): Promise<PgResult> {
-    const s = protocol.serialize;
-    const statement = [
-      s.parse({ text: sql }),
-      s.bind({ values: [...params] }),
-      s.describe({ type: "P" }),
-      s.execute({}),
-    ];
-    const messages = await this.send(
-      wrap
-        ? [
-            s.parse({ text: wrap.before }),
-            s.bind({}),
-            s.execute({}),
-            ...statement,
-            ...(wrap.after === undefined ? [] : [s.parse({ text: wrap.after }), s.bind({}), s.execute({})]),
-            s.sync(),
-          ]
-        : [...statement, s.sync()],
-    );
-    const desc = messages.find((m) => m.name === "rowDescription");
-    const rows: (string | null)[][] = [];
-    const commands: string[] = [];
-    for (const m of messages) {
-      if (m.name === "dataRow") rows.push(m["fields"] as (string | null)[]);
-      else if (m.name === "commandComplete") commands.push(String(m["text"]));
+    const steps: PgStep[] = [{ sql, params }];
+    if (wrap) steps.unshift({ sql: wrap.before });
+    if (wrap?.after !== undefined) steps.push({ sql: wrap.after });
+    const reply = await this.steps(steps);
+    return { rows: reply.rows, command: (wrap ? reply.commands[1] : reply.commands[0]) ?? "" };
+  }
+
+  /**
+   * Runs statements in one round trip (one Sync): the first that fails ends the request
+   * (PostgreSQL skips the rest) and is thrown. Rows and command tags of every step, in order.
+   */
+  async steps(steps: readonly PgStep[]): Promise<{ rows: (string | null)[][]; commands: string[] }> {
+    const w = this.writer;
+    if (this.unused.length > 0) {
+      for (const name of this.unused) w.close("S", name);
+      this.unused = [];
     }
-    this.rowsReceived += rows.length;
-    const command = (wrap ? commands[1] : commands[0]) ?? "";
-    return { fields: (desc?.["fields"] as PgField[] | undefined) ?? [], rows, command };
+    for (const step of steps) {
+      const named = step.statement;
+      if (named === undefined) w.parse(step.sql).bind(step.params);
+      else {
+        if (named.close) w.close("S", named.name);
+        if (named.parse) w.parse(step.sql, named.name);
+        w.bind(step.params, named.name);
+      }
+      w.execute();
+    }
+    const reply = await this.send(w.sync().take());
+    this.rowsReceived += reply.rows.length;
+    return reply;
   }
 
   /** Runs a script of statements (simple query protocol, no parameters). */
   async exec(sql: string): Promise<void> {
-    await this.send([protocol.serialize.query(sql)]);
+    await this.send(this.writer.query(sql).take());
   }
 
   /** Rows of a query as text. */

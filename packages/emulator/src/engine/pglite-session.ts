@@ -36,9 +36,9 @@ import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
 import { withColumnTypes } from "./rewrite-columns.js";
-import { applySessionSettings, lockTimeout } from "./session-settings.js";
+import { applySessionSettings, type CompiledSettings, compileSettings, lockTimeout } from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
-import { MaterialisedCursor, PreparedStatement } from "./statement.js";
+import { MaterialisedCursor, NamedStatements, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
 import type { CursorHost, StreamingCursor } from "./streaming-cursor.js";
 import type {
@@ -88,6 +88,8 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   /** Open streaming cursors, and the number of cursors declared so far (their names). */
   readonly cursors = new Set<StreamingCursor>();
   cursorCount = 0;
+  readonly namedStatements: NamedStatements;
+  private compiled: { key: string; settings: CompiledSettings } | undefined;
 
   /**
    * `tempTag` makes the temp schema's name unique among emulators sharing one
@@ -102,6 +104,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     tempTag = "",
   ) {
     this.tempSchema = `ifx_tmp_${tempTag}${id}`;
+    this.namedStatements = new NamedStatements(`ifx_s${id}_`, link.pg);
   }
 
   /** This session's PostgreSQL connection. */
@@ -144,19 +147,29 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
   async enter(): Promise<void> {
     const { pg, link } = this;
     // Work left for the connection by sessions that ended (shared.ts), sent with the settings.
-    const deferred = this.mux.transactionHolder === null ? link.deferred.splice(0) : [];
-    await applySessionSettings(pg, deferred, {
-      ...(link.dedicated ? { lockTimeout: lockTimeout(this.lockWait) } : {}),
-      dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
-      dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
-      century: this.options.century ?? "R",
-      datetimeFormat: this.options.datetimeFormat ?? "",
-      money: this.options.money ?? DEFAULT_MONEY,
-      ...(this.database ? { database: this.database.name } : {}),
-      tempSchema: this.tempSchema,
-      sessionId: this.id,
-      user: this.user,
-    });
+    const deferred = this.mux.transactionHolder === null && link.deferred.length > 0 ? link.deferred.splice(0) : [];
+    await applySessionSettings(pg, deferred, this.settings());
+  }
+
+  /** The session's settings, made again only when the lock mode or the database changes. */
+  private settings(): CompiledSettings {
+    const key = `${this.lockWait}|${this.database?.name ?? ""}`;
+    if (this.compiled?.key !== key) {
+      const settings = compileSettings({
+        ...(this.link.dedicated ? { lockTimeout: lockTimeout(this.lockWait) } : {}),
+        dateOrder: this.options.dateOrder ?? DEFAULT_DATE_ORDER,
+        dateFormat: this.options.dateFormat ?? DEFAULT_DATE_FORMAT,
+        century: this.options.century ?? "R",
+        datetimeFormat: this.options.datetimeFormat ?? "",
+        money: this.options.money ?? DEFAULT_MONEY,
+        ...(this.database ? { database: this.database.name } : {}),
+        tempSchema: this.tempSchema,
+        sessionId: this.id,
+        user: this.user,
+      });
+      this.compiled = { key, settings };
+    }
+    return this.compiled.settings;
   }
 
   /** BEGIN, at SET ISOLATION's level on a dedicated connection. */
@@ -322,6 +335,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
 
   setTextFormats(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void {
     this.options = { ...this.options, ...formats };
+    this.compiled = undefined;
   }
 
   async prepare(sql: string): Promise<EngineStatement> {
@@ -346,6 +360,11 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
         throw e;
       }
     });
+  }
+
+  /** The client released the statement: its named PostgreSQL statement goes with the next request. */
+  release(statement: EngineStatement): void {
+    this.namedStatements.release(statement);
   }
 
   private statementOf(statement: EngineStatement): PreparedStatement {
@@ -476,7 +495,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
         // Cursors declared in this transaction would die with it: read what they have left.
         for (const c of this.cursors) {
           if (c.tx === this.txSerial && !c.dead && c.rescued === null) {
-            c.rescued = await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null);
+            c.rescue(c.drained ? [] : await this.pg.rows(`FETCH ALL FROM ${c.name}`).catch(() => null));
           }
         }
         await this.pg.exec("ROLLBACK");
@@ -560,6 +579,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
       this.inTransaction = false;
       if (this.tempCreated) await shared.pg.exec(drop);
     } else {
+      this.namedStatements.dropAll();
       await this.mux.exclusive(async () => {
         await this.abortCursorTransaction();
         if (this.inTransaction) {

@@ -39,6 +39,37 @@ export function lockTimeout(wait: number): string {
   return wait === 0 ? "1ms" : `${wait}s`;
 }
 
+/** The statements of one SessionSettings, made once (a session reuses them for every statement). */
+export interface CompiledSettings {
+  readonly lockTimeout: string | undefined;
+  readonly dateStyle: string;
+  readonly dates: string;
+  readonly datesSql: string;
+  readonly path: string;
+  readonly pathSql: string;
+}
+
+export function compileSettings(want: SessionSettings): CompiledSettings {
+  const { money } = want;
+  // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
+  const path = want.database
+    ? `${pgIdent(want.database)}, ${pgIdent(want.tempSchema)}, informix`
+    : `${pgIdent(want.tempSchema)}, informix`;
+  return {
+    lockTimeout: want.lockTimeout,
+    dateStyle: `ISO, ${want.dateOrder}`,
+    dates: [want.dateFormat, want.century, want.datetimeFormat, money.front, money.decimal, money.back].join("\0"),
+    datesSql:
+      `SELECT set_config('ifx.date_format', ${pgString(want.dateFormat)}, false), set_config('ifx.dbcentury', '${want.century}', false), ` +
+      `set_config('ifx.datetime_format', ${pgString(want.datetimeFormat)}, false), set_config('ifx.money_front', ${pgString(money.front)}, false), ` +
+      `set_config('ifx.money_decimal', ${pgString(money.decimal)}, false), set_config('ifx.money_back', ${pgString(money.back)}, false)`,
+    path,
+    // The path names this session's temp schema, so it changes with the session: the same
+    // exec records who is on the connection, for sysmaster:syssessions.
+    pathSql: `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${want.sessionId}', false), set_config('ifx.user', ${pgString(want.user)}, false)`,
+  };
+}
+
 /**
  * Sends, in one round trip, `before` (statements to run first) and the settings the connection
  * does not have yet.
@@ -46,39 +77,24 @@ export function lockTimeout(wait: number): string {
 export async function applySessionSettings(
   pg: PgClient,
   before: readonly string[],
-  want: SessionSettings,
+  want: CompiledSettings,
 ): Promise<void> {
   const sets: string[] = [...before];
   if (want.lockTimeout !== undefined && pg.settings.get("lock_timeout") !== want.lockTimeout) {
     sets.push(`SET lock_timeout = '${want.lockTimeout}'`);
     pg.settings.set("lock_timeout", want.lockTimeout);
   }
-  const dateStyle = `ISO, ${want.dateOrder}`;
-  if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== dateStyle) {
-    sets.push(`SET DateStyle = '${dateStyle}'`);
-    pg.settings.set("DateStyle", dateStyle);
+  if ((pg.settings.get("DateStyle") ?? SETUP_DATE_STYLE) !== want.dateStyle) {
+    sets.push(`SET DateStyle = '${want.dateStyle}'`);
+    pg.settings.set("DateStyle", want.dateStyle);
   }
-  const { money } = want;
-  const dates = [want.dateFormat, want.century, want.datetimeFormat, money.front, money.decimal, money.back].join("\0");
-  if (pg.settings.get("ifx.dates") !== dates) {
-    sets.push(
-      `SELECT set_config('ifx.date_format', ${pgString(want.dateFormat)}, false), set_config('ifx.dbcentury', '${want.century}', false), ` +
-        `set_config('ifx.datetime_format', ${pgString(want.datetimeFormat)}, false), set_config('ifx.money_front', ${pgString(money.front)}, false), ` +
-        `set_config('ifx.money_decimal', ${pgString(money.decimal)}, false), set_config('ifx.money_back', ${pgString(money.back)}, false)`,
-    );
-    pg.settings.set("ifx.dates", dates);
+  if (pg.settings.get("ifx.dates") !== want.dates) {
+    sets.push(want.datesSql);
+    pg.settings.set("ifx.dates", want.dates);
   }
-  // Schema informix last: IDS resolves built-in routines (owner informix) unqualified.
-  const path = want.database
-    ? `${pgIdent(want.database)}, ${pgIdent(want.tempSchema)}, informix`
-    : `${pgIdent(want.tempSchema)}, informix`;
-  if (pg.searchPath !== path) {
-    // The path names this session's temp schema, so it changes with the session: the same
-    // exec records who is on the connection, for sysmaster:syssessions.
-    sets.push(
-      `SET search_path TO ${path}; SELECT set_config('ifx.sid', '${want.sessionId}', false), set_config('ifx.user', ${pgString(want.user)}, false)`,
-    );
-    pg.searchPath = path;
+  if (pg.searchPath !== want.path) {
+    sets.push(want.pathSql);
+    pg.searchPath = want.path;
   }
   if (sets.length === 0) return;
   try {

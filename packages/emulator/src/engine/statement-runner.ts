@@ -14,7 +14,7 @@ import { pruneCatalog, registerTable, setupSerial } from "./catalog-ops.js";
 import { type ColumnType, engineColumn } from "./declared-types.js";
 import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
-import type { PgClient, PgResult } from "./pg-client.js";
+import type { PgClient, PgResult, PgStep } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
@@ -29,10 +29,20 @@ import { toPgParam } from "./values.js";
 /** pg_type oid of void (the result of a routine without RETURNING). */
 const PG_VOID = 2278;
 
+/** Rows a streaming cursor's OPEN fetches with its DECLARE (see declareCursor). */
+const PREFETCH_ROWS = 128;
+
 /** SAVEPOINT before and RELEASE after a statement, in its round trip (pg-client.ts run). */
 export const STATEMENT_SAVEPOINT = { before: "SAVEPOINT ifx_stmt", after: "RELEASE SAVEPOINT ifx_stmt" };
 
 const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.SQLBIGSERIAL]);
+
+/**
+ * Statements whose PostgreSQL form is kept as a named prepared statement from their second
+ * run on (Bind + Execute, no Parse: PostgreSQL neither parses nor, once its plan cache
+ * settles, plans them again). DDL and statements that make temp tables are parsed each time.
+ */
+const REUSABLE = new Set<number>([codes.SQ_INSERT, codes.SQ_UPDATE, codes.SQ_DELETE, codes.SQ_UPDALL, codes.SQ_DELALL]);
 
 export async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
   if (err instanceof PgError) {
@@ -261,29 +271,41 @@ export async function declareCursor(
       session.shared.versions.check(stmt.dependencies);
       await session.implicitBegin();
       // A new cursor transaction may simply abort on error; an open transaction keeps going.
-      // The BEGIN of a new cursor transaction goes with the DECLARE, in one round trip.
-      let guard = true;
-      let begin: string | undefined;
-      if (!session.inTransaction && session.mux.transactionHolder !== session) {
-        begin = session.beginSql();
-        session.physicalBegun();
-        session.cursorTx = true;
-        guard = false;
-      }
-      const name = `ifx_c${session.id}_${++session.cursorCount}`;
+      // The BEGIN of a new cursor transaction goes with the DECLARE, and so does a FETCH of
+      // the first rows (PREFETCH_ROWS): a small result needs no round trip of its own. Should
+      // that request fail, the DECLARE is tried again alone, so that an error of the rows
+      // (a division by zero, say) still comes with the fetch that reaches them, as before.
+      const declare = async (prefetch: boolean): Promise<{ name: string; rows: (string | null)[][] | null }> => {
+        let guard = true;
+        const steps: PgStep[] = [];
+        if (!session.inTransaction && session.mux.transactionHolder !== session) {
+          steps.push({ sql: session.beginSql() });
+          session.physicalBegun();
+          session.cursorTx = true;
+          guard = false;
+        } else steps.push({ sql: STATEMENT_SAVEPOINT.before });
+        const name = `ifx_c${session.id}_${++session.cursorCount}`;
+        steps.push({ sql: `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`, params: values });
+        if (prefetch) steps.push({ sql: `FETCH FORWARD ${PREFETCH_ROWS} FROM ${name}` });
+        if (guard) steps.push({ sql: STATEMENT_SAVEPOINT.after });
+        try {
+          const reply = await pg.steps(steps);
+          return { name, rows: prefetch ? reply.rows : null };
+        } catch (e) {
+          if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
+          else await session.abortCursorTransaction();
+          throw e;
+        }
+      };
+      let declared: { name: string; rows: (string | null)[][] | null };
       try {
-        const declare = `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`;
-        await pg.run(
-          declare,
-          values,
-          guard ? STATEMENT_SAVEPOINT : begin === undefined ? undefined : { before: begin },
-        );
+        declared = await declare(true).catch(() => declare(false));
       } catch (e) {
-        if (guard) await pg.exec("ROLLBACK TO SAVEPOINT ifx_stmt; RELEASE SAVEPOINT ifx_stmt");
-        else await session.abortCursorTransaction();
         throw await mapError(session, e, plan);
       }
+      const { name, rows } = declared;
       const cursor = new StreamingCursor(session, name, session.txSerial, stmt.columnTypes);
+      if (rows !== null) cursor.readAhead(rows, PREFETCH_ROWS);
       session.cursors.add(cursor);
       return cursor;
     },
@@ -324,7 +346,23 @@ export async function runSql(
       const altered = plan.alters ? await TableVersions.oidOf(pg, plan.alters) : 0;
       for (const c of plan.table?.columns ?? []) for (const setup of c.type.setup ?? []) await pg.exec(setup);
       for (const setup of plan.userType?.type.setup ?? []) await pg.exec(setup);
-      const res = await pg.run(sql, values, oneTrip ? STATEMENT_SAVEPOINT : undefined);
+      const named =
+        plan === stmt.plan && REUSABLE.has(plan.statementType) ? session.namedStatements.of(stmt) : undefined;
+      const steps: PgStep[] = [];
+      if (oneTrip) steps.push({ sql: STATEMENT_SAVEPOINT.before });
+      if (named === undefined) steps.push({ sql, params: values });
+      else
+        steps.push({ sql, params: values, statement: { name: named.name, parse: !named.parsed, close: named.stale } });
+      if (oneTrip) steps.push({ sql: STATEMENT_SAVEPOINT.after });
+      let reply: { rows: (string | null)[][]; commands: string[] };
+      try {
+        reply = await pg.steps(steps);
+      } catch (e) {
+        if (named) Object.assign(named, { parsed: false, stale: true });
+        throw e;
+      }
+      if (named) Object.assign(named, { parsed: true, stale: false });
+      const res: PgResult = { rows: reply.rows, command: reply.commands[oneTrip ? 1 : 0] ?? "" };
       if (altered !== 0) session.tableAltered(altered);
       if (plan.ddl) await afterDdl(session, stmt, plan);
       // A routine may have run DDL of its own: what the catalog caches hold may be stale.

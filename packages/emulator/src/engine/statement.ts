@@ -13,7 +13,58 @@ import type { TableDependency } from "./table-versions.js";
 import type { EngineColumn, EngineCursor, EngineStatement, EngineValue } from "./types.js";
 import { toEngineValue } from "./values.js";
 
+/**
+ * A PostgreSQL prepared statement kept for an Informix statement that runs again
+ * (statement-runner.ts runSql): its name, and whether the connection has it now.
+ */
+export interface NamedStatement {
+  readonly name: string;
+  /** Parsed on the connection; false before the first run and after a failed one. */
+  parsed: boolean;
+  /** A failed run may have left it half made: Close it before the next Parse. */
+  stale: boolean;
+}
+
+/** The named PostgreSQL statements of one session's Informix statements (statement-runner.ts runSql). */
+export class NamedStatements {
+  private readonly names = new Set<string>();
+  private count = 0;
+
+  constructor(
+    /** Name prefix unique to the session (PGlite's connection is shared). */
+    private readonly prefix: string,
+    private readonly pg: { dropStatement(name: string): void },
+  ) {}
+
+  /** The named statement of `stmt` from its second run on (a statement run once is not worth keeping). */
+  of(stmt: PreparedStatement): NamedStatement | undefined {
+    if (stmt.named !== undefined) return stmt.named;
+    if (++stmt.runs < 2) return undefined;
+    stmt.named = { name: `${this.prefix}${++this.count}`, parsed: false, stale: false };
+    this.names.add(stmt.named.name);
+    return stmt.named;
+  }
+
+  /** The client released the statement: its named statement is closed with the next request. */
+  release(statement: EngineStatement): void {
+    if (!(statement instanceof PreparedStatement) || statement.named === undefined) return;
+    this.names.delete(statement.named.name);
+    this.pg.dropStatement(statement.named.name);
+    statement.named = undefined;
+  }
+
+  /** The session ends: a connection that outlives it (PGlite's) closes them with its next request. */
+  dropAll(): void {
+    for (const name of this.names) this.pg.dropStatement(name);
+    this.names.clear();
+  }
+}
+
 export class PreparedStatement implements EngineStatement {
+  /** Times its SQL has run; the second run makes it a named PostgreSQL statement. */
+  runs = 0;
+  named: NamedStatement | undefined;
+
   constructor(
     readonly source: string,
     readonly plan: Plan,

@@ -21,7 +21,7 @@
 
 import type { ColumnType } from "./declared-types.js";
 import type { EngineCursor, EngineValue } from "./types.js";
-import { toEngineValue } from "./values.js";
+import { engineValueConverter, toEngineRows } from "./values.js";
 
 /** What the session does for a streaming cursor (pglite-session.ts). */
 export interface CursorHost {
@@ -36,8 +36,24 @@ export class StreamingCursor implements EngineCursor {
   dead = false;
   /** Rows read ahead because the cursor's transaction rolled back (see pglite-session.ts rollback). */
   rescued: (string | null)[][] | null = null;
+
+  /**
+   * Before a ROLLBACK destroys the PostgreSQL cursor: what it had left (null when that could
+   * not be read), after the rows already fetched ahead.
+   */
+  rescue(rest: (string | null)[][] | null): void {
+    this.rescued = rest === null ? null : this.ahead.concat(rest);
+    this.ahead = [];
+  }
+  /** Rows fetched with the DECLARE (statement-runner.ts), handed out before PostgreSQL is asked again. */
+  private ahead: (string | null)[][] = [];
+  /** The rows fetched ahead reached the end: PostgreSQL has no more. */
+  private aheadToEnd = false;
   private exhausted = false;
   private closed = false;
+  private converters: ((text: string | null) => EngineValue)[] | undefined;
+  /** A FETCH that failed after rows read ahead were handed out: thrown by the next fetch. */
+  private failure: unknown;
 
   constructor(
     private readonly host: CursorHost,
@@ -48,13 +64,47 @@ export class StreamingCursor implements EngineCursor {
     this.tx = tx;
   }
 
+  /** The first rows, fetched in the DECLARE's round trip; `asked` is how many were asked for. */
+  readAhead(rows: (string | null)[][], asked: number): void {
+    this.ahead = rows;
+    this.aheadToEnd = rows.length < asked;
+  }
+
+  /** True once PostgreSQL has said it has no more rows (the cursor's FETCH came back short). */
+  get drained(): boolean {
+    return this.exhausted || (this.aheadToEnd && this.ahead.length === 0);
+  }
+
   async fetch(maxRows: number): Promise<EngineValue[][]> {
     if (this.closed || this.exhausted) return [];
     const want = Math.max(1, maxRows);
-    const rows = this.rescued ? this.rescued.splice(0, want) : await this.host.fetchCursor(this, want);
+    let rows: (string | null)[][];
+    if (this.rescued) rows = this.rescued.splice(0, want);
+    else if (this.ahead.length > 0 || this.aheadToEnd) {
+      rows = this.ahead.length <= want ? this.ahead : this.ahead.slice(0, want);
+      this.ahead = rows === this.ahead ? [] : this.ahead.slice(want);
+      if (rows.length < want && !this.aheadToEnd) {
+        try {
+          for (const row of await this.host.fetchCursor(this, want - rows.length)) rows.push(row);
+        } catch (e) {
+          // The rows read ahead come first; the error comes with the next fetch.
+          if (rows.length === 0) throw e;
+          this.failure = e;
+          return this.convert(rows);
+        }
+      }
+    } else if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
+    } else rows = await this.host.fetchCursor(this, want);
     if (rows.length < want) this.exhausted = true;
-    const types = this.types;
-    return rows.map((row) => row.map((v, i) => toEngineValue(v, types[i]!)));
+    return this.convert(rows);
+  }
+
+  private convert(rows: (string | null)[][]): EngineValue[][] {
+    this.converters ??= this.types.map(engineValueConverter);
+    return toEngineRows(rows, this.converters);
   }
 
   async close(): Promise<void> {

@@ -155,6 +155,11 @@ export interface EngineSession {
   execute(statement: EngineStatement, params: readonly EngineValue[]): Promise<ExecResult>;
   /** Runs a query and returns its cursor. */
   openCursor(statement: EngineStatement, params: readonly EngineValue[]): Promise<EngineCursor>;
+  /**
+   * The client released the statement (SQ_RELEASE): what the engine keeps for it may go.
+   * Optional: an engine that keeps nothing per statement need not have it.
+   */
+  release?(statement: EngineStatement): void;
 
   /** SQ_BEGIN / SQ_CMMTWORK / SQ_RBWORK and the savepoint messages; same rules as the SQL forms. */
   begin(): Promise<void>;

@@ -20,6 +20,51 @@ function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
+/** Numeric text (SMALLINT, INTEGER, SERIAL, FLOAT, SMALLFLOAT) → number; NULL stays null. */
+const toNumber = (text: string | null): EngineValue => (text === null ? null : Number(text));
+const asText = (text: string | null): EngineValue => text;
+
+/**
+ * The converter of one result column, chosen once per cursor: the row loop then makes one
+ * call per value instead of a switch on the type code.
+ */
+export function engineValueConverter(type: ColumnType): (text: string | null) => EngineValue {
+  switch (type.code & codes.SQLTYPE_MASK) {
+    case codes.SQLSMINT:
+    case codes.SQLINT:
+    case codes.SQLSERIAL:
+    case codes.SQLFLOAT:
+    case codes.SQLSMFLOAT:
+      return toNumber;
+    case codes.SQLCHAR:
+    case codes.SQLVCHAR:
+    case codes.SQLNCHAR:
+    case codes.SQLNVCHAR:
+    case codes.SQLDECIMAL:
+    case codes.SQLMONEY:
+    case codes.SQLDATE:
+      return asText;
+    default:
+      return (text) => toEngineValue(text, type);
+  }
+}
+
+/**
+ * Rows of text as EngineValues, converted in place (the arrays are the caller's to give up,
+ * as rows read by pg-wire.ts are).
+ */
+export function toEngineRows(
+  rows: (string | null)[][],
+  converters: readonly ((text: string | null) => EngineValue)[],
+): EngineValue[][] {
+  const n = converters.length;
+  for (const row of rows) {
+    const values = row as EngineValue[];
+    for (let i = 0; i < n; i++) values[i] = converters[i]!(row[i] as string | null);
+  }
+  return rows as EngineValue[][];
+}
+
 /** A PostgreSQL text value → the EngineValue of an Informix column type. */
 export function toEngineValue(text: string | null, type: ColumnType): EngineValue {
   if (text === null) return null;

@@ -56,6 +56,7 @@ export class SessionCodeSet {
   private invalid = false;
   private current: TextCodec;
   private currentLocale: string;
+  private lastAsked: string | undefined;
 
   constructor(private readonly clientDbLocale: string | undefined) {
     this.currentLocale = clientDbLocale ?? DEFAULT_LOCALE;
@@ -66,8 +67,10 @@ export class SessionCodeSet {
     return this.current;
   }
 
-  /** Switches to the locale of the database just opened. */
+  /** Switches to the locale of the database just opened (called after every request: the last one asked is remembered). */
   use(locale: string): void {
+    if (locale === this.lastAsked) return;
+    this.lastAsked = locale;
     if (sameLocale(locale, this.currentLocale)) return;
     this.currentLocale = locale;
     this.current = this.validating(codecForLocale(locale));

@@ -70,6 +70,15 @@ const TUPLE_OVERHEAD = 6;
 /** Rows taken from the engine cursor at a time, whatever the client's buffer. */
 const MAX_ROWS_PER_READ = 1000;
 
+/**
+ * Rows to take from the engine for an NFETCH of `bufferSize` bytes: those of a few such
+ * fetches (rows of 16 bytes or more), so that a client with a small buffer (JDBC's 4 KiB, a
+ * fetchSize of 100) costs one engine read per several NFETCHes rather than one or more each.
+ */
+function rowsPerRead(bufferSize: number): number {
+  return Math.min(MAX_ROWS_PER_READ, Math.max(64, Math.ceil(bufferSize / 4)));
+}
+
 interface PreparedState {
   readonly id: number;
   readonly statement: EngineStatement;
@@ -378,6 +387,7 @@ export class StatementHandler {
 
   private async release(s: PreparedState): Promise<void> {
     await s.cursor?.close();
+    this.engine.release?.(s.statement);
     this.statements.delete(s.id);
     if (this.current === s) this.current = undefined;
   }
@@ -456,8 +466,7 @@ export class StatementHandler {
       s.carry = undefined;
       if (data === undefined) {
         if (s.pendingAt === s.pending.length && !s.exhausted) {
-          const want = oneRow ? 1 : Math.min(MAX_ROWS_PER_READ, Math.max(16, Math.ceil(bufferSize / 16)));
-          s.pending = await s.cursor.fetch(want);
+          s.pending = await s.cursor.fetch(oneRow ? 1 : rowsPerRead(bufferSize));
           s.pendingAt = 0;
           if (s.pending.length === 0) s.exhausted = true;
         }

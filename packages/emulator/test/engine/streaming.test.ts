@@ -36,19 +36,37 @@ describe("streaming cursors (issue 8 §2)", () => {
     await engine.close();
   });
 
-  it("OPEN reads no rows; each fetch reads only what it returns", async () => {
+  it("OPEN reads at most one batch ahead; each fetch reads only what it returns", async () => {
     const st = await s.prepare("select a, b from t order by a");
     const before = received();
     const c = await s.openCursor(st, []);
-    assert.equal(received() - before, 0);
+    // The first rows come with the DECLARE (statement-runner.ts PREFETCH_ROWS), no more.
+    const ahead = received() - before;
+    assert.ok(ahead <= 128, `${ahead} rows read at OPEN`);
     const first = await c.fetch(100);
     assert.equal(first.length, 100);
     assert.deepEqual(first[0], [0, "r0        "]);
-    assert.equal(received() - before, 100);
-    let total = first.length;
+    assert.equal(received() - before, Math.max(ahead, 100));
+    const second = await c.fetch(100);
+    assert.deepEqual(second[0], [100, "r100      "]);
+    assert.equal(received() - before, 200);
+    let total = first.length + second.length;
     for (let b = await c.fetch(1000); b.length > 0; b = await c.fetch(1000)) total += b.length;
     assert.equal(total, ROWS);
     await c.close();
+  });
+
+  it("a FETCH failing after the rows read at OPEN: those rows first, then the error, then -400", async () => {
+    await run(s, "create table u (a integer)");
+    await run(s, `insert into u values ${Array.from({ length: 300 }, (_, i) => `(${i})`).join(", ")}`);
+    // No ORDER BY: rows come in insertion order, so row 150 fails in the FETCH after the first 128.
+    const c = await s.openCursor(await s.prepare("select 1 / (a - 150) from u"), []);
+    assert.equal((await c.fetch(100)).length, 100);
+    assert.equal((await c.fetch(100)).length, 28);
+    await assert.rejects(c.fetch(100), (e: unknown) => (e as { sqlcode?: number }).sqlcode === -1202);
+    await assert.rejects(c.fetch(100), (e: unknown) => (e as { sqlcode?: number }).sqlcode === -400);
+    await c.close();
+    await run(s, "drop table u");
   });
 
   it("another session's statements and this session's own go on while a cursor is open", async () => {

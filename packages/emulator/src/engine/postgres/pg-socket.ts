@@ -13,11 +13,14 @@
 //
 // Requests are pipelined: each is a group of frontend messages ending in Sync or Query,
 // so each gets exactly one ReadyForQuery, and replies are matched to requests in order.
+// After startup a reply is handed over as raw bytes (read by ../pg-wire.ts): the socket only
+// finds where each reply ends.
 
 import { createHash } from "node:crypto";
 import { createConnection, type Socket } from "node:net";
 import { protocol } from "@electric-sql/pglite";
-import type { Message, PgTransport } from "../pg-client.js";
+import type { PgTransport } from "../pg-client.js";
+import { KEEP_BYTES, replyEnd } from "../pg-wire.js";
 import { ScramClient } from "./scram.js";
 
 /** Where and as whom to connect; `socketPath` (a unix socket) wins over host/port. */
@@ -58,9 +61,11 @@ export function parsePostgresUrl(text: string): PgTarget {
   };
 }
 
+/** One backend message as PGlite's parser gives it (startup and authentication only). */
+type Message = { name: string } & Record<string, unknown>;
+
 interface Pending {
-  readonly messages: Message[];
-  resolve(messages: Message[]): void;
+  resolve(reply: Uint8Array): void;
   reject(error: Error): void;
 }
 
@@ -71,6 +76,10 @@ function md5Hex(data: Buffer | string): string {
 export class PgSocket implements PgTransport {
   private readonly parser = new protocol.Parser();
   private readonly pending: Pending[] = [];
+  /** Bytes received after startup and not yet handed over; `scan`: where replyEnd resumes. */
+  private received = Buffer.alloc(0);
+  private receivedLength = 0;
+  private scan = 0;
   private failure: Error | null = null;
   /** The backend's process id (BackendKeyData), for pg_terminate_backend. */
   processId = 0;
@@ -78,7 +87,8 @@ export class PgSocket implements PgTransport {
   private constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => {
-      this.parser.parse(chunk, (m) => this.onMessage(m as unknown as Message));
+      if (this.startupStep) this.parser.parse(chunk, (m) => this.startupStep?.(m as unknown as Message));
+      else this.onData(chunk);
     });
     socket.on("error", (e) => this.fail(e));
     socket.on("close", () => this.fail(new Error("the PostgreSQL connection closed")));
@@ -139,16 +149,12 @@ export class PgSocket implements PgTransport {
             return false;
         }
       };
-      this.pending.push({
-        messages: [],
-        resolve: () => resolve(),
-        reject,
-      });
+      this.pending.push({ resolve: () => resolve(), reject });
       this.startupStep = (m) => {
         try {
           if (step(m)) {
             this.startupStep = null;
-            this.pending.shift()?.resolve([]);
+            this.pending.shift()?.resolve(new Uint8Array(0));
           }
         } catch (e) {
           this.startupStep = null;
@@ -163,17 +169,32 @@ export class PgSocket implements PgTransport {
 
   private startupStep: ((m: Message) => void) | null = null;
 
-  private onMessage(m: Message): void {
-    if (this.startupStep) {
-      this.startupStep(m);
-      return;
+  /** Appends a chunk and hands over every reply it completes. */
+  private onData(chunk: Buffer): void {
+    if (this.receivedLength + chunk.length > this.received.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.received.length * 2, this.receivedLength + chunk.length, 4096));
+      this.received.copy(bigger, 0, 0, this.receivedLength);
+      this.received = bigger;
     }
-    const current = this.pending[0];
-    if (current === undefined) return; // ParameterStatus or a notice between requests
-    current.messages.push(m);
-    if (m.name === "readyForQuery") {
-      this.pending.shift();
-      current.resolve(current.messages);
+    chunk.copy(this.received, this.receivedLength);
+    this.receivedLength += chunk.length;
+    const view = this.received.subarray(0, this.receivedLength);
+    let start = 0;
+    for (;;) {
+      const found = replyEnd(view, this.scan);
+      this.scan = found.scan;
+      if (found.end < 0) break;
+      // A reply with no request waiting (a notice between requests) is dropped.
+      this.pending.shift()?.resolve(view.slice(start, found.end));
+      start = found.end;
+    }
+    if (start > 0) {
+      this.receivedLength -= start;
+      this.scan -= start;
+      // After a long reply (a BYTE value, say) the big buffer is not kept.
+      const keep = this.received.length > KEEP_BYTES ? Buffer.allocUnsafe(Math.max(4096, this.receivedLength)) : null;
+      this.received.copy(keep ?? this.received, 0, start, start + this.receivedLength);
+      if (keep) this.received = keep;
     }
   }
 
@@ -187,10 +208,10 @@ export class PgSocket implements PgTransport {
     return this.pending.length > 0;
   }
 
-  request(bytes: Uint8Array): Promise<Message[]> {
+  request(bytes: Uint8Array): Promise<Uint8Array> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<Message[]>((resolve, reject) => {
-      this.pending.push({ messages: [], resolve, reject });
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.pending.push({ resolve, reject });
       this.socket.write(bytes);
     });
   }

@@ -16,14 +16,14 @@
 
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
-import { protocol } from "@electric-sql/pglite";
 import { registerTable } from "../catalog-ops.js";
 import { BOOTSTRAP_SQL, SYSMASTER_SQL } from "../catalog-sql.js";
 import { DatabaseRegistry } from "../databases.js";
 import { DeclaredTypes } from "../declared-types.js";
 import { createDemoDatabase, DEMO_DATABASE } from "../demo-database.js";
 import { Multiplexer } from "../multiplexer.js";
-import { type Message, PgClient, type PgTransport, SESSION_SETUP } from "../pg-client.js";
+import { PgClient, type PgTransport, SESSION_SETUP } from "../pg-client.js";
+import { FrontendWriter } from "../pg-wire.js";
 import { PgliteSession } from "../pglite-session.js";
 import { type EngineLink, type EngineShared, trackSession } from "../shared.js";
 import { TableVersions } from "../table-versions.js";
@@ -41,13 +41,13 @@ class SessionTransport implements PgTransport {
 
   constructor(target: PgTarget) {
     this.socket = PgSocket.connect(target).then(async (s) => {
-      await s.request(protocol.serialize.query(SESSION_SETUP));
+      await s.request(new FrontendWriter().query(SESSION_SETUP).take());
       return s;
     });
     this.socket.catch(() => undefined);
   }
 
-  async request(bytes: Uint8Array): Promise<Message[]> {
+  async request(bytes: Uint8Array): Promise<Uint8Array> {
     return (await this.socket).request(bytes);
   }
 
