@@ -77,7 +77,7 @@ class PgliteTransport implements PgTransport {
     // directory is in memory (create() below), so there is no file system to sync: that
     // sync, an async step after every request, cost 10-40 µs of CPU each.
     await this.db.execProtocolRawStream(bytes, {
-      onRawData: (chunk) => chunks.push(chunk.slice()),
+      onRawData: (chunk) => chunks.push(Uint8Array.prototype.slice.call(chunk)),
       syncToFs: false,
     });
     return chunks.length === 1 ? chunks[0]! : concat(chunks);

@@ -101,7 +101,12 @@ export function readReply(bytes: Uint8Array): PgReply {
   let at = 0;
   while (at + 5 <= b.length) {
     const type = b[at]!;
-    const next = at + 1 + b.readInt32BE(at + 1);
+    const length = b.readInt32BE(at + 1);
+    // A length below its own 4 bytes, or past the bytes received, is not PostgreSQL's: fail,
+    // never loop (a negative length would send `at` backwards for ever).
+    if (length < 4 || at + 1 + length > b.length)
+      throw new Error(`malformed PostgreSQL reply: message ${type} of length ${length} at ${at} of ${b.length} bytes`);
+    const next = at + 1 + length;
     let p = at + 5;
     switch (type) {
       case 0x44: {

@@ -184,8 +184,10 @@ export class PgSocket implements PgTransport {
       const found = replyEnd(view, this.scan);
       this.scan = found.scan;
       if (found.end < 0) break;
-      // A reply with no request waiting (a notice between requests) is dropped.
-      this.pending.shift()?.resolve(view.slice(start, found.end));
+      // A reply with no request waiting (a notice between requests) is dropped. A copy: the
+      // bytes after it move to the front of `received` below, before the caller reads the reply
+      // (Buffer#slice is a view, and a view would then hold the next reply's bytes).
+      this.pending.shift()?.resolve(Uint8Array.prototype.slice.call(view, start, found.end));
       start = found.end;
     }
     if (start > 0) {
