@@ -12,6 +12,7 @@ import { decodeDescribe } from "../messages/describe.js";
 import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../messages/done.js";
 import { decodeErr } from "../messages/err.js";
 import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js";
+import { decodeSgkDescribe, decodeSgkTuple } from "../messages/genkeys-reply.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
@@ -40,6 +41,10 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeDescribe(r, ctx);
     case Op.SQ_IDESCRIBE:
       return decodeInputDescribe(r, ctx);
+    case Op.SQ_SGKDESCRIBE:
+      return decodeSgkDescribe(r, ctx);
+    case Op.SQ_SGKTUPLE:
+      return decodeSgkTuple(r);
     case Op.SQ_TUPLE:
       return decodeTuple(r);
     case Op.SQ_TUPID:
