@@ -27,6 +27,7 @@ const FLOWS = [
   "metadata_keys_indexes",
   "metadata_procedures_typeinfo",
   "liquibase",
+  "hibernate",
   ...(onPostgres() ? ["flyway"] : []),
 ];
 
