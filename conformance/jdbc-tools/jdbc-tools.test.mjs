@@ -28,6 +28,7 @@ const FLOWS = [
   "metadata_procedures_typeinfo",
   "liquibase",
   "hikari_spring",
+  "hibernate",
   ...(onPostgres() ? ["flyway"] : []),
 ];
 

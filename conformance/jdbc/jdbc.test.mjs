@@ -34,6 +34,7 @@ const FALLBACK_SCENARIOS = [
   "update_delete_counts",
   "resultset_metadata",
   "serial_values",
+  "generated_keys",
   "transactions_commit_rollback",
   "transactions_savepoint",
   "ansi_database_implicit_transaction",

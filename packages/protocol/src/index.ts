@@ -86,6 +86,7 @@ export {
   GENKEYS_BY_NAME,
   type GenKeysMessage,
 } from "./messages/genkeys.js";
+export type { SgkDescribeMessage, SgkTupleMessage } from "./messages/genkeys-reply.js";
 export type { InfoMessage } from "./messages/info.js";
 export type { InputDescribeMessage, InputParameter } from "./messages/input-describe.js";
 export type { PamResponseMessage } from "./messages/pam.js";

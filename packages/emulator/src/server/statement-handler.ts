@@ -40,7 +40,14 @@ import {
 } from "@informix-db/protocol";
 import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
-import type { DatabaseInfo, EngineCursor, EngineSession, EngineStatement, EngineValue } from "../engine/types.js";
+import type {
+  DatabaseInfo,
+  EngineColumn,
+  EngineCursor,
+  EngineSession,
+  EngineStatement,
+  EngineValue,
+} from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { DEFAULT_SESSION_DATES, glDatetimeFormatOf, moneyFormatOf, type SessionDates } from "../sql/date-format.js";
 import { decodeBindValues } from "./bind-values.js";
@@ -48,6 +55,7 @@ import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
 import { afterPositioned, positionedParams } from "./current-of.js";
 import { describeInput, describeStatement } from "./describe.js";
+import { keyColumns, keysDescribe, keysTuple } from "./generated-keys.js";
 import type { Sbspace } from "./sbspace.js";
 import { type AskClient, type LobStatement, SmartLobs } from "./smart-lobs.js";
 import { RowEncoder } from "./values.js";
@@ -103,6 +111,8 @@ interface PreparedState {
   position: number;
   /** Smart-LOB functions the session carries out (smart-lobs.ts), with the DESCRIBE view. */
   lob?: LobStatement;
+  /** SQ_GENKEYS came with the PREPARE: the key columns each EXECUTE reports (generated-keys.ts). */
+  keys?: readonly EngineColumn[];
 }
 
 /** What DESCRIBE, binds and rows see: the smart-LOB view when the statement has one. */
@@ -292,11 +302,13 @@ export class StatementHandler {
         return;
       case "autofree":
         return;
-      case "genkeys":
-        // IBM JDBC's generated-keys request (any of its three modes). Accepted: the statement
-        // runs as usual and JDBC's getGeneratedKeys() is empty. How IDS returns the keys is
-        // not known yet (docs/protocol/jdbc-observed.md, "RETURN_GENERATED_KEYS").
+      case "genkeys": {
+        // IBM JDBC's generated-keys request: SQ_SGKDESCRIBE now, SQ_SGKTUPLE in each EXECUTE reply.
+        const s = this.require();
+        s.keys = await keyColumns(this.engine, s.statement, m);
+        if (s.keys.length > 0) out.push(keysDescribe(s.keys, s.statement, s.id));
         return;
+      }
       case "open":
         await this.open(this.require());
         return;
@@ -512,6 +524,8 @@ export class StatementHandler {
     // DATABASE and CREATE DATABASE report the new database's kind the way DBOPEN does;
     // JDBC reads it to decide whether to commit after each statement (ANSI).
     const db = OPENS_DATABASE.has(s.statement.statementType) ? this.engine.database : null;
+    const keys = s.keys && keysTuple(s.keys, result, this.ctx());
+    if (keys) out.push(keys);
     out.push(done(result.rowCount, db ? this.warningsOf(db) : 0, result.serial), cost());
   }
 }

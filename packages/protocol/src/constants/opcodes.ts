@@ -65,6 +65,8 @@ export const SQ_RESPONSE = 130;
  * name for it is not public; this one is ours.
  */
 export const SQ_GENKEYS = 134;
+export const SQ_SGKDESCRIBE = 135;
+export const SQ_SGKTUPLE = 136;
 export const SQ_SQLISETSVPT = 137;
 export const SQ_SQLIRELSVPT = 138;
 export const SQ_SQLIRBACKSVPT = 139;
@@ -126,6 +128,8 @@ export const OPCODE_NAMES: Readonly<Record<number, string>> = {
   [SQ_CHALLENGE]: "SQ_CHALLENGE",
   [SQ_RESPONSE]: "SQ_RESPONSE",
   [SQ_GENKEYS]: "SQ_GENKEYS",
+  [SQ_SGKDESCRIBE]: "SQ_SGKDESCRIBE",
+  [SQ_SGKTUPLE]: "SQ_SGKTUPLE",
   [SQ_SQLISETSVPT]: "SQ_SQLISETSVPT",
   [SQ_SQLIRELSVPT]: "SQ_SQLIRELSVPT",
   [SQ_SQLIRBACKSVPT]: "SQ_SQLIRBACKSVPT",

@@ -55,9 +55,15 @@ export interface DescribeMessage {
 }
 
 export function encodeDescribe(msg: DescribeMessage, ctx: ProtocolContext, w: ByteWriter): void {
+  w.u16(SQ_DESCRIBE);
+  encodeDescribeBody(msg, ctx, w);
+}
+
+/** The body of an SQ_DESCRIBE (everything after the opcode); SQ_SGKDESCRIBE shares it (genkeys-reply.ts). */
+export function encodeDescribeBody(msg: Omit<DescribeMessage, "kind">, ctx: ProtocolContext, w: ByteWriter): void {
   const names = msg.fields.map((f) => ctx.codec.encode(f.name));
   const tableSize = names.reduce((n, b) => n + b.length + 1, 0);
-  w.u16(SQ_DESCRIBE).i16(msg.statementType).i16(msg.statementId).i32(msg.estimatedCost);
+  w.i16(msg.statementType).i16(msg.statementId).i32(msg.estimatedCost);
   if (ctx.largeTuple) w.i32(msg.tupleSize);
   else w.i16(msg.tupleSize);
   w.i16(msg.fields.length);

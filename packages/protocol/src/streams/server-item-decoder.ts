@@ -13,6 +13,7 @@ import { decodeCost, decodeDone, decodeInsertDone, decodeXactStat } from "../mes
 import { decodeErr } from "../messages/err.js";
 import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js";
 import { decodeLoDataReply } from "../messages/file-transfer.js";
+import { decodeSgkDescribe, decodeSgkTuple } from "../messages/genkeys-reply.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
@@ -49,6 +50,10 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeDescribe(r, ctx);
     case Op.SQ_IDESCRIBE:
       return decodeInputDescribe(r, ctx);
+    case Op.SQ_SGKDESCRIBE:
+      return decodeSgkDescribe(r, ctx);
+    case Op.SQ_SGKTUPLE:
+      return decodeSgkTuple(r);
     case Op.SQ_TUPLE:
       return decodeTuple(r);
     case Op.SQ_TUPID:

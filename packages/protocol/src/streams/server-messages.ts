@@ -28,6 +28,12 @@ import {
   type GetRoutineReplyMessage,
 } from "../messages/fast-path.js";
 import { encodeLoDataReply, type LoDataReplyMessage } from "../messages/file-transfer.js";
+import {
+  encodeSgkDescribe,
+  encodeSgkTuple,
+  type SgkDescribeMessage,
+  type SgkTupleMessage,
+} from "../messages/genkeys-reply.js";
 import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
@@ -57,7 +63,9 @@ export type ServerMessage =
   | SqFileMessage
   | GetRoutineReplyMessage
   | FpRoutineMessage
-  | VersionReplyMessage;
+  | VersionReplyMessage
+  | SgkDescribeMessage
+  | SgkTupleMessage;
 
 const BARE = { eot: SQ_EOT, exit: SQ_EXIT, close: SQ_CLOSE } as const;
 
@@ -69,6 +77,10 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeDescribe(msg, ctx, w);
     case "idescribe":
       return encodeInputDescribe(msg, ctx, w);
+    case "sgkdescribe":
+      return encodeSgkDescribe(msg, ctx, w);
+    case "sgktuple":
+      return encodeSgkTuple(msg, w);
     case "tuple":
       return encodeTuple(msg, w);
     case "tupid":

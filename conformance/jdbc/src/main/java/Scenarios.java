@@ -160,6 +160,7 @@ public final class Scenarios {
     ALL.put("update_delete_counts", Scenarios::updateDeleteCounts);
     ALL.put("resultset_metadata", Scenarios::resultSetMetadata);
     ALL.put("serial_values", Scenarios::serialValues);
+    ALL.put("generated_keys", Scenarios::generatedKeys);
     ALL.put("transactions_commit_rollback", Scenarios::transactionsCommitRollback);
     ALL.put("transactions_savepoint", Scenarios::transactionsSavepoint);
     ALL.put("ansi_database_implicit_transaction", Scenarios::ansiDatabase);
@@ -622,6 +623,75 @@ public final class Scenarios {
       // fall through to the statement's own class
     }
     return st.getClass().getMethod(method).invoke(st);
+  }
+
+  /** One row of getGeneratedKeys() as "name typeName value", or "" when the result set has no columns. */
+  static String generatedKeysRow(Statement st) throws SQLException {
+    try (ResultSet rs = st.getGeneratedKeys()) {
+      ResultSetMetaData md = rs.getMetaData();
+      StringBuilder sb = new StringBuilder();
+      while (rs.next()) {
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          if (sb.length() > 0) sb.append("; ");
+          sb.append(md.getColumnName(i)).append(' ').append(md.getColumnTypeName(i)).append(' ').append(rs.getLong(i));
+        }
+      }
+      if (md.getColumnCount() == 0) return "";
+      return sb.toString();
+    }
+  }
+
+  /** RETURN_GENERATED_KEYS and its column-list forms (IBM JDBC code 134; the server answers with 135 and 136). */
+  static void generatedKeys(Ctx c) throws Exception {
+    Connection conn = c.createDatabase("cf_j_genkeys", "");
+    String[] types = {"SERIAL", "SERIAL8", "BIGSERIAL"};
+    try (Statement s = conn.createStatement()) {
+      for (String t : types) s.executeUpdate("CREATE TABLE cf_gk_" + t.toLowerCase() + " (v0 INT, id " + t + ", v VARCHAR(10))");
+      s.executeUpdate("CREATE TABLE cf_gk_none (v0 INT, v VARCHAR(10))");
+    }
+    for (String t : types) {
+      String table = "cf_gk_" + t.toLowerCase();
+      String sql = "INSERT INTO " + table + " (v) VALUES (?)";
+      String[] forms = {"RETURN_GENERATED_KEYS", "int[]{2}", "String[]{\"ID\"}"};
+      long expected = 0;
+      for (String form : forms) {
+        PreparedStatement ps =
+            form.startsWith("RETURN")
+                ? conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : form.startsWith("int")
+                    ? conn.prepareStatement(sql, new int[] {2})
+                    : conn.prepareStatement(sql, new String[] {"ID"});
+        try (ps) {
+          for (int run = 1; run <= 2; run++) {
+            ps.setString(1, form.substring(0, 3) + run);
+            c.eq(table + " " + form + " run " + run + " count", 1, ps.executeUpdate());
+            String got = generatedKeysRow(ps);
+            c.put(table + "." + form + ".run" + run, got);
+            c.eq(table + " " + form + " run " + run + " keys", "id " + t.toLowerCase() + " " + (++expected), got);
+          }
+        }
+      }
+      // The Statement form (SQ_COMMAND + 134) and an explicit key value.
+      try (Statement s = conn.createStatement()) {
+        c.eq(table + " Statement count", 1, s.executeUpdate("INSERT INTO " + table + " (id, v) VALUES (500, 'x')", Statement.RETURN_GENERATED_KEYS));
+        c.eq(table + " Statement keys", "id " + t.toLowerCase() + " 500", generatedKeysRow(s));
+      }
+      try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(id) FROM " + table)) {
+        rs.next();
+        c.eq(table + " rows", 7, rs.getInt(1));
+      }
+    }
+    // No serial column: an empty result set without columns, as before.
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_gk_none (v) VALUES ('n')", Statement.RETURN_GENERATED_KEYS)) {
+      c.eq("cf_gk_none count", 1, ps.executeUpdate());
+      c.eq("cf_gk_none keys", "", generatedKeysRow(ps));
+    }
+    // A column name the table does not have.
+    c.expectError("unknown key column", -217, () -> conn.prepareStatement("INSERT INTO cf_gk_serial (v) VALUES ('u')", new String[] {"nope"}).executeUpdate());
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM cf_gk_serial")) {
+      rs.next();
+      c.eq("session usable after -217", 7, rs.getInt(1));
+    }
   }
 
   static void serialValues(Ctx c) throws Exception {
