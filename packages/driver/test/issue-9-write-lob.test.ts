@@ -110,6 +110,20 @@ test("a prepared INSERT binds a new smart LOB at every execution; NULL stays NUL
   assert.deepEqual(await row(401), { b: null, c: null });
 });
 
+test("UPDATE … SET blob = ?, clob = ? makes new smart LOBs too (the placeholders take the columns' types)", async () => {
+  await conn.query("INSERT INTO t (id, b, c) VALUES (?, ?, ?)", [350, pattern(5), "before"]);
+  const r = await conn.query("UPDATE t SET b = ?, c = ? WHERE id = ?", [pattern(70_000, 3), "after é", 350]);
+  assert.equal(r.rowCount, 1);
+  const { b, c } = await row(350);
+  assert.ok(b instanceof BlobLocator && c instanceof ClobLocator);
+  assert.deepEqual(await conn.readLob(b), pattern(70_000, 3));
+  assert.equal(await conn.readLob(c), "after é");
+  const stmt = await conn.prepare("UPDATE t SET c = ? WHERE id = ?");
+  assert.equal((await stmt.query(["again", 350])).rowCount, 1);
+  await stmt.close();
+  assert.equal(await conn.readLob((await row(350)).c as ClobLocator), "again");
+});
+
 test("a value of the wrong JS type for a BLOB/CLOB parameter is INVALID_ARGUMENT; nothing is inserted", async () => {
   const before = await count();
   for (const [value, column] of [

@@ -109,9 +109,13 @@ export class PreparedStatement implements EngineStatement {
   get params(): readonly EngineColumn[] {
     const n = this.paramCount;
     if (this.plan.statementType === SQ_INSERT && this.columns.length === n) return this.columns;
-    return Array.from({ length: n }, (_, i) =>
-      engineColumn(`p${i + 1}`, informixTypeOf(this.paramTypes[i] ?? 0, -1), false, undefined),
-    );
+    // An UPDATE's `col = ?` takes the column's declared type (a BLOB/CLOB is not bytea's BYTE).
+    const targets = this.plan.kind === "sql" ? this.plan.target?.params : undefined;
+    return Array.from({ length: n }, (_, i) => {
+      const name = targets?.[i];
+      const column = name ? this.columns.find((c) => c.name === name.toLowerCase()) : undefined;
+      return column ?? engineColumn(`p${i + 1}`, informixTypeOf(this.paramTypes[i] ?? 0, -1), false, undefined);
+    });
   }
 }
 

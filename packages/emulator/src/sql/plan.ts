@@ -54,8 +54,15 @@ export interface SqlPlan extends PlanBase {
   readonly dynamic: boolean;
   /** Changes the schema: the engine drops its cached declared types afterwards. */
   readonly ddl: boolean;
-  /** INSERT/UPDATE target, for DESCRIBE and SERIAL handling. */
-  readonly target?: { readonly table: string; readonly columns: readonly string[] | null };
+  /**
+   * INSERT/UPDATE target, for DESCRIBE and SERIAL handling. `params` (UPDATE): per placeholder,
+   * the SET column it is the whole value of (`col = ?`), else null.
+   */
+  readonly target?: {
+    readonly table: string;
+    readonly columns: readonly string[] | null;
+    readonly params?: readonly (string | null)[];
+  };
   /** CREATE/ALTER TABLE: declared column types and SERIAL columns to set up. */
   readonly table?: TablePlan;
   /** CREATE ROW/DISTINCT TYPE: the type to record in the side catalog. */

@@ -211,6 +211,38 @@ function updateTargets(tokens: readonly Token[]): string[] {
   return cols;
 }
 
+/**
+ * Per placeholder of an UPDATE, the SET column whose whole value it is (`SET a = ?, b = ?`),
+ * else null (`b = b || ?`, the WHERE clause): DESCRIBE gives such a placeholder the column's
+ * declared type, as IDS does, so a client binds a BLOB/CLOB or DATETIME value as one.
+ */
+function updateParams(tokens: readonly Token[]): (string | null)[] {
+  const set = tokens.findIndex((t) => isWord(t, "set"));
+  const targets: (string | null)[] = [];
+  let depth = 0;
+  let inSet = set >= 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (isOp(t, "(")) depth++;
+    else if (isOp(t, ")")) depth--;
+    else if (depth === 0 && isWord(t, "where")) inSet = false;
+    if (t.kind !== "param") continue;
+    const col = tokens[i - 2];
+    const before = tokens[i - 3];
+    const after = tokens[i + 1];
+    const whole =
+      inSet &&
+      i > set &&
+      depth === 0 &&
+      isOp(tokens[i - 1], "=") &&
+      (col?.kind === "word" || col?.kind === "quoted") &&
+      (isWord(before, "set") || isOp(before, ",")) &&
+      (after === undefined || isOp(after, ",") || isWord(after, "where"));
+    targets[t.param - 1] = whole ? col!.value : null;
+  }
+  return targets;
+}
+
 function insertTarget(tokens: readonly Token[]): { table: string; columns: string[] | null } {
   const name = readTableName(tokens, 2);
   if (name === null) throw syntax(tokens[2]);
@@ -342,7 +374,7 @@ function sqlPlan(source: readonly Token[], ctx: RewriteContext): SqlPlan {
     if (type === codes.SQ_INSERT) extra.target = insertTarget(tokens);
     if (type === codes.SQ_UPDATE || type === codes.SQ_UPDALL) {
       const name = readTableName(tokens, 1);
-      extra.target = { table: name?.out[0]?.text ?? "", columns: updateTargets(source) };
+      extra.target = { table: name?.out[0]?.text ?? "", columns: updateTargets(source), params: updateParams(source) };
     }
     if (type === codes.SQ_MERGE) tokens = unqualifySetTargets(tokens);
     if (type === codes.SQ_TRUNCATE && !isWord(tokens[1], "table"))
