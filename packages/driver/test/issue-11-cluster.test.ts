@@ -53,6 +53,12 @@ test("issue 11: a read-only secondary serves reads, refuses writes with IDS's er
   await assert.rejects(conn.query("DELETE FROM customer WHERE customer_num = 101"), refusedWith(-240));
   await assert.rejects(conn.query("CREATE TABLE t_sec (a INT)"), refusedWith(-26097));
   await assert.rejects(conn.query("DROP TABLE customer"), refusedWith(-26097));
+  await assert.rejects(
+    conn.query(
+      "MERGE INTO customer t USING (SELECT 101 AS id FROM systables WHERE tabid = 1) s ON (t.customer_num = s.id) WHEN MATCHED THEN UPDATE SET t.fname = 'm'",
+    ),
+    refusedWith(-26097),
+  );
   const stmt = await conn.prepare("UPDATE customer SET fname = ? WHERE customer_num = ?");
   await assert.rejects(stmt.query(["y", 102]), refusedWith(-346), "a prepared write is refused at EXECUTE");
   await stmt.close();

@@ -9,7 +9,6 @@
 import type { Connection } from "../connection/connection.js";
 import { InformixError } from "../errors.js";
 
-/** The validation round trip: any answer, even an SQL error (no database open), proves the session alive. */
 const LIFETIME_JITTER = 0.1;
 
 export class Member {
@@ -82,7 +81,10 @@ export class Member {
   }
 }
 
-/** True when `conn` answers a round trip within `timeout` ms. */
+/**
+ * True when `conn` answers a round trip (SQ_VERSION, conn.ping()) within `timeout` ms; any
+ * answer, even an SQL error, proves the session alive.
+ */
 export async function probe(conn: Connection, timeout: number): Promise<boolean> {
   try {
     await conn.ping({ timeout });

@@ -38,6 +38,7 @@ const ROW_WRITE_ERRORS = new Map<number, number>([
  * run (EXECUTE PROCEDURE): a write inside one is not detected.
  */
 const OTHER_WRITES = new Set<number>([
+  codes.SQ_MERGE,
   codes.SQ_CREADB,
   codes.SQ_DROPDB,
   codes.SQ_STARTDB,
