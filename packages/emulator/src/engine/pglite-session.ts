@@ -28,15 +28,21 @@ import { DEFAULT_DATE_FORMAT, DEFAULT_MONEY } from "../sql/date-format.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
-import * as codes from "../sql/type-codes.js";
 import { closeCursor, fetchCursor } from "./cursor-runner.js";
-import { ISAM, SQL } from "./error-codes.js";
+import { SQL } from "./error-codes.js";
 import { ForUpdateCursor } from "./for-update-cursor.js";
 import { InformixSqlError } from "./informix-sql-error.js";
 import type { Multiplexer, TransactionHolder } from "./multiplexer.js";
 import type { PgClient } from "./pg-client.js";
 import { withColumnTypes } from "./rewrite-columns.js";
-import { applySessionSettings, type CompiledSettings, compileSettings, lockTimeout } from "./session-settings.js";
+import { lockError } from "./row-errors.js";
+import {
+  applySessionSettings,
+  type CompiledSettings,
+  compileSettings,
+  lockTimeout,
+  pgIsolation,
+} from "./session-settings.js";
 import type { EngineLink, EngineShared } from "./shared.js";
 import { MaterialisedCursor, NamedStatements, PreparedStatement } from "./statement.js";
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
@@ -52,20 +58,6 @@ import type {
 } from "./types.js";
 
 const NO_RESULT: ExecResult = { rowCount: 0, serial: 0, serial8: 0n, bigserial: 0n };
-
-/**
- * The PostgreSQL level nearest each Informix level (docs/emulator-sql.md, "Isolation").
- * PostgreSQL has no dirty reads, and its readers never wait for writers' row locks, so
- * every COMMITTED READ flavour and CURSOR STABILITY are READ COMMITTED (that is, LAST
- * COMMITTED); REPEATABLE READ keeps one snapshot for the transaction.
- */
-const PG_ISOLATION: Readonly<Record<IsolationLevel, string>> = {
-  dirtyRead: "READ COMMITTED",
-  committedRead: "READ COMMITTED",
-  lastCommitted: "READ COMMITTED",
-  cursorStability: "READ COMMITTED",
-  repeatableRead: "REPEATABLE READ",
-};
 
 export class PgliteSession implements EngineSession, TransactionHolder, CursorHost {
   database: DatabaseInfo | null = null;
@@ -174,7 +166,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
 
   /** BEGIN, at SET ISOLATION's level on a dedicated connection. */
   beginSql(): string {
-    return this.link.dedicated ? `BEGIN ISOLATION LEVEL ${PG_ISOLATION[this.isolation]}` : "BEGIN";
+    return this.link.dedicated ? `BEGIN ISOLATION LEVEL ${pgIsolation(this.isolation)}` : "BEGIN";
   }
 
   /** Starts the implicit transaction of an ANSI database (inside the multiplexer). */
@@ -276,24 +268,6 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     if (this.physical) this.mux.setHolder(null);
   }
 
-  lockError(statementType: number): (timedOut: boolean) => InformixSqlError {
-    const sqlcode =
-      statementType === codes.SQ_INSERT
-        ? SQL.INSERT_FAILED
-        : statementType === codes.SQ_UPDATE || statementType === codes.SQ_UPDALL
-          ? SQL.UPDATE_FAILED
-          : statementType === codes.SQ_DELETE || statementType === codes.SQ_DELALL
-            ? SQL.DELETE_FAILED
-            : SQL.READ_LOCKED;
-    return (timedOut) => new InformixSqlError(sqlcode, timedOut ? ISAM.LOCK_TIMEOUT : ISAM.LOCKED);
-  }
-
-  /** IDS reports a deadlock with the lock error of the statement type and ISAM -143. */
-  deadlockError(statementType: number): InformixSqlError {
-    const locked = this.lockError(statementType)(false);
-    return new InformixSqlError(locked.sqlcode, ISAM.DEADLOCK);
-  }
-
   /**
    * Runs `fn` under the multiplexer with this session's lock mode. Any statement but a
    * cursor's own (`cursorWork`) ends the session's cursor transaction first: outside an
@@ -301,7 +275,7 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
    */
   serve<T>(statementType: number, fn: () => Promise<T>, cursorWork = false): Promise<T> {
     // On a dedicated connection PostgreSQL does the lock waiting: the multiplexer never makes it wait.
-    return this.mux.run(this, this.lockWait, this.lockError(statementType), async () => {
+    return this.mux.run(this, this.lockWait, lockError(statementType), async () => {
       await this.enter();
       if (!cursorWork) await this.endCursorTransaction();
       await this.resume();

@@ -10,6 +10,7 @@
 import { typeCodes as codes } from "@informix-db/protocol";
 import { ISAM, SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
+import { rowWriteError } from "./row-errors.js";
 import type {
   DatabaseInfo,
   Engine,
@@ -20,17 +21,6 @@ import type {
   ExecResult,
   SessionOptions,
 } from "./types.js";
-
-/** The row statements, refused with the error of the row operation that failed. */
-const ROW_WRITE_ERRORS = new Map<number, number>([
-  [codes.SQ_INSERT, SQL.INSERT_FAILED],
-  [codes.SQ_UPDATE, SQL.UPDATE_FAILED],
-  [codes.SQ_UPDCURR, SQL.UPDATE_FAILED],
-  [codes.SQ_UPDALL, SQL.UPDATE_FAILED],
-  [codes.SQ_DELETE, SQL.DELETE_FAILED],
-  [codes.SQ_DELCURR, SQL.DELETE_FAILED],
-  [codes.SQ_DELALL, SQL.DELETE_FAILED],
-]);
 
 /**
  * Statements that write the database or its catalog. Temporary tables (CREATE TEMP TABLE,
@@ -66,7 +56,7 @@ const OTHER_WRITES = new Set<number>([
 ]);
 
 function refuseWrite(statementType: number): void {
-  const rowError = ROW_WRITE_ERRORS.get(statementType);
+  const rowError = rowWriteError(statementType);
   if (rowError !== undefined) throw new InformixSqlError(rowError, ISAM.DR_SECONDARY);
   if (OTHER_WRITES.has(statementType)) throw new InformixSqlError(SQL.NOT_ON_SECONDARY, ISAM.DR_SECONDARY);
 }

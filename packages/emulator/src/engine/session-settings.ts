@@ -12,6 +12,7 @@
 import { pgIdent, pgString } from "../sql/context.js";
 import type { Century, MoneyFormat } from "../sql/date-format.js";
 import type { DateOrder } from "../sql/date-order.js";
+import type { IsolationLevel } from "../sql/plan.js";
 import { type PgClient, SETUP_DATE_STYLE } from "./pg-client.js";
 
 /** What one session wants on the connection. */
@@ -31,6 +32,16 @@ export interface SessionSettings {
   readonly tempSchema: string;
   readonly sessionId: number;
   readonly user: string;
+}
+
+/**
+ * The PostgreSQL level nearest each Informix level (docs/emulator-sql.md, "Isolation").
+ * PostgreSQL has no dirty reads, and its readers never wait for writers' row locks, so
+ * every COMMITTED READ flavour and CURSOR STABILITY are READ COMMITTED (that is, LAST
+ * COMMITTED); REPEATABLE READ keeps one snapshot for the transaction.
+ */
+export function pgIsolation(level: IsolationLevel): string {
+  return level === "repeatableRead" ? "REPEATABLE READ" : "READ COMMITTED";
 }
 
 /** lock_timeout for SET LOCK MODE: NOT WAIT fails at the first lock wait, WAIT waits for ever. */

@@ -18,6 +18,7 @@ import type { PgClient, PgResult, PgStep } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
 import type { PgliteSession } from "./pglite-session.js";
+import { deadlockError, lockError } from "./row-errors.js";
 import { checkRowIdentity, sameRowIdentity } from "./row-identity.js";
 import { PreparedStatement } from "./statement.js";
 import { StreamingCursor } from "./streaming-cursor.js";
@@ -50,9 +51,9 @@ export async function mapError(session: PgliteSession, err: unknown, plan: SqlPl
     // (SET LOCK MODE) expired, or a REPEATABLE READ transaction met a newer row version,
     // which IDS would have met as a lock held by the other transaction.
     if (err.code === "55P03" || err.code === "40001") {
-      return session.lockError(plan.statementType)(session.lockWait !== 0 && err.code === "55P03");
+      return lockError(plan.statementType)(session.lockWait !== 0 && err.code === "55P03");
     }
-    if (err.code === "40P01") return session.deadlockError(plan.statementType);
+    if (err.code === "40P01") return deadlockError(plan.statementType);
   }
   let isConstraint: ((name: string) => boolean) | undefined;
   if (err instanceof PgError && err.code === "23505") {
