@@ -110,6 +110,39 @@ test("UPDATE and DELETE counts per row; a prepared statement's executeMany", asy
   assert.deepEqual(none, { rowCounts: [], insertIds: [], rowCount: 0 });
 });
 
+test("EXECUTE PROCEDURE runs once per row; a RAISE EXCEPTION in row k is batchIndex k", async () => {
+  await using conn = await connect(opts("bat"));
+  await conn.query("DELETE FROM k");
+  await conn.query(`CREATE PROCEDURE put_k(i INTEGER, v VARCHAR(20))
+      IF i < 0 THEN RAISE EXCEPTION -746, 0, 'negative id'; END IF;
+      INSERT INTO k VALUES (i, v);
+    END PROCEDURE`);
+  const r = await conn.executeMany("EXECUTE PROCEDURE put_k(?, ?)", [
+    [1, "a"],
+    [2, "b"],
+    [3, "c"],
+  ]);
+  assert.equal(r.rowCounts.length, 3);
+  assert.deepEqual(await ids(conn, "k"), [1, 2, 3]);
+  const error = await conn
+    .executeMany("EXECUTE PROCEDURE put_k(?, ?)", [
+      [4, "d"],
+      [-1, "bad"],
+      [5, "e"],
+    ])
+    .then(
+      () => assert.fail("the RAISE EXCEPTION must fail the batch"),
+      (e: unknown) => e,
+    );
+  assert.ok(error instanceof InformixError);
+  assert.equal(error.batchIndex, 1);
+  assert.equal(error.sqlcode, -746);
+  assert.match(error.message, /negative id/);
+  assert.deepEqual(await ids(conn, "k"), [1, 2, 3, 4], "row 0 applied, row 2 never ran");
+  await conn.query("DROP PROCEDURE put_k");
+  await conn.query("DELETE FROM k");
+});
+
 test("a failing row rejects with its index and the rows before it; nothing after it is applied", async () => {
   await using conn = await connect(opts("batnolog"));
   await conn.query("DELETE FROM k");
