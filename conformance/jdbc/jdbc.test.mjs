@@ -13,6 +13,7 @@ import { after, before, test } from "node:test";
 import { conformanceDir, describeRun, run, startTarget } from "../lib/harness.mjs";
 import { checkJdbcSmartLobs, writeDriverSmartLobs } from "./blob-clob-values.mjs";
 import { checkJdbcRows, writeDriverRows } from "./blob-values.mjs";
+import { checkJdbcLocaleRows, writeDriverLocaleRows } from "./locale-values.mjs";
 import { checkJdbcUdtRows, writeDriverUdtRows } from "./udt-values.mjs";
 
 const dir = join(conformanceDir, "jdbc");
@@ -58,6 +59,8 @@ const FALLBACK_SCENARIOS = [
   "udt_driver_read",
   "merge_statement",
   "datetime_text",
+  "locale_jdbc_write",
+  "locale_driver_read",
 ];
 
 const built = existsSync(join(classes, "Scenarios.class"));
@@ -76,6 +79,7 @@ let setupError = null;
 let driverLobError = null; // informix-db writing the BLOB/CLOB rows smart_lob_driver_read checks
 let driverWriteError = null; // informix-db writing the rows byte_text_driver_read checks
 let udtWriteError = null; // informix-db writing the rows udt_driver_read checks
+let localeWriteError = null; // informix-db writing the texts locale_driver_read checks
 const results = new Map(); // scenario -> parsed JSON line
 const groupFailures = []; // describeRun() text of JVM runs that did not end cleanly
 
@@ -98,6 +102,9 @@ before(
     });
     await writeDriverUdtRows(target).catch((error) => {
       udtWriteError = error;
+    });
+    await writeDriverLocaleRows(target).catch((error) => {
+      localeWriteError = error;
     });
     for (let i = 0; i < scenarios.length; i += GROUP_SIZE) {
       const group = scenarios.slice(i, i + GROUP_SIZE);
@@ -143,6 +150,8 @@ for (const name of scenarios) {
       assert.fail(`informix-db could not write the rows: ${driverWriteError.stack ?? driverWriteError}`);
     if (name === "udt_driver_read" && udtWriteError)
       assert.fail(`informix-db could not write the rows: ${udtWriteError.stack ?? udtWriteError}`);
+    if (name === "locale_driver_read" && localeWriteError)
+      assert.fail(`informix-db could not write the texts: ${localeWriteError.stack ?? localeWriteError}`);
     const r = results.get(name);
     if (!r) assert.fail(`scenario ${name} is missing from the runner's output\n${groupFailures.join("\n")}`);
     assert.ok(r.ok, `${name}: ${r.detail}\nvalues: ${JSON.stringify(r.values)}`);
@@ -171,4 +180,12 @@ test("jdbc → informix-db: named ROW, DISTINCT and BSON values written by IBM J
   const r = results.get("udt_jdbc_write");
   if (!r?.ok) assert.fail(`udt_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
   assert.deepEqual(await checkJdbcUdtRows(target), []);
+});
+
+// Issue 10 item 4: the texts IBM JDBC wrote in five locales (locale_jdbc_write), read through informix-db.
+test("jdbc → informix-db: texts written by IBM JDBC in five locales read back exactly", async () => {
+  if (setupError) assert.fail(setupError);
+  const r = results.get("locale_jdbc_write");
+  if (!r?.ok) assert.fail(`locale_jdbc_write did not run cleanly: ${r?.detail ?? "missing"}`);
+  assert.deepEqual(await checkJdbcLocaleRows(target), []);
 });

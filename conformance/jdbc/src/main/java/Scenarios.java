@@ -187,6 +187,8 @@ public final class Scenarios {
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
     ALL.put("merge_statement", FidelityScenarios::merge);
     ALL.put("datetime_text", FidelityScenarios::datetimeText);
+    ALL.put("locale_jdbc_write", LocaleScenarios::jdbcWrite);
+    ALL.put("locale_driver_read", LocaleScenarios::driverRead);
   }
 
   static void connectClose(Ctx c) throws Exception {
