@@ -73,3 +73,22 @@ test("connection-string pools and close()", async () => {
   await pool.close();
   await assert.rejects(pool.acquire(), { code: "POOL_CLOSED" });
 });
+
+test("writers on disjoint rows, one transaction per pooled connection at once: every transaction commits", async () => {
+  // IDS locks rows, so these never conflict. On PGlite a transaction that has written holds the
+  // whole engine; the others wait for it (NOT WAIT waits a grace period) instead of failing.
+  await using pool = createPool({ ...opts(), max: 4 });
+  await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      pool.transaction(async (tx) => {
+        await tx.query("INSERT INTO t VALUES (?)", [1000 + i]);
+        await tx.query("UPDATE t SET id = id + 1000 WHERE id = ?", [1000 + i]);
+      }),
+    ),
+  );
+  const rows = await pool.query<{ id: number }>("SELECT id FROM t WHERE id >= 2000 ORDER BY id");
+  assert.deepEqual(
+    rows.rows.map((r) => r.id),
+    Array.from({ length: 12 }, (_, i) => 2000 + i),
+  );
+});

@@ -3,7 +3,7 @@
 //
 // `informix-emulator [--host H] [--port P] [--server NAME] [--user U] [--password PW] [--demo]
 //                    [--login-timeout S] [--idle-timeout S] [--max-message-bytes N] [--engine E]
-//                    [--read-only-secondary]`
+//                    [--read-only-secondary] [--lock-grace S]`
 // Prints `informix-emulator listening on <host>:<port>` once ready, then serves until
 // SIGINT/SIGTERM.
 
@@ -16,13 +16,15 @@ const USAGE = `usage: informix-emulator [--host 127.0.0.1] [--port 9088] [--serv
                          [--user informix] [--password in4mix] [--demo]
                          [--login-timeout 60] [--idle-timeout 0] [--max-message-bytes 16777216]
                          [--engine pglite|postgres|postgres://user:pass@host:port/db]
-                         [--read-only-secondary]
+                         [--read-only-secondary] [--lock-grace 2]
   --login-timeout S      seconds a client has to finish logging in (0 = no limit)
   --idle-timeout S       close a session idle for S seconds (0 = never, as IDS)
   --max-message-bytes N  largest message (SQL text, bind values) a client may send
   --engine E             pglite (default: embedded), postgres (a private local PostgreSQL,
                          removed at exit) or a postgres:// URL of a PostgreSQL >= 15 you run
-  --read-only-secondary  play a read-only cluster secondary: writes fail (ISAM -140)`;
+  --read-only-secondary  play a read-only cluster secondary: writes fail (ISAM -140)
+  --lock-grace S         pglite: seconds a NOT WAIT statement waits for another session's
+                         transaction (which holds the whole engine) before failing`;
 
 function nonNegative(name: string, text: string): number {
   const n = Number(text);
@@ -45,6 +47,7 @@ export async function main(argv: string[]): Promise<void> {
       "max-message-bytes": { type: "string", default: String(DEFAULT_LIMITS.maxMessageBytes) },
       engine: { type: "string", default: process.env["INFORMIX_EMULATOR_ENGINE"] || "pglite" },
       "read-only-secondary": { type: "boolean", default: false },
+      "lock-grace": { type: "string", default: "2" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -70,6 +73,7 @@ export async function main(argv: string[]): Promise<void> {
     idleTimeoutMs: nonNegative("idle-timeout", values["idle-timeout"]) * 1000,
     limits: { maxMessageBytes: nonNegative("max-message-bytes", values["max-message-bytes"]) },
     readOnlySecondary: values["read-only-secondary"],
+    lockGraceMs: nonNegative("lock-grace", values["lock-grace"]) * 1000,
   });
   process.stdout.write(`informix-emulator listening on ${emulator.host}:${emulator.port}\n`);
   const stop = () => {

@@ -12,9 +12,11 @@
 // PostgreSQL transaction is committed (it changed nothing) while its Informix transaction
 // stays open, and it starts a new one at its next statement. An owner is never suspended:
 // until it commits or rolls back, a statement of another session waits according to its
-// SET LOCK MODE (NOT WAIT: fail at once, WAIT n: up to n seconds, WAIT: forever), as if
-// every row of the database were locked. This is coarser than IDS row locks, and
-// documented as such.
+// SET LOCK MODE (WAIT n: up to n seconds, WAIT: forever), as if every row of the database
+// were locked. This is coarser than IDS row locks, and documented as such. Under NOT WAIT,
+// where IDS fails only on a row that is really locked, the statement waits a grace period
+// (graceMs) before failing: most of the statements that wait here would have met no lock on
+// IDS, and an owner that commits within the grace lets them run instead of failing.
 
 export type LockErrorFactory = (timedOut: boolean) => Error;
 
@@ -24,7 +26,13 @@ export interface TransactionHolder {
   suspend(): Promise<void>;
 }
 
+/** How long a NOT WAIT statement waits for another session's transaction by default, in ms. */
+export const DEFAULT_LOCK_GRACE_MS = 2000;
+
 export class Multiplexer {
+  /** graceMs: how long a NOT WAIT statement waits before failing (0: fail at once). */
+  constructor(private readonly graceMs = DEFAULT_LOCK_GRACE_MS) {}
+
   private tail: Promise<void> = Promise.resolve();
   private owner: TransactionHolder | null = null;
   private holder: TransactionHolder | null = null;
@@ -68,7 +76,8 @@ export class Multiplexer {
   /**
    * Runs `fn` alone on the connection once no other session owns a transaction, after
    * suspending another session's read-only transaction.
-   * `waitSeconds`: 0 fail at once, n > 0 wait up to n seconds, < 0 wait forever.
+   * `waitSeconds`: 0 (NOT WAIT) wait up to the grace period, then fail as NOT WAIT does
+   * (lockError(false)); n > 0 wait up to n seconds, then lockError(true); < 0 wait forever.
    */
   async run<T>(
     who: TransactionHolder,
@@ -76,7 +85,8 @@ export class Multiplexer {
     lockError: LockErrorFactory,
     fn: () => Promise<T>,
   ): Promise<T> {
-    const deadline = waitSeconds < 0 ? Number.POSITIVE_INFINITY : Date.now() + waitSeconds * 1000;
+    const waitMs = waitSeconds === 0 ? this.graceMs : waitSeconds * 1000;
+    const deadline = waitSeconds < 0 ? Number.POSITIVE_INFINITY : Date.now() + waitMs;
     for (;;) {
       const release = await this.lock();
       if (this.owner === null || this.owner === who) {
@@ -92,9 +102,8 @@ export class Multiplexer {
         }
       }
       release();
-      if (waitSeconds === 0) throw lockError(false);
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw lockError(true);
+      if (remaining <= 0) throw lockError(waitSeconds !== 0);
       await this.ownerReleased(remaining);
     }
   }

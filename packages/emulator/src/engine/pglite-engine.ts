@@ -67,7 +67,7 @@ export class PgliteEngine implements Engine {
     await pg.exec(`SET max_stack_depth = '${PGLITE_STACK_DEPTH}'`);
     const databases = new DatabaseRegistry(pg);
     await databases.load();
-    const link: EngineLink = { pg, mux: new Multiplexer(), deferred: [], dedicated: false };
+    const link: EngineLink = { pg, mux: new Multiplexer(options.lockGraceMs), deferred: [], dedicated: false };
     return new PgliteEngine(link, {
       pg,
       types: new DeclaredTypes(),

@@ -188,4 +188,9 @@ export interface EngineOptions {
   readonly serverName?: string;
   /** Host name reported by DBINFO('dbhostname'). */
   readonly hostName?: string;
+  /**
+   * PGlite only: how long a statement under SET LOCK MODE TO NOT WAIT waits for another
+   * session's transaction (which holds the whole engine) before failing, in ms (default 2000).
+   */
+  readonly lockGraceMs?: number;
 }

@@ -59,6 +59,12 @@ export interface EmulatorOptions {
    * $INFORMIX_EMULATOR_ENGINE, else "pglite".
    */
   readonly engine?: string;
+  /**
+   * PGlite engine: how long a statement under NOT WAIT waits for another session's
+   * transaction before failing with IDS's lock error, in ms (default 2000; 0 = at once).
+   * On PGlite a transaction that has written holds the whole engine, where IDS locks rows.
+   */
+  readonly lockGraceMs?: number;
 }
 
 /** After end(), how long a client that does not close its side keeps the socket. */
@@ -87,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     demo: options.demo ?? false,
     serverName,
     hostName: hostname(),
+    ...(options.lockGraceMs === undefined ? {} : { lockGraceMs: options.lockGraceMs }),
   });
   const engine = options.readOnlySecondary === true ? readOnlySecondary(base) : base;
   const policy: LoginPolicy = {

@@ -14,7 +14,7 @@ describe("read-only transactions do not block other sessions", () => {
   let engine: PgliteEngine;
   const open: EngineSession[] = [];
   before(async () => {
-    engine = await PgliteEngine.create({});
+    engine = await PgliteEngine.create({ lockGraceMs: 200 }); // NOT WAIT's grace (sessions.test.ts)
     const s = engine.openSession("informix");
     await exec(s, "create database conc with log");
     await exec(s, "create database conc_ansi with log mode ansi");

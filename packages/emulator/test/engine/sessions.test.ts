@@ -6,10 +6,13 @@ import { after, before, describe, it } from "node:test";
 import { PgliteEngine } from "../../src/engine/pglite-engine.js";
 import { exec, query, rejects } from "./helpers.js";
 
+/** NOT WAIT's grace on this engine (the default is 2000 ms). */
+const GRACE_MS = 300;
+
 describe("sessions sharing one PGlite", () => {
   let engine: PgliteEngine;
   before(async () => {
-    engine = await PgliteEngine.create({});
+    engine = await PgliteEngine.create({ lockGraceMs: GRACE_MS });
     const s = engine.openSession("informix");
     await exec(s, "create database sess with log");
     await exec(s, "create table t (a int)");
@@ -26,17 +29,36 @@ describe("sessions sharing one PGlite", () => {
     return s;
   }
 
-  it("NOT WAIT: another session's transaction blocks at once (-244/-107, -271/-107)", async () => {
+  it("NOT WAIT: another session's transaction fails the statement after the grace (-244/-107, -271/-107)", async () => {
     const a = await open();
     const b = await open();
     await exec(a, "begin work");
     await exec(a, "update t set a = 2");
+    const started = Date.now();
     await rejects(query(b, "select * from t"), -244, -107);
+    assert.ok(Date.now() - started >= GRACE_MS - 50, "waited the grace");
     await rejects(exec(b, "insert into t values (5)"), -271, -107);
     await rejects(exec(b, "update t set a = 3"), -346, -107);
     await rejects(exec(b, "delete from t"), -240, -107);
     await exec(a, "rollback work");
     assert.deepEqual((await query(b, "select a from t")).rows, [[1]]);
+    await a.close();
+    await b.close();
+  });
+
+  it("NOT WAIT: a transaction that ends within the grace lets the waiting statements run", async () => {
+    const a = await open();
+    const b = await open();
+    await exec(a, "begin work");
+    await exec(a, "update t set a = 3");
+    const read = query(b, "select a from t");
+    const write = exec(b, "insert into t values (4)");
+    await exec(a, "commit work");
+    assert.deepEqual((await read).rows, [[3]]);
+    await write;
+    assert.deepEqual((await query(b, "select a from t order by a")).rows, [[3], [4]]);
+    await exec(b, "delete from t where a = 4");
+    await exec(b, "update t set a = 1");
     await a.close();
     await b.close();
   });
