@@ -91,6 +91,16 @@ export async function setupSerial(
   );
 }
 
+/**
+ * Keeps the Informix text of a CREATE VIEW or CREATE SYNONYM as its view's comment: sysviews
+ * shows it, and it marks a synonym (catalog-objects-sql.ts).
+ */
+export async function recordViewText(pg: PgClient, schema: string, view: string, source: string): Promise<void> {
+  const oid = await relationOid(pg, schema, view);
+  if (oid === null) return;
+  await pg.run(`COMMENT ON VIEW ${pgIdent(schema)}.${pgIdent(view)} IS ${pgString(source.trim())}`);
+}
+
 /** Removes side-catalog rows of dropped tables. */
 export async function pruneCatalog(pg: PgClient): Promise<void> {
   await pg.exec(

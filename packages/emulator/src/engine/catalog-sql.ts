@@ -12,9 +12,10 @@ import { pgIdent, pgString } from "../sql/context.js";
 import { SPL_RUNTIME_SQL } from "../sql/spl/runtime-sql.js";
 import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
+import { objectCatalogSql, SYSMASTER_OBJECTS_SQL, sequenceTableRows, viewTabtype } from "./catalog-objects-sql.js";
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
-import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
+import { JDBC_CATALOG_SQL } from "./jdbc-catalog-sql.js";
 import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
 import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 
@@ -195,8 +196,10 @@ FROM (
       WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS rowsize,
     (SELECT COUNT(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS ncols,
     (SELECT COUNT(*) FROM pg_index x WHERE x.indrelid = c.oid) AS nindexes,
-    GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN 'V' ELSE 'T' END AS tabtype, ''
+    GREATEST(c.reltuples, 0) AS nrows, t.created, CASE c.relkind WHEN 'v' THEN ${viewTabtype("c")} ELSE 'T' END AS tabtype, ''
   FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid WHERE c.relnamespace = ${ns}
+  UNION ALL
+  ${sequenceTableRows(ns)}
 ) AS x;
 CREATE VIEW ${s}.syscolumns AS
 SELECT CAST(a.attname AS varchar(128)) AS colname, CAST(c.oid AS integer) AS tabid, CAST(a.attnum AS smallint) AS colno,
@@ -228,7 +231,7 @@ SELECT CAST(c.oid AS integer) AS tabid, CAST(d.adnum AS smallint) AS colno, CAST
   CAST(pg_get_expr(d.adbin, d.adrelid) AS varchar(256)) AS "default", CAST('T' AS char(1)) AS class
 FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN ifx.tables t ON t.reloid = c.oid
 WHERE c.relnamespace = ${ns};
-${synonymTableSql(s)}
+${objectCatalogSql(s, ns, pgString(name))}
 ${keyCatalogSql(s, ns)}
 ${privilegeCatalogSql(s, ns)}
 `;
@@ -259,4 +262,4 @@ WHERE current_setting('ifx.sid', true) IS NOT NULL;
 CREATE VIEW sysmaster.sysdbslocale AS
 SELECT CAST(name AS char(128)) AS dbs_dbsname, CAST(locale AS char(32)) AS dbs_collate FROM ifx.databases;
 INSERT INTO ifx.databases VALUES ('sysmaster', 'informix', CURRENT_DATE, true, false, false);
-`;
+${SYSMASTER_OBJECTS_SQL}`;

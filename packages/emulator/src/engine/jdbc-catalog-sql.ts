@@ -91,11 +91,3 @@ CREATE FUNCTION informix.ifx_allow_newline(allow boolean) RETURNS void LANGUAGE 
 CREATE FUNCTION informix.get_default_value(ct integer, xid integer, len integer, def text) RETURNS varchar(256)
 LANGUAGE sql IMMUTABLE AS $$ SELECT CAST(def AS varchar(256)) $$;
 `;
-
-/** Synonyms (none are ever created) for JDBC's getColumns UNION branch. */
-export function synonymTableSql(schema: string): string {
-  return `CREATE VIEW ${schema}.syssyntable AS
-SELECT CAST(0 AS integer) AS tabid, CAST('' AS varchar(128)) AS servername, CAST('' AS varchar(128)) AS dbname,
-  CAST('' AS char(32)) AS owner, CAST('' AS varchar(128)) AS tabname, CAST(0 AS integer) AS btabid
-WHERE false;`;
-}

@@ -10,7 +10,7 @@ import { pgIdent } from "../sql/context.js";
 import type { SelectType, SqlPlan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
 import * as codes from "../sql/type-codes.js";
-import { pruneCatalog, registerTable, setupSerial } from "./catalog-ops.js";
+import { pruneCatalog, recordViewText, registerTable, setupSerial } from "./catalog-ops.js";
 import { type ColumnType, engineColumn } from "./declared-types.js";
 import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
@@ -223,6 +223,7 @@ async function afterDdl(session: PgliteSession, stmt: PreparedStatement, plan: S
   if (plan.intoTemp) await registerTable(pg, types, session.tempSchema, plan.intoTemp, session.user, stmt.columnTypes);
   if (plan.view && session.database) {
     await registerTable(pg, types, session.database.name, plan.view, session.user, new Map());
+    await recordViewText(pg, session.database.name, plan.view, stmt.source);
   }
   if (plan.userType) await registerUserType(pg, plan.userType, session.user);
   if (plan.dropped) await pruneCatalog(pg);
