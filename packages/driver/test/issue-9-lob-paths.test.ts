@@ -17,15 +17,21 @@ let emu: RunningEmulator;
 let conn: Connection;
 /** Client message kinds, in order, from the emulator's trace. */
 const sent: string[] = [];
+/** The names sent to ifx_lo_col_sbinfo (its LVARCHAR argument), in order. */
+const sbinfo: string[] = [];
 const opts = () => ({ host: emu.host, port: emu.port, user: "informix", password: "in4mix", server: "informix" });
 const SIZES = [0, 1, 64 * 1024 + 1];
 
 before(async () => {
   emu = await startEmulator({
     port: 0,
+    traceValues: true,
     trace: (_session, direction, what) => {
       const kind = (what as { kind?: unknown }).kind;
       if (direction === "c>s" && typeof kind === "string" && kind !== "bytes") sent.push(kind);
+      const first = (what as { parameters?: { typeName?: string; payload?: Uint8Array }[] }).parameters?.[0];
+      if (kind === "bind" && first?.typeName === "lvarchar" && first.payload instanceof Uint8Array)
+        sbinfo.push(Buffer.from(first.payload).toString("latin1"));
     },
   });
   const admin = await connect(opts());
@@ -39,6 +45,7 @@ before(async () => {
 beforeEach(async () => {
   await conn.query("DELETE FROM t");
   sent.length = 0;
+  sbinfo.length = 0;
 });
 
 after(async () => {
@@ -221,4 +228,25 @@ test("stream() of an INSERT whose stream fails: INVALID_ARGUMENT, no row, the co
   );
   assert.deepEqual(await stored(), []);
   assert.equal((await conn.query("SELECT 1 AS one FROM systables WHERE tabid = 1")).rows.length, 1);
+});
+
+test("an INSERT's smart LOBs take their column's storage spec (ifx_lo_col_sbinfo), asked once per statement", async () => {
+  await conn.query("CREATE TABLE t2 (c CLOB, id INT, b BLOB)");
+  const stmt = await conn.prepare("insert into informix.t2 (c, id, b) values (?, ?, ?)");
+  try {
+    await stmt.query(["one", 1, pattern(3)]);
+    await stmt.executeMany([
+      ["two", 2, pattern(4)],
+      ["three", 3, null],
+    ]);
+  } finally {
+    await stmt.close();
+  }
+  assert.deepEqual(sbinfo, ["informix.t2.c", "informix.t2.b"]);
+  sbinfo.length = 0;
+  await conn.query("UPDATE t2 SET b = ? WHERE id = ?", [pattern(2), 1]);
+  assert.deepEqual(sbinfo, [], "an UPDATE keeps the default spec");
+  const { rows } = await conn.query<{ b: BlobLocator; c: ClobLocator }>("SELECT b, c FROM t2 ORDER BY id");
+  assert.deepEqual(await conn.readLob(rows[0]!.b), pattern(2));
+  assert.equal(await conn.readLob(rows[2]!.c), "three");
 });

@@ -45,14 +45,14 @@ export async function planBatchLobs(
   const writes: LobWrite[][] = [];
   for (const [i, row] of rows.entries()) {
     try {
-      writes.push(lobWritesOf(targets, row));
+      writes.push(lobWritesOf(h, targets, row));
     } catch (error) {
       if (!(error instanceof DriverError)) throw error;
       throw new DriverError(error.code, `row ${i}: ${error.message}`, { batchIndex: i, cause: error });
     }
   }
   if (writes.every((w) => w.length === 0)) return undefined;
-  return new RowLobs(session, writes);
+  return new RowLobs(session, h, writes);
 }
 
 class RowLobs implements BatchLobs {
@@ -60,6 +60,7 @@ class RowLobs implements BatchLobs {
 
   constructor(
     private readonly session: Session,
+    private readonly h: StatementHandle,
     private readonly writes: LobWrite[][],
   ) {}
 
@@ -69,7 +70,7 @@ class RowLobs implements BatchLobs {
     this.writes[index] = []; // made once, even when the row waits for the next group
     if (writes.some((w) => !(w.source instanceof Uint8Array))) this.readStream = true;
     try {
-      rows[index] = await writeLobs(this.session, rows[index]!, writes);
+      rows[index] = await writeLobs(this.session, this.h, rows[index]!, writes);
       return undefined;
     } catch (error) {
       if (error instanceof InformixError || (error instanceof DriverError && !error.fatal)) return { index, error };

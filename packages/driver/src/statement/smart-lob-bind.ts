@@ -21,14 +21,19 @@ import {
 } from "@informix-db/protocol";
 import { routinesOf } from "../connection/fast-path.js";
 import type { Session } from "../connection/session.js";
-import { closeFd, createLob, writeChunk } from "../connection/smart-lob-io.js";
+import { closeFd, columnSpec, createLob, writeChunk } from "../connection/smart-lob-io.js";
 import { DriverError, InformixError } from "../errors.js";
 import { type BlobSource, chunksOf, isBlobParameter } from "./blob-io.js";
+import { lobColumnNames } from "./lob-columns.js";
 import { describeInput, type StatementHandle } from "./statement-ops.js";
 
 export type LobKind = "blob" | "clob";
 /** Per prepared statement: the kind of each `?` that is a BLOB/CLOB (null: none is). */
 const TARGETS = new WeakMap<StatementHandle, LobTargets | null>();
+/** Per prepared statement: the "table.column" of each BLOB/CLOB parameter it can be told for (lob-columns.ts). */
+const COLUMNS = new WeakMap<StatementHandle, readonly (string | undefined)[] | null>();
+/** Per prepared statement: each column's storage spec (undefined: the server refused, the default is used). */
+const SPECS = new WeakMap<StatementHandle, Map<string, Uint8Array | undefined>>();
 /** Bind types of a string value (CHAR, VARCHAR, NCHAR, NVARCHAR, LVARCHAR). */
 const TEXT_TYPES = new Set([T.SQLCHAR, T.SQLVCHAR, T.SQLNCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
 /** Bytes gathered from a stream before one SQ_LODATA request. */
@@ -53,6 +58,8 @@ export interface LobWrite {
   readonly index: number;
   readonly kind: LobKind;
   readonly source: BlobSource;
+  /** "table.column" whose storage spec the LOB takes (lob-columns.ts); the default spec when absent. */
+  readonly column: string | undefined;
 }
 
 const isLobField = (f: { readonly type: number; readonly extendedName: string }) =>
@@ -85,25 +92,59 @@ export async function smartLobTargets(
  * The values of one row that become smart LOBs; a value of the wrong JS type for its
  * BLOB/CLOB parameter is INVALID_ARGUMENT (nothing is created). NULL and a bound locator stay.
  */
-export function lobWritesOf(targets: LobTargets, params: readonly BindParameter[]): LobWrite[] {
+export function lobWritesOf(h: StatementHandle, targets: LobTargets, params: readonly BindParameter[]): LobWrite[] {
   const writes: LobWrite[] = [];
+  let columns: readonly (string | undefined)[] | null | undefined;
   for (const [index, kind] of targets.entries()) {
     const p = params[index];
     if (kind === undefined || p === undefined || p.payload === null || p.indicator === -1) continue;
     if (p.type === T.SQLUDTFIXED && (p.typeName === "blob" || p.typeName === "clob")) continue; // a locator
-    writes.push({ index, kind, source: sourceOf(p, kind, index) });
+    columns ??= columnsOf(h, targets);
+    writes.push({ index, kind, source: sourceOf(p, kind, index), column: columns?.[index] });
   }
   return writes;
+}
+
+function columnsOf(h: StatementHandle, targets: LobTargets): readonly (string | undefined)[] | null {
+  let names = COLUMNS.get(h);
+  if (names === undefined) {
+    names = lobColumnNames(h, targets);
+    COLUMNS.set(h, names);
+  }
+  return names;
+}
+
+/** The storage spec of `column` for statement `h`: asked once per statement; the default spec when the server refuses. */
+async function specOf(session: Session, h: StatementHandle, column: string): Promise<Uint8Array | undefined> {
+  let specs = SPECS.get(h);
+  if (specs === undefined) {
+    specs = new Map();
+    SPECS.set(h, specs);
+  }
+  if (specs.has(column)) return specs.get(column);
+  let spec: Uint8Array | undefined;
+  try {
+    spec = await columnSpec(session, routinesOf(session), column);
+  } catch (error) {
+    // A table the server does not know by that name, an older server: make it in the default sbspace.
+    if (!(error instanceof InformixError)) throw error;
+  }
+  specs.set(column, spec);
+  return spec;
 }
 
 /** `params` with each of `writes` made a new smart LOB (ifx_lo_create, SQ_LODATA, ifx_lo_close) and bound by its locator. */
 export async function writeLobs(
   session: Session,
+  h: StatementHandle,
   params: readonly BindParameter[],
   writes: readonly LobWrite[],
 ): Promise<BindParameter[]> {
   const out = [...params];
-  for (const w of writes) out[w.index] = locatorParameter(await writeNewLob(session, w.kind, w.source));
+  for (const w of writes) {
+    const spec = w.column === undefined ? undefined : await specOf(session, h, w.column);
+    out[w.index] = locatorParameter(await writeNewLob(session, w.kind, w.source, spec));
+  }
   return out;
 }
 
@@ -116,8 +157,8 @@ export async function bindSmartLobs(
   if (params.length === 0) return params;
   const targets = await smartLobTargets(session, h, [params]);
   if (targets === null) return params;
-  const writes = lobWritesOf(targets, params);
-  return writes.length === 0 ? params : writeLobs(session, params, writes);
+  const writes = lobWritesOf(h, targets, params);
+  return writes.length === 0 ? params : writeLobs(session, h, params, writes);
 }
 
 /** Keeps what a describe of `h`'s parameters said (conn.prepare() asks it anyway); returns `inputs`. */
@@ -156,9 +197,14 @@ function sourceOf(p: BindParameter, kind: LobKind, index: number): BlobSource {
 }
 
 /** Creates a smart LOB holding the source's bytes; closes its descriptor whatever happens. */
-async function writeNewLob(session: Session, kind: LobKind, source: BlobSource): Promise<SmartLobLocator> {
+async function writeNewLob(
+  session: Session,
+  kind: LobKind,
+  source: BlobSource,
+  spec: Uint8Array | undefined,
+): Promise<SmartLobLocator> {
   const routines = routinesOf(session);
-  const { locator, fd } = await createLob(session, routines, kind);
+  const { locator, fd } = await createLob(session, routines, kind, spec);
   try {
     await writeAll(session, fd, source);
   } catch (error) {
