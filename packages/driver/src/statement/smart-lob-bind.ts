@@ -2,16 +2,18 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // A value bound to a BLOB or CLOB parameter becomes a smart LOB before the statement runs,
-// as IBM JDBC's setBytes/setBlob/setString/setClob do (docs/protocol/smart-lobs.md §6):
-// ifx_lo_create, the bytes by SQ_LODATA, ifx_lo_close, then SQ_BIND carries the new
-// locator (type 44 "informix"."blob"/"clob", i32 72 + the 72 bytes) in the value's place.
+// as IBM JDBC's setBytes/setBlob/setString/setClob do (docs/protocol/smart-lobs.md §4.1, §4.2):
+// [ifx_lo_col_sbinfo for the column's spec, §4.4,] ifx_lo_create, the bytes by SQ_LODATA,
+// ifx_lo_close, then SQ_BIND carries the new locator (type 44 "informix"."blob"/"clob",
+// i32 72 + the 72 bytes) in the value's place. Used by every call that binds parameters
+// (query, stream, prepared statements, executeMany through batch-lobs.ts).
 //
 // Which parameters are BLOB/CLOB comes from the server (SQ_CIDESCRIBE), asked once per
 // prepared statement and only when it can matter: a statement that is not a query and has a
 // binary, stream or string parameter, or whose description lists a BLOB/CLOB column (an
-// INSERT's). A stream is read chunk by chunk as it is written; if it fails midway the
-// statement is not executed (no row refers to the half-written value) and the connection
-// stays usable.
+// INSERT's); an INSERT whose description lists no BLOB/CLOB column is never asked. A stream
+// is read chunk by chunk as it is written; if it fails midway the statement is not executed
+// (no row refers to the half-written value) and the connection stays usable.
 
 import {
   type BindParameter,
