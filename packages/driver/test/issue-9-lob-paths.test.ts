@@ -198,6 +198,12 @@ test("a batch without BLOB/CLOB columns sends what it did before: no describe, n
   );
   assert.ok(!sent.includes("cidescribe") && !sent.includes("exfproutine") && !sent.includes("lodata"));
   assert.equal(sent.filter((k) => k === "execute").length, 50);
+  // A DELETE is never described; an UPDATE binding strings once per cached statement, not per batch.
+  sent.length = 0;
+  await conn.executeMany("DELETE FROM plain WHERE v = ?", [["v1"], ["v2"]]);
+  assert.ok(!sent.includes("cidescribe"), sent.join(" "));
+  for (let i = 0; i < 3; i++) await conn.executeMany("UPDATE plain SET w = ? WHERE v = ?", [["x", "v3"]]);
+  assert.equal(sent.filter((k) => k === "cidescribe").length, 1, sent.join(" "));
 });
 
 test("stream() of an INSERT with BLOB/CLOB parameters stores smart LOBs (bytes, string, stream)", async () => {

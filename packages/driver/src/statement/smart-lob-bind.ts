@@ -78,7 +78,8 @@ export async function smartLobTargets(
   h: StatementHandle,
   rows: readonly (readonly BindParameter[])[],
 ): Promise<LobTargets | null> {
-  if (h.isQuery) return null;
+  // A query or a DELETE has no BLOB/CLOB `?` (a smart LOB is not comparable).
+  if (h.isQuery || h.statementType === T.SQ_DELETE) return null;
   const known = TARGETS.get(h);
   if (known !== undefined) return known;
   const insertsLob = h.fields.some(isLobField);
