@@ -54,6 +54,7 @@ const FALLBACK_SCENARIOS = [
   "byte_text_driver_read",
   "smart_lob_jdbc_write",
   "smart_lob_driver_read",
+  "smart_lob_blob_api",
   "callable_statement_spl",
   "udt_jdbc_write",
   "udt_driver_read",

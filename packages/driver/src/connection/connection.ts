@@ -37,6 +37,7 @@ import { bindParameters } from "../statement/parameters.js";
 import { orderParameters, planPlaceholders } from "../statement/placeholders.js";
 import { PreparedStatement } from "../statement/prepared-statement.js";
 import { openScrollCursor, type ScrollCursor } from "../statement/scroll-cursor.js";
+import { rememberLobTargets } from "../statement/smart-lob-bind.js";
 import { StatementCache } from "../statement/statement-cache.js";
 import { describeInput, prepareStatement, releaseStatement, type StatementHandle } from "../statement/statement-ops.js";
 import { traceQuery } from "../transport/diagnostics.js";
@@ -309,7 +310,7 @@ export class Connection implements ConnectionCore {
       const plan = planPlaceholders(sql);
       const { h, params } = await this.scheduler.run(async (s) => {
         const h = await prepareStatement(s, plan.sql, plan.count, this.text());
-        return { h, params: plan.count > 0 ? await describeInput(s, h) : [] };
+        return { h, params: plan.count > 0 ? rememberLobTargets(h, await describeInput(s, h)) : [] };
       }, options);
       return new PreparedStatement(this, plan, h, params);
     } catch (error) {

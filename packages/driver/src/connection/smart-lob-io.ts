@@ -141,6 +141,7 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 const CREATE = "function informix.ifx_lo_create( ifx_lo_spec,integer,blob)";
+const COL_SBINFO = "function informix.ifx_lo_col_sbinfo(lvarchar,ifx_lo_spec)";
 const STAT = "function informix.ifx_lo_stat(int, ifx_lo_stat)";
 const SEEK = "function informix.ifx_lo_seek(integer,int8,integer,int8)";
 /** Bytes of an ifx_lo_spec and an ifx_lo_stat as IBM JDBC sends them. */
@@ -204,14 +205,41 @@ function int8Arg(n: number): BindParameter {
   return { type: T.SQLINT8, indicator: 0, precision: INT8_PRECISION, payload };
 }
 
-/** A new, empty smart LOB open for writing: its locator and descriptor (ifx_lo_create). */
+function defaultSpec(): Uint8Array {
+  const spec = new Uint8Array(LO_SPEC_BYTES);
+  for (const [at, b] of LO_SPEC_DEFAULT) spec[at] = b;
+  return spec;
+}
+
+/**
+ * The storage spec of a BLOB/CLOB column, `name` being "table.column" as IBM JDBC sends it
+ * (ifx_lo_col_sbinfo with the default spec; the value is the column's spec, for ifx_lo_create).
+ */
+export async function columnSpec(s: Session, cache: RoutineCache, name: string): Promise<Uint8Array> {
+  const [value] = await callRoutineBound(s, cache, COL_SBINFO, [
+    {
+      type: T.SQLLVARCHAR,
+      owner: "",
+      typeName: "lvarchar",
+      indicator: 0,
+      precision: 0,
+      payload: s.ctx.codec.encode(name),
+    },
+    namedArg("ifx_lo_spec", defaultSpec()),
+  ]);
+  const spec = value?.payload;
+  if (spec === null || spec === undefined || spec.length === 0)
+    throw new ProtocolError("ifx_lo_col_sbinfo returned no ifx_lo_spec");
+  return spec;
+}
+
+/** A new, empty smart LOB open for writing: its locator and descriptor (ifx_lo_create with `spec`, else the default). */
 export async function createLob(
   s: Session,
   cache: RoutineCache,
   lobType: "blob" | "clob",
+  spec: Uint8Array = defaultSpec(),
 ): Promise<{ locator: SmartLobLocator; fd: number }> {
-  const spec = new Uint8Array(LO_SPEC_BYTES);
-  for (const [at, b] of LO_SPEC_DEFAULT) spec[at] = b;
   const values = await callRoutineBound(s, cache, CREATE, [
     namedArg("ifx_lo_spec", spec),
     intArg(LO_RDWR),

@@ -19,6 +19,8 @@ import { typeCodes as T } from "@informix-db/protocol";
 import type { Session } from "../connection/session.js";
 import { DriverError, errorText, InformixError } from "../errors.js";
 import type { BatchResult } from "../result/result.js";
+import { lobRowError, planBatchLobs, type RowLobFailure } from "./batch-lobs.js";
+import { isBlobParameter } from "./blob-io.js";
 import { type ConnectionCore, type StatementSource, unlease, withLease } from "./executor.js";
 import { commandName, REPREPARE_CODES, type StatementHandle, sqlError } from "./statement-ops.js";
 
@@ -79,7 +81,8 @@ export function bindRows(
 
 /** The family a bound value belongs to; rows may not mix families in one column. */
 function kindOf(p: BindParameter): string | undefined {
-  if (p.indicator === -1) return undefined;
+  // Bytes and streams may go with strings: a CLOB takes both (smart-lob-bind.ts).
+  if (p.indicator === -1 || isBlobParameter(p)) return undefined;
   switch (p.type & T.SQLTYPE_MASK) {
     case T.SQLCHAR:
     case T.SQLNCHAR:
@@ -120,34 +123,51 @@ export async function runBatch(
         `executeMany runs statements without rows, not ${commandName(h.statementType)}`,
       );
     }
+    // BLOB/CLOB values become smart LOBs row by row, just before their row joins a group
+    // (batch-lobs.ts); a batch that binds none sends exactly what it did before.
+    const lobs = await planBatchLobs(session, h, rows);
+    const ready = rows.slice();
     let failure: InformixError | undefined;
+    let lobFailure: RowLobFailure | undefined;
     try {
-      for (let start = 0; start < rows.length && failure === undefined; ) {
+      for (let start = 0; start < rows.length && failure === undefined && lobFailure === undefined; ) {
         const group: ClientMessage[] = [{ kind: "id", statementId: h.id }];
         let bytes = 0;
         let end = start;
         for (; end < rows.length; end++) {
-          const size = rowBytes(rows[end]!);
+          if (lobs !== undefined) {
+            lobFailure = await lobs.bind(ready, end);
+            if (lobFailure !== undefined) break;
+          }
+          const params = ready[end]!;
+          const size = rowBytes(params);
           if (end > start && bytes + size > limit) break;
           bytes += size;
-          if (rows[end]!.length > 0) group.push({ kind: "bind", parameters: rows[end]! });
+          if (params.length > 0) group.push({ kind: "bind", parameters: params });
           group.push(EXECUTE);
         }
-        failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
+        if (end > start) failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
         start = end;
       }
     } finally {
       await unlease(session, lease);
     }
     // A stale statement (-710/-721) on the first row, before anything was applied, is
-    // prepared again by withLease; after a row was applied the batch is never re-run.
-    if (failure !== undefined && rowCounts.length === 0 && REPREPARE_CODES.has(failure.sqlcode)) throw failure;
+    // prepared again by withLease (not once a stream was read into a smart LOB: it cannot
+    // be read twice); after a row was applied the batch is never re-run.
+    const again = lobs === undefined || !lobs.readStream;
+    if (failure !== undefined && rowCounts.length === 0 && again && REPREPARE_CODES.has(failure.sqlcode)) throw failure;
     // ANSI outside a transaction: the rows applied are committed, as a single statement's would be.
     await core.afterStatement(session, h);
-    return failure;
+    return failure ?? lobFailure;
   });
   const rowCount = rowCounts.reduce((a, b) => a + b, 0);
-  if (outcome !== undefined) throw withBatch(outcome, rowCounts.length, { rowCounts, insertIds, rowCount });
+  const applied = { rowCounts, insertIds, rowCount };
+  if (outcome instanceof InformixError) throw withBatch(outcome, rowCounts.length, applied);
+  if (outcome !== undefined) {
+    const { index, error } = outcome;
+    throw error instanceof InformixError ? withBatch(error, index, applied) : lobRowError(error, index, applied);
+  }
   return { rowCounts, insertIds, rowCount };
 }
 

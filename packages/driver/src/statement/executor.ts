@@ -349,7 +349,7 @@ async function* streamOpenRows<R>(
           await executeStatement(
             session,
             h,
-            params,
+            await bindSmartLobs(session, h, params),
             lease.temporary,
             core.commitsOnExecute(h.statementType),
             core.text(),

@@ -2,16 +2,18 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // A value bound to a BLOB or CLOB parameter becomes a smart LOB before the statement runs,
-// as IBM JDBC's setBytes/setBlob/setString/setClob do (docs/protocol/smart-lobs.md §6):
-// ifx_lo_create, the bytes by SQ_LODATA, ifx_lo_close, then SQ_BIND carries the new
-// locator (type 44 "informix"."blob"/"clob", i32 72 + the 72 bytes) in the value's place.
+// as IBM JDBC's setBytes/setBlob/setString/setClob do (docs/protocol/smart-lobs.md §4.1, §4.2):
+// [ifx_lo_col_sbinfo for the column's spec, §4.4,] ifx_lo_create, the bytes by SQ_LODATA,
+// ifx_lo_close, then SQ_BIND carries the new locator (type 44 "informix"."blob"/"clob",
+// i32 72 + the 72 bytes) in the value's place. Used by every call that binds parameters
+// (query, stream, prepared statements, executeMany through batch-lobs.ts).
 //
 // Which parameters are BLOB/CLOB comes from the server (SQ_CIDESCRIBE), asked once per
 // prepared statement and only when it can matter: a statement that is not a query and has a
 // binary, stream or string parameter, or whose description lists a BLOB/CLOB column (an
-// INSERT's). A stream is read chunk by chunk as it is written; if it fails midway the
-// statement is not executed (no row refers to the half-written value) and the connection
-// stays usable.
+// INSERT's); an INSERT whose description lists no BLOB/CLOB column is never asked. A stream
+// is read chunk by chunk as it is written; if it fails midway the statement is not executed
+// (no row refers to the half-written value) and the connection stays usable.
 
 import {
   type BindParameter,
@@ -21,20 +23,28 @@ import {
 } from "@informix-db/protocol";
 import { routinesOf } from "../connection/fast-path.js";
 import type { Session } from "../connection/session.js";
-import { closeFd, createLob, writeChunk } from "../connection/smart-lob-io.js";
+import { closeFd, columnSpec, createLob, writeChunk } from "../connection/smart-lob-io.js";
 import { DriverError, InformixError } from "../errors.js";
 import { type BlobSource, chunksOf, isBlobParameter } from "./blob-io.js";
+import { lobColumnNames } from "./lob-columns.js";
 import { describeInput, type StatementHandle } from "./statement-ops.js";
 
-type LobKind = "blob" | "clob";
+export type LobKind = "blob" | "clob";
 /** Per prepared statement: the kind of each `?` that is a BLOB/CLOB (null: none is). */
-const TARGETS = new WeakMap<StatementHandle, readonly (LobKind | undefined)[] | null>();
+const TARGETS = new WeakMap<StatementHandle, LobTargets | null>();
+/** Per prepared statement: the "table.column" of each BLOB/CLOB parameter it can be told for (lob-columns.ts). */
+const COLUMNS = new WeakMap<StatementHandle, readonly (string | undefined)[] | null>();
+/** Per prepared statement: each column's storage spec (undefined: the server refused, the default is used). */
+const SPECS = new WeakMap<StatementHandle, Map<string, Uint8Array | undefined>>();
 /** Bind types of a string value (CHAR, VARCHAR, NCHAR, NVARCHAR, LVARCHAR). */
 const TEXT_TYPES = new Set([T.SQLCHAR, T.SQLVCHAR, T.SQLNCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
 /** Bytes gathered from a stream before one SQ_LODATA request. */
 const GATHER = 256 * 1024;
 
-function smartLobKind(field: { readonly typeCode: number; readonly extendedName?: string }): LobKind | undefined {
+/** A parameter as SQ_IDESCRIBE describes it. */
+type InputType = { readonly typeCode: number; readonly extendedName?: string };
+
+function smartLobKind(field: InputType): LobKind | undefined {
   if (field.typeCode !== T.SQLUDTFIXED) return undefined;
   const name = field.extendedName?.toLowerCase();
   return name === "blob" || name === "clob" ? name : undefined;
@@ -42,33 +52,131 @@ function smartLobKind(field: { readonly typeCode: number; readonly extendedName?
 
 const isCandidate = (p: BindParameter) => isBlobParameter(p) || TEXT_TYPES.has(p.type & T.SQLTYPE_MASK);
 
+/** The kind of each `?` of a statement that is a BLOB/CLOB (undefined: not one). */
+export type LobTargets = readonly (LobKind | undefined)[];
+
+/** One value to turn into a smart LOB: the parameter at `index`, of `kind`, from `source`. */
+export interface LobWrite {
+  readonly index: number;
+  readonly kind: LobKind;
+  readonly source: BlobSource;
+  /** "table.column" whose storage spec the LOB takes (lob-columns.ts); the default spec when absent. */
+  readonly column: string | undefined;
+}
+
+const isLobField = (f: { readonly type: number; readonly extendedName: string }) =>
+  (f.type & T.SQLTYPE_MASK) === T.SQLUDTFIXED && /^[bc]lob$/i.test(f.extendedName);
+
+/**
+ * The BLOB/CLOB parameters of `h`, or null when none of `rows` can bind one. The server is
+ * asked (SQ_CIDESCRIBE) at most once per prepared statement, and only when it can matter: an
+ * INSERT whose description lists its target columns and none is a BLOB/CLOB costs nothing,
+ * nor does a statement whose rows bind no bytes, stream or string.
+ */
+export async function smartLobTargets(
+  session: Session,
+  h: StatementHandle,
+  rows: readonly (readonly BindParameter[])[],
+): Promise<LobTargets | null> {
+  // A query or a DELETE has no BLOB/CLOB `?` (a smart LOB is not comparable).
+  if (h.isQuery || h.statementType === T.SQ_DELETE) return null;
+  const known = TARGETS.get(h);
+  if (known !== undefined) return known;
+  const insertsLob = h.fields.some(isLobField);
+  // An INSERT's DESCRIBE lists the columns it fills (describe.ts): with none a BLOB/CLOB, no `?` is one.
+  if (!insertsLob && h.statementType === T.SQ_INSERT && h.fields.length > 0) return null;
+  if (!insertsLob && !rows.some((r) => r.some(isCandidate))) return null;
+  const targets = await targetsOf(session, h);
+  TARGETS.set(h, targets);
+  return targets;
+}
+
+/**
+ * The values of one row that become smart LOBs; a value of the wrong JS type for its
+ * BLOB/CLOB parameter is INVALID_ARGUMENT (nothing is created). NULL and a bound locator stay.
+ */
+export function lobWritesOf(h: StatementHandle, targets: LobTargets, params: readonly BindParameter[]): LobWrite[] {
+  const writes: LobWrite[] = [];
+  let columns: readonly (string | undefined)[] | null | undefined;
+  for (const [index, kind] of targets.entries()) {
+    const p = params[index];
+    if (kind === undefined || p === undefined || p.payload === null || p.indicator === -1) continue;
+    if (p.type === T.SQLUDTFIXED && (p.typeName === "blob" || p.typeName === "clob")) continue; // a locator
+    columns ??= columnsOf(h, targets);
+    writes.push({ index, kind, source: sourceOf(p, kind, index), column: columns?.[index] });
+  }
+  return writes;
+}
+
+function columnsOf(h: StatementHandle, targets: LobTargets): readonly (string | undefined)[] | null {
+  let names = COLUMNS.get(h);
+  if (names === undefined) {
+    names = lobColumnNames(h, targets);
+    COLUMNS.set(h, names);
+  }
+  return names;
+}
+
+/** The storage spec of `column` for statement `h`: asked once per statement; the default spec when the server refuses. */
+async function specOf(session: Session, h: StatementHandle, column: string): Promise<Uint8Array | undefined> {
+  let specs = SPECS.get(h);
+  if (specs === undefined) {
+    specs = new Map();
+    SPECS.set(h, specs);
+  }
+  if (specs.has(column)) return specs.get(column);
+  let spec: Uint8Array | undefined;
+  try {
+    spec = await columnSpec(session, routinesOf(session), column);
+  } catch (error) {
+    // A table the server does not know by that name, an older server: make it in the default sbspace.
+    if (!(error instanceof InformixError)) throw error;
+  }
+  specs.set(column, spec);
+  return spec;
+}
+
+/** `params` with each of `writes` made a new smart LOB (ifx_lo_create, SQ_LODATA, ifx_lo_close) and bound by its locator. */
+export async function writeLobs(
+  session: Session,
+  h: StatementHandle,
+  params: readonly BindParameter[],
+  writes: readonly LobWrite[],
+): Promise<BindParameter[]> {
+  const out = [...params];
+  for (const w of writes) {
+    const spec = w.column === undefined ? undefined : await specOf(session, h, w.column);
+    out[w.index] = locatorParameter(await writeNewLob(session, w.kind, w.source, spec));
+  }
+  return out;
+}
+
 /** `params` with each value bound to a BLOB/CLOB parameter replaced by a new smart LOB's locator. */
 export async function bindSmartLobs(
   session: Session,
   h: StatementHandle,
   params: readonly BindParameter[],
 ): Promise<readonly BindParameter[]> {
-  if (h.isQuery || params.length === 0) return params;
-  let targets = TARGETS.get(h);
-  if (targets === undefined) {
-    const insertsLob = h.fields.some((f) => f.type === T.SQLUDTFIXED && /^[bc]lob$/i.test(f.extendedName));
-    if (!insertsLob && !params.some(isCandidate)) return params;
-    targets = await targetsOf(session, h);
-    TARGETS.set(h, targets);
-  }
+  if (params.length === 0) return params;
+  const targets = await smartLobTargets(session, h, [params]);
   if (targets === null) return params;
-  const out = [...params];
-  for (const [i, kind] of targets.entries()) {
-    const p = params[i];
-    if (kind === undefined || p === undefined || p.payload === null || p.indicator === -1) continue;
-    if (p.type === T.SQLUDTFIXED && (p.typeName === "blob" || p.typeName === "clob")) continue; // a locator
-    out[i] = locatorParameter(await writeNewLob(session, kind, sourceOf(p, kind, i)));
-  }
-  return out;
+  const writes = lobWritesOf(h, targets, params);
+  return writes.length === 0 ? params : writeLobs(session, h, params, writes);
 }
 
-async function targetsOf(session: Session, h: StatementHandle): Promise<(LobKind | undefined)[] | null> {
-  let inputs: { readonly typeCode: number; readonly extendedName?: string }[];
+/** Keeps what a describe of `h`'s parameters said (conn.prepare() asks it anyway); returns `inputs`. */
+export function rememberLobTargets<C extends InputType>(h: StatementHandle, inputs: readonly C[]): readonly C[] {
+  if (!h.isQuery) TARGETS.set(h, lobTargetsOf(inputs));
+  return inputs;
+}
+
+function lobTargetsOf(inputs: readonly InputType[]): LobTargets | null {
+  const kinds = inputs.map(smartLobKind);
+  return kinds.some((k) => k !== undefined) ? kinds : null;
+}
+
+async function targetsOf(session: Session, h: StatementHandle): Promise<LobTargets | null> {
+  let inputs: readonly InputType[];
   try {
     inputs = await describeInput(session, h);
   } catch (error) {
@@ -76,8 +184,7 @@ async function targetsOf(session: Session, h: StatementHandle): Promise<(LobKind
     if (error instanceof InformixError) return null;
     throw error;
   }
-  const kinds = inputs.map(smartLobKind);
-  return kinds.some((k) => k !== undefined) ? kinds : null;
+  return lobTargetsOf(inputs);
 }
 
 /** The bytes a parameter gives a smart LOB; a value of another kind is INVALID_ARGUMENT. */
@@ -93,9 +200,14 @@ function sourceOf(p: BindParameter, kind: LobKind, index: number): BlobSource {
 }
 
 /** Creates a smart LOB holding the source's bytes; closes its descriptor whatever happens. */
-async function writeNewLob(session: Session, kind: LobKind, source: BlobSource): Promise<SmartLobLocator> {
+async function writeNewLob(
+  session: Session,
+  kind: LobKind,
+  source: BlobSource,
+  spec: Uint8Array | undefined,
+): Promise<SmartLobLocator> {
   const routines = routinesOf(session);
-  const { locator, fd } = await createLob(session, routines, kind);
+  const { locator, fd } = await createLob(session, routines, kind, spec);
   try {
     await writeAll(session, fd, source);
   } catch (error) {

@@ -10,10 +10,11 @@
 //   ifx_lo_open(blob, integer)                    → integer fd
 //   ifx_lo_stat(int, ifx_lo_stat)                 → ifx_lo_stat (644 bytes; the size at 4)
 //   ifx_lo_seek(integer, int8, integer, int8)     → int8 (the new position), integer
+//   ifx_lo_tell(int, int8)                        → int8 (the position)
 //   ifx_lo_close(integer)                         → integer 0
 //   SQ_LODATA LO_WRITE                            → SQ_LODATA i16 2, i32 bytes written
 //   SQ_LODATA LO_READ                             → SQ_BLOB chunks, SQ_BLOB 0 [accepted by JDBC]
-// and what informix-db adds: ifx_lo_read(integer, integer) → lvarchar, ifx_lo_tell(integer).
+// and what informix-db adds: ifx_lo_read(integer, integer) → lvarchar, ifx_lo_tell(integer) → integer.
 // An unknown or closed descriptor, a locator of another sbspace, a write on a descriptor
 // opened read-only: -9810.
 
@@ -114,7 +115,8 @@ export class LoFiles {
     const open = this.fds.get(fd) ?? fail();
     switch (routine) {
       case "ifx_lo_tell":
-        return [integer(open.position)];
+        // IBM JDBC calls ifx_lo_tell(int, int8) and reads an INT8 (an INTEGER is a ClassCastException).
+        return [values.length >= 2 ? int8(open.position) : integer(open.position)];
       case "ifx_lo_read": {
         const n = Number(values[1]);
         if (!Number.isInteger(n) || n < 0 || n > MAX_READ) return fail();

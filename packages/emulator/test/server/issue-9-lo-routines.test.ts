@@ -142,3 +142,27 @@ test("issue 9: bad descriptors, seeks, modes and foreign locators are -9810", ()
     SQLCODE_SMART_LOB,
   );
 });
+
+test("issue 9: seek offsets count from 0 (LO_SEEK_SET 0, CUR 1, END 2); a write past the end leaves zeros; ifx_lo_tell", () => {
+  // What IBM JDBC's Blob.setBytes(1, x) sends on a new Blob: seek(1, SET), then x (smart-lobs.md §4.3).
+  const space = new Sbspace();
+  const files = new LoFiles(space);
+  const { locator, fd } = created(files, "blob");
+  const seek = (offset: bigint, whence: number) =>
+    new DataView(files.call("ifx_lo_seek", [fd, offset, whence, 0n], [])[0].payload!.buffer).getUint32(2);
+  assert.equal(seek(1n, 0), 1);
+  write(files, fd, Uint8Array.of(7, 8, 9));
+  assert.deepEqual(space.bytes(space.get(locator)), Uint8Array.of(0, 7, 8, 9));
+  assert.equal(seek(0n, 0), 0);
+  write(files, fd, Uint8Array.of(1));
+  assert.equal(seek(-1n, 1), 0, "CUR -1 after writing byte 0");
+  assert.equal(seek(0n, 2), 4, "END");
+  assert.deepEqual(space.bytes(space.get(locator)), Uint8Array.of(1, 7, 8, 9));
+  // informix-db's ifx_lo_tell(integer) → INTEGER; IBM JDBC's ifx_lo_tell(int, int8) → INT8.
+  const [small] = files.call("ifx_lo_tell", [fd], []);
+  assert.equal(small!.type, T.SQLINT);
+  assert.equal(int(small!), 4);
+  const [wide] = files.call("ifx_lo_tell", [fd, 0n], []);
+  assert.equal(wide!.type, T.SQLINT8);
+  assert.deepEqual(wide!.payload, Uint8Array.of(0, 1, 0, 0, 0, 4, 0, 0, 0, 0));
+});

@@ -182,6 +182,7 @@ public final class Scenarios {
     ALL.put("byte_text_driver_read", BlobScenarios::driverRead);
     ALL.put("smart_lob_jdbc_write", SmartLobScenarios::jdbcWrite);
     ALL.put("smart_lob_driver_read", SmartLobScenarios::driverRead);
+    ALL.put("smart_lob_blob_api", SmartLobScenarios::blobApi);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
     ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
