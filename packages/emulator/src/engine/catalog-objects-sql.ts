@@ -98,7 +98,7 @@ export function sequenceTableRows(ns: string): string {
  * sysdbspaces (the root dbspace and the sbspace the emulator plays) and sysptprof (per-table
  * counters, which the emulator does not keep: zeros).
  */
-export const SYSMASTER_OBJECTS_SQL = String.raw`
+export const SYSMASTER_OBJECTS_SQL = `
 CREATE VIEW sysmaster.systabnames AS
 SELECT CAST(c.oid AS integer) AS partnum, CAST(n.nspname AS char(128)) AS dbsname, CAST(t.owner AS char(32)) AS owner,
   CAST(c.relname AS char(128)) AS tabname, CAST(d.locale AS char(32)) AS collate
