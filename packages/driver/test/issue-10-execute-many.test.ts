@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { type RunningEmulator, startEmulator } from "@informix-db/emulator";
-import { type Connection, connect, type DriverError, InformixError } from "informix-db";
+import { type Connection, connect, DriverError, InformixError } from "informix-db";
 
 let emu: RunningEmulator;
 /** Client message kinds per session, in order, from the emulator's trace. */
@@ -141,6 +141,62 @@ test("EXECUTE PROCEDURE runs once per row; a RAISE EXCEPTION in row k is batchIn
   assert.deepEqual(await ids(conn, "k"), [1, 2, 3, 4], "row 0 applied, row 2 never ran");
   await conn.query("DROP PROCEDURE put_k");
   await conn.query("DELETE FROM k");
+});
+
+test("BYTE and TEXT values: such a row goes alone with its bytes, the rows around it in groups; a failing stream is batchIndex k", async () => {
+  await using conn = await connect(opts("bat"));
+  await conn.query("CREATE TABLE bt (id INTEGER, b BYTE, t TEXT)");
+  const big = new Uint8Array(70_000).map((_, i) => i % 251);
+  sent.length = 0;
+  const r = await conn.executeMany("INSERT INTO bt VALUES (?, ?, ?)", [
+    [1, null, null],
+    [2, new Uint8Array([1, 2, 3]), "two"],
+    [3, big, "x".repeat(5000)],
+    [4, null, "four"],
+    [5, null, null],
+  ]);
+  assert.deepEqual(r.rowCounts, [1, 1, 1, 1, 1]);
+  const wire = sent.filter((k) => k !== "bytes" && k !== "blob").join(" ");
+  assert.equal(
+    wire,
+    "prepare ndescribe wantdone eot id bind execute eot id bind bbind execute eot id bind bbind execute eot id bind execute bind execute eot",
+  );
+  const rows = (
+    await conn.query<{ id: number; b: Uint8Array | null; t: string | null }>("SELECT id, b, t FROM bt ORDER BY id")
+  ).rows;
+  assert.deepEqual(
+    rows.map((x) => [x.id, x.b === null ? null : x.b.length, x.t === null ? null : x.t.length]),
+    [
+      [1, null, null],
+      [2, 3, 3],
+      [3, 70_000, 5000],
+      [4, null, 4],
+      [5, null, null],
+    ],
+  );
+  assert.deepEqual(rows[2]!.b, big);
+  async function* failing() {
+    yield new Uint8Array([9]);
+    throw new Error("disk gone");
+  }
+  const error = await conn
+    .executeMany("INSERT INTO bt VALUES (?, ?, ?)", [
+      [6, new Uint8Array([6]), "six"],
+      [7, failing(), "seven"],
+      [8, null, "eight"],
+    ])
+    .then(
+      () => assert.fail("the failing stream must reject"),
+      (e: unknown) => e,
+    );
+  assert.ok(error instanceof DriverError);
+  assert.equal(error.code, "INVALID_ARGUMENT");
+  assert.equal(error.batchIndex, 1);
+  assert.deepEqual(
+    (await conn.query<{ id: number }>("SELECT id FROM bt WHERE id > 5 ORDER BY id")).rows.map((x) => x.id),
+    [6],
+  );
+  await conn.query("DROP TABLE bt");
 });
 
 test("a failing row rejects with its index and the rows before it; nothing after it is applied", async () => {

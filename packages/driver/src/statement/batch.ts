@@ -10,6 +10,9 @@
 // one were applied, and the next group is never sent. One group is in flight at a time
 // for the same reason: a second group would run after the failure.
 //
+// A row that binds BYTE/TEXT values goes alone, its bytes streamed after its SQ_BIND
+// (SQ_BBIND, blob-io.ts), as query() sends it; the rows around it keep their groups.
+//
 // The whole batch runs as one scheduler task: nothing else interleaves on the connection.
 // Outside a transaction on a logged database each row commits as it executes (as the
 // server does for single statements); inside one, the caller commits or rolls back.
@@ -20,7 +23,7 @@ import type { Session } from "../connection/session.js";
 import { DriverError, errorText, InformixError } from "../errors.js";
 import type { BatchResult } from "../result/result.js";
 import { lobRowError, planBatchLobs, type RowLobFailure } from "./batch-lobs.js";
-import { isBlobParameter } from "./blob-io.js";
+import { type BlobBindParameter, exchangeWithBlobs, isBlobParameter, withSessionDescriptors } from "./blob-io.js";
 import { type ConnectionCore, type StatementSource, unlease, withLease } from "./executor.js";
 import { commandName, REPREPARE_CODES, type StatementHandle, sqlError } from "./statement-ops.js";
 
@@ -129,24 +132,37 @@ export async function runBatch(
     const ready = rows.slice();
     let failure: InformixError | undefined;
     let lobFailure: RowLobFailure | undefined;
+    let streamed = false; // a BYTE/TEXT stream was read: the batch cannot run again from the start
     try {
       for (let start = 0; start < rows.length && failure === undefined && lobFailure === undefined; ) {
         const group: ClientMessage[] = [{ kind: "id", statementId: h.id }];
         let bytes = 0;
         let end = start;
+        let sentAlone = false;
         for (; end < rows.length; end++) {
+          const alone = ready[end]!.some(isBlobParameter);
+          if (alone && end > start) break; // its own exchange, after this group
           if (lobs !== undefined) {
             lobFailure = await lobs.bind(ready, end);
             if (lobFailure !== undefined) break;
           }
           const params = ready[end]!;
+          if (alone) {
+            streamed ||= params.some((p) => isBlobParameter(p) && !(p.blob.source instanceof Uint8Array));
+            const sent = await sendBlobRow(core, session, h, params, end, rowCounts, insertIds);
+            if (sent instanceof InformixError) failure = sent;
+            else lobFailure = sent;
+            sentAlone = true;
+            end++;
+            break;
+          }
           const size = rowBytes(params);
           if (end > start && bytes + size > limit) break;
           bytes += size;
           if (params.length > 0) group.push({ kind: "bind", parameters: params });
           group.push(EXECUTE);
         }
-        if (end > start) failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
+        if (end > start && !sentAlone) failure = await sendGroup(core, session, h, group, rowCounts, insertIds);
         start = end;
       }
     } finally {
@@ -155,7 +171,7 @@ export async function runBatch(
     // A stale statement (-710/-721) on the first row, before anything was applied, is
     // prepared again by withLease (not once a stream was read into a smart LOB: it cannot
     // be read twice); after a row was applied the batch is never re-run.
-    const again = lobs === undefined || !lobs.readStream;
+    const again = (lobs === undefined || !lobs.readStream) && !streamed;
     if (failure !== undefined && rowCounts.length === 0 && again && REPREPARE_CODES.has(failure.sqlcode)) throw failure;
     // ANSI outside a transaction: the rows applied are committed, as a single statement's would be.
     await core.afterStatement(session, h);
@@ -190,7 +206,43 @@ async function sendGroup(
   const send = core.commitsOnExecute(h.statementType)
     ? session.exchangeCommitting.bind(session)
     : session.exchange.bind(session);
-  const reply = await send(group, ["insertdone"]);
+  return collect(await send(group, ["insertdone"]), h, rowCounts, insertIds);
+}
+
+/**
+ * Sends row `index`, which binds BYTE/TEXT values, in its own group with their bytes; returns
+ * the server's error, or the failure of a BYTE/TEXT stream (nothing executed), if any.
+ */
+async function sendBlobRow(
+  core: ConnectionCore,
+  session: Session,
+  h: StatementHandle,
+  params: readonly BindParameter[],
+  index: number,
+  rowCounts: number[],
+  insertIds: (number | bigint | undefined)[],
+): Promise<InformixError | RowLobFailure | undefined> {
+  const blobs = params.filter(isBlobParameter) as BlobBindParameter[];
+  const head: ClientMessage[] = [
+    { kind: "id", statementId: h.id },
+    { kind: "bind", parameters: withSessionDescriptors(session, params) },
+  ];
+  try {
+    const reply = await exchangeWithBlobs(session, head, blobs, [EXECUTE], core.text(), ["insertdone"]);
+    return collect(reply, h, rowCounts, insertIds);
+  } catch (error) {
+    if (error instanceof DriverError && error.code === "INVALID_ARGUMENT") return { index, error };
+    throw error;
+  }
+}
+
+/** Appends a count and serial per row the reply reports done; returns the server's error, if any. */
+function collect(
+  reply: Awaited<ReturnType<Session["exchange"]>>,
+  h: StatementHandle,
+  rowCounts: number[],
+  insertIds: (number | bigint | undefined)[],
+): InformixError | undefined {
   let insertId: number | bigint | undefined;
   for (const m of reply.messages) {
     if (m.kind === "insertdone") {
