@@ -92,6 +92,28 @@ test("Windows-1252 and Shift-JIS databases store their own characters", async ()
   assert.equal((await j.query("SELECT s FROM j WHERE s = ?", ["日本語"])).rows[0]!["s"], "日本語");
 });
 
+test("LENGTH and OCTET_LENGTH count bytes in the database's code set, CHAR_LENGTH characters", async () => {
+  // GLS User's Guide: LENGTH is bytes without trailing blanks, OCTET_LENGTH bytes, CHAR_LENGTH
+  // logical characters. Values are stored as UTF-8 underneath whatever the database's code set.
+  const lengths = async (database: string, dbLocale: string, text: string) => {
+    await using conn = await connect(opts({ database, dbLocale }));
+    await conn.query("CREATE TEMP TABLE l (v VARCHAR(40), c CHAR(20))");
+    await conn.query("INSERT INTO l VALUES (?, ?)", [`${text}  `, text]);
+    const r = await conn.query(
+      "SELECT LENGTH(v) AS len, OCTET_LENGTH(v) AS oct, CHAR_LENGTH(v) AS chars, OCTET_LENGTH(c) AS coct FROM l",
+    );
+    const row = r.rows[0]!;
+    return [row["len"], row["oct"], row["chars"], row["coct"]].map(Number);
+  };
+  // "日本語 €é 😀": 8 characters; UTF-8 3+3+3+1+3+2+1+4 = 20 bytes (22 with the two blanks).
+  assert.deepEqual(await lengths("loc_utf8", "en_US.utf8", "日本語 €é 😀"), [20, 22, 10, 20]);
+  // Windows-1252: one byte per character.
+  assert.deepEqual(await lengths("loc_1252", "de_DE.cp1252", "5 € – ok"), [8, 10, 10, 20]);
+  // Shift-JIS: kanji two bytes, half-width katakana and ASCII one: 6 + 2 + 3 = 11. A CHAR(20)
+  // is 20 bytes whatever it holds.
+  assert.deepEqual(await lengths("loc_sjis", "ja_JP.sjis-s", "日本語ｱｲ ab"), [11, 13, 10, 20]);
+});
+
 test("a character the code set lacks is UNMAPPABLE_CHARACTER, nothing is sent, the connection goes on", async () => {
   await using conn = await connect(opts({ database: "loc_default" }));
   await conn.query("CREATE TEMP TABLE l (s VARCHAR(10))");

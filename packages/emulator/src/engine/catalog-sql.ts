@@ -56,7 +56,30 @@ CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELE
 CREATE FUNCTION ifx.date(numeric) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + CAST($1 AS integer) $$;
 CREATE FUNCTION ifx.date(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT CAST($1 AS date) $$;
 CREATE FUNCTION ifx.date(date) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
-CREATE FUNCTION ifx.length(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length(rtrim($1)) $$;
+-- LENGTH counts bytes in the database's code set, without trailing blanks (GLS User's Guide,
+-- "The LENGTH function"). Text is stored as PostgreSQL's UTF-8, so the byte count is worked out
+-- from the characters: one byte each in a single-byte code set; UTF-8's own length; in the
+-- East Asian double-byte sets one byte for ASCII (and, in Shift-JIS, for half-width katakana)
+-- and two for every other character.
+CREATE FUNCTION ifx.code_set_class() RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT CASE
+    WHEN l ~* '\.(utf8|utf-8|57372)$' THEN 'utf8'
+    WHEN l ~* '\.(sjis|sjis-s|932|57350)$' THEN 'sjis'
+    WHEN l ~* '\.(ujis|57351|big5|57352|gb|gb2312|gbk|57357|ksc|ksc5601|57356)$' THEN 'dbcs'
+    ELSE 'sbcs' END
+  FROM (SELECT COALESCE((SELECT locale FROM ifx.databases WHERE name = current_schema()), 'en_US.819') AS l) AS d $$;
+CREATE FUNCTION ifx.octet_length(text) RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT CASE ifx.code_set_class()
+    WHEN 'sbcs' THEN length($1)
+    WHEN 'utf8' THEN octet_length($1)
+    WHEN 'sjis' THEN length($1) + length(regexp_replace($1, '[\x01-\x7f\uff61-\uff9f]', '', 'g'))
+    ELSE length($1) + length(regexp_replace($1, '[\x01-\x7f]', '', 'g')) END $$;
+-- A CHAR(n) value's OCTET_LENGTH is n, the bytes IDS stores it in (the value always fits them).
+-- The emulator's column is PostgreSQL's char(n): n characters with the padding, counted here
+-- as padding bytes plus characters.
+CREATE FUNCTION ifx.octet_length(bpchar) RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT octet_length($1) - octet_length(CAST($1 AS text)) + length(CAST($1 AS text)) $$;
+CREATE FUNCTION ifx.length(text) RETURNS integer LANGUAGE sql STABLE AS $$ SELECT ifx.octet_length(rtrim($1)) $$;
 
 -- DATE as text is spelled by the session's DBDATE (or GL_DATE): '08/31/2026' with IDS's
 -- default MDY4/, '2026-08-31' with Y4MD- (informix-driver's test_server_agrees_with_what_we_bound

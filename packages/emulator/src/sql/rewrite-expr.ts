@@ -315,6 +315,10 @@ function pushCall(
       if (t.value !== "length") return -1;
       wrap("ifx.length(", a(0), ")");
       return close;
+    case "octet_length":
+      // Bytes in the database's code set (values are stored as UTF-8).
+      wrap("ifx.octet_length(", a(0), ")");
+      return close;
     case "round":
     case "trunc":
       if (args.length !== 2) return -1;
