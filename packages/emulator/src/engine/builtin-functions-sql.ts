@@ -9,9 +9,80 @@
 //   ADD_MONTHS(d, n)               the same day n months later (clamped to the month's last day)
 //   LAST_DAY(d)                    the last day of d's month
 //   MONTHS_BETWEEN(a, b)           whole months between the dates, plus the rest in 31-day months
+//   NEXT_DAY(d, 'MON')             the first date after d that falls on that weekday (SUN … SAT)
+//   TRUNC/ROUND(d [, 'fmt'])       a DATE or DATETIME to the format's unit: YEAR (YYYY, YY), Q, MONTH
+//                                  (MM, MON), DD (the default), DAY (the week, from Sunday), HH, MI;
+//                                  ROUND goes up from July 1, the 16th, noon, Wednesday noon, …
+//   BITAND/BITOR/BITXOR/BITANDNOT(a, b), BITNOT(a)   on INTEGER and INT8
+//   ROOT(x [, n])                  the n-th root (square root by default), FLOAT
+// MATCHES … ESCAPE 'c' calls ifx.matches_re(p, c), the pattern translation with another escape.
 // NVL2 is a rewrite (sql/rewrite-expr.ts): its arguments may be of any types.
 
-export const BUILTIN_FUNCTIONS_SQL = `
+export const BUILTIN_FUNCTIONS_SQL = String.raw`
+CREATE FUNCTION ifx.matches_re(p text, esc text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE r text := '^'; i int := 1; j int; c text; n int := length(p);
+BEGIN
+  WHILE i <= n LOOP
+    c := substr(p, i, 1);
+    IF c = esc AND i < n THEN
+      i := i + 1; r := r || regexp_replace(substr(p, i, 1), '([^A-Za-z0-9 ])', '\\\1', 'g');
+    ELSIF c = '*' THEN r := r || '.*';
+    ELSIF c = '?' THEN r := r || '.';
+    ELSIF c = '[' THEN
+      j := strpos(substr(p, i + 1), ']');
+      IF j = 0 THEN r := r || '\['; ELSE r := r || substr(p, i, j + 1); i := i + j; END IF;
+    ELSE r := r || regexp_replace(c, '([^A-Za-z0-9 ])', '\\\1', 'g');
+    END IF;
+    i := i + 1;
+  END LOOP;
+  RETURN r || '$';
+END $$;
+CREATE FUNCTION informix.next_day(d date, wd text) RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT d + ((CAST(strpos('SUNMONTUEWEDTHUFRISAT', upper(substr(trim(wd), 1, 3))) / 3 AS integer)
+    - CAST(EXTRACT(DOW FROM d) AS integer) + 6) % 7) + 1 $$;
+CREATE FUNCTION informix.next_day(d timestamp, wd text) RETURNS timestamp LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT d + (informix.next_day(CAST(d AS date), wd) - CAST(d AS date)) * INTERVAL '1 day' $$;
+CREATE FUNCTION ifx.date_unit(f text) RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+BEGIN
+  CASE upper(trim(f))
+    WHEN 'YEAR', 'YYYY', 'YYY', 'YY', 'Y', 'SYYYY', 'SYEAR' THEN RETURN 'year';
+    WHEN 'Q' THEN RETURN 'quarter';
+    WHEN 'MONTH', 'MON', 'MM', 'RM' THEN RETURN 'month';
+    WHEN 'DD', 'DDD', 'J' THEN RETURN 'day';
+    WHEN 'DAY', 'DY', 'D' THEN RETURN 'week';
+    WHEN 'HH', 'HH12', 'HH24' THEN RETURN 'hour';
+    WHEN 'MI' THEN RETURN 'minute';
+    ELSE RAISE EXCEPTION 'invalid format %', f USING ERRCODE = '22007';
+  END CASE;
+END $$;
+CREATE FUNCTION informix.trunc(d timestamp, f text DEFAULT 'DD') RETURNS timestamp LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CASE ifx.date_unit(f) WHEN 'week' THEN date_trunc('day', d) - CAST(EXTRACT(DOW FROM d) AS integer) * INTERVAL '1 day'
+    ELSE date_trunc(ifx.date_unit(f), d) END $$;
+CREATE FUNCTION informix.trunc(d date, f text DEFAULT 'DD') RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CAST(informix.trunc(CAST(d AS timestamp), f) AS date) $$;
+CREATE FUNCTION informix.round(d timestamp, f text DEFAULT 'DD') RETURNS timestamp LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT informix.trunc(d + CASE ifx.date_unit(f)
+    WHEN 'year' THEN INTERVAL '6 months'
+    WHEN 'quarter' THEN (date_trunc('quarter', d) + INTERVAL '3 months' - date_trunc('quarter', d)) / 2
+    WHEN 'month' THEN date_trunc('month', d) + INTERVAL '1 month' - date_trunc('month', d) - INTERVAL '15 days'
+    WHEN 'week' THEN INTERVAL '3 days 12 hours'
+    WHEN 'day' THEN INTERVAL '12 hours'
+    WHEN 'hour' THEN INTERVAL '30 minutes'
+    ELSE INTERVAL '30 seconds' END, f) $$;
+CREATE FUNCTION informix.round(d date, f text DEFAULT 'DD') RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CAST(informix.round(CAST(d AS timestamp), f) AS date) $$;
+CREATE FUNCTION informix.bitand(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a & b $$;
+CREATE FUNCTION informix.bitand(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a & b $$;
+CREATE FUNCTION informix.bitor(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a | b $$;
+CREATE FUNCTION informix.bitor(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a | b $$;
+CREATE FUNCTION informix.bitxor(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a # b $$;
+CREATE FUNCTION informix.bitxor(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a # b $$;
+CREATE FUNCTION informix.bitandnot(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a & ~b $$;
+CREATE FUNCTION informix.bitandnot(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a & ~b $$;
+CREATE FUNCTION informix.bitnot(a integer) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ~a $$;
+CREATE FUNCTION informix.bitnot(a bigint) RETURNS bigint LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT ~a $$;
+CREATE FUNCTION informix.root(x double precision, n double precision DEFAULT 2) RETURNS double precision
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT CASE WHEN x < 0 AND n = 3 THEN -power(-x, 1 / n) ELSE power(x, 1 / n) END $$;
 CREATE FUNCTION informix.instr(s text, sub text, start integer DEFAULT 1, n integer DEFAULT 1) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE pos integer := GREATEST(start, 1) - 1; found integer;

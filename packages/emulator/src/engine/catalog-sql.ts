@@ -21,7 +21,6 @@ import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
 ${ROUTINE_TYPE_FUNCTIONS_SQL}
-${BUILTIN_FUNCTIONS_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
   logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL,
@@ -49,6 +48,7 @@ BEGIN
   RETURN r || '$';
 END $$;
 
+${BUILTIN_FUNCTIONS_SQL}
 ${SPL_RUNTIME_SQL}
 ${TEXT_CONVERSION_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;

@@ -7,7 +7,9 @@
 //   - a literal: IDS describes 'abc' as CHAR(3), an integer that fits INTEGER as
 //     INTEGER, other integers and decimals as DECIMAL(p,s) by their digits, a literal
 //     with an exponent as FLOAT, and names the column "(constant)";
-//   - COUNT(*) is named "(count(*))";
+//   - COUNT(*) is named "(count(*))", STDEV/VARIANCE/RANGE "(stdev)" etc.;
+//   - any other unnamed item that is not a column is "(expression)", whatever PostgreSQL would
+//     call it (a cast, TRIM, EXTEND, a subquery: IDS names none of them after a column);
 //   - the niladic built-ins are named after themselves: TODAY "(today)", CURRENT [q] "(current)",
 //     USER "(user)", DBSERVERNAME "(dbservername)", SITENAME "(sitename)", SYSDATE "(sysdate)"
 //     [inferred: IDS's naming of its other unnamed items], and `seq.NEXTVAL` / `seq.CURRVAL`
@@ -105,6 +107,39 @@ function selectType(expr: readonly Token[]): SelectType | null {
   return null;
 }
 
+/** `col`, `t.col`, `owner.t.col`, `*` or `t.*`: IDS names the column after itself. */
+function isColumnReference(item: readonly Token[]): boolean {
+  // A ROW field `r.f` comes here as `(r).f` (rewrite-composites): named after the field.
+  const expr = item.filter((t) => !(t.kind === "raw" && (t.text === "(" || t.text === ")")));
+  if (expr.length === 1 && isOp(expr[0], "*")) return true;
+  return expr.every((t, n) =>
+    n % 2 === 1
+      ? isOp(t, ".")
+      : t.kind === "word" || t.kind === "quoted" || t.kind === "raw" || (n === expr.length - 1 && isOp(t, "*")),
+  );
+}
+
+/** Aggregates PostgreSQL has under IDS's name (the engine names them "(count)", "(sum)", …). */
+const PG_AGGREGATES = new Set(["count", "sum", "avg", "min", "max"]);
+/** IDS aggregates the rewriter spells otherwise, named "(stdev)", "(variance)", "(range)". */
+const IDS_AGGREGATES = new Set(["stdev", "variance", "range"]);
+
+/**
+ * "pg" when the item is one call of an aggregate PostgreSQL names as IDS does (or a window
+ * function call, which keeps PostgreSQL's naming), IDS's name of one call of an aggregate the
+ * rewriter renames, else null (an expression).
+ */
+function aggregateCall(expr: readonly Token[]): "pg" | string | null {
+  const [a, b] = expr;
+  if (a?.kind !== "word" || !isOp(b, "(")) return null;
+  const close = matchParen(expr, 1);
+  if (close === expr.length - 1) {
+    if (PG_AGGREGATES.has(a.value)) return "pg";
+    return IDS_AGGREGATES.has(a.value) ? `(${a.value})` : null;
+  }
+  return isWord(expr[close + 1], "over") && (PG_AGGREGATES.has(a.value) || IDS_AGGREGATES.has(a.value)) ? "pg" : null;
+}
+
 /** Splits an item into its expression and its alias tokens (`AS x` or `x`). */
 function splitAlias(item: readonly Token[]): { expr: Token[]; alias: Token[] } {
   const n = item.length;
@@ -130,10 +165,15 @@ function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[
   ];
   const cast = literalCast(expr);
   if (cast !== null) return named(cast, "(constant)");
+  if (expr.length === 1 && expr[0]!.kind === "string" && alias.length === 0)
+    return named(pgString(expr[0]!.value), "(constant)");
   if (isCountStar(expr) && alias.length === 0) return [...item, raw(`AS ${pgIdent("(count(*))")}`, at)];
   const builtin = alias.length === 0 ? builtinName(expr) : null;
   if (builtin !== null) return [...item, raw(`AS ${pgIdent(builtin)}`, at)];
-  return item;
+  if (alias.length > 0 || isColumnReference(expr)) return item;
+  const call = aggregateCall(expr);
+  if (call === "pg") return item;
+  return [...item, raw(`AS ${pgIdent(call ?? "(expression)")}`, at)];
 }
 
 /**
@@ -160,8 +200,8 @@ export function rewriteSelectLists(tokens: readonly Token[], types: (SelectType 
     };
     for (; i < tokens.length; i++) {
       const u = tokens[i]!;
-      if (isOp(u, "(")) depth++;
-      else if (isOp(u, ")") && --depth < 0) break;
+      if (isOp(u, "(") || isOp(u, "[")) depth++;
+      else if ((isOp(u, ")") || isOp(u, "]")) && --depth < 0) break;
       if (depth === 0 && u.kind === "word" && LIST_END.has(u.value)) break;
       if (depth === 0 && isOp(u, ",")) {
         flush();

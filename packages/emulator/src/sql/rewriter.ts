@@ -31,6 +31,7 @@ import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-
 import { rewriteSelectLists } from "./rewrite-select-list.js";
 import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
+import { normaliseStatement } from "./statement-forms.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
 import * as codes from "./type-codes.js";
 
@@ -146,7 +147,7 @@ export function rewrite(sql: string, ctx: RewriteContext): Plan {
   for (const [words, type] of Object.entries(NOOP_STATEMENTS)) {
     if (head(tokens, words.split(" ").length) === words) return command(type, { kind: "noop" });
   }
-  return sqlPlan(tokens, ctx);
+  return sqlPlan(normaliseStatement(tokens), ctx);
 }
 
 /** Statement type and query-ness from the leading words. */
