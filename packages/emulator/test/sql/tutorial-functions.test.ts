@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// Built-in functions from the IDS Guide to SQL (Tutorial and Syntax: aggregate, algebraic,
+// string and time functions) with the results the guides define, and the names IDS gives
+// unnamed select-list items.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { PgliteEngine } from "../../src/engine/pglite-engine.js";
+import type { EngineSession } from "../../src/engine/types.js";
+import { exec, query } from "../engine/helpers.js";
+
+describe("IDS built-in functions", () => {
+  let engine: PgliteEngine;
+  let s: EngineSession;
+  const one = async (sql: string) => (await query(s, sql)).rows[0]!;
+  before(async () => {
+    engine = await PgliteEngine.create({});
+    s = engine.openSession("informix");
+    await exec(s, "create database fn_db with log");
+    await exec(s, "create table items (order_num int, quantity smallint, total_price money(8), code char(10))");
+    for (const [o, q, p, c] of [
+      [1001, 1, "250.00", "a*b"],
+      [1001, 2, "126.00", "ab"],
+      [1002, 1, "960.00", "ax"],
+      [1003, 4, "480.00", "b"],
+    ] as const) {
+      await exec(s, `insert into items values (${o}, ${q}, ${p}, '${c}')`);
+    }
+  });
+  after(async () => {
+    await s.close();
+    await engine.close();
+  });
+
+  it("STDEV and VARIANCE are the sample statistics (N - 1), RANGE is MAX - MIN; named (stdev) etc.", async () => {
+    const { rows, columns } = await query(
+      s,
+      "select stdev(quantity), variance(quantity), range(total_price), count(unique order_num) from items",
+    );
+    assert.deepEqual(
+      columns.map((c) => c.name),
+      ["(stdev)", "(variance)", "(range)", "(count)"],
+    );
+    // quantities 1, 2, 1, 4: mean 2, squared deviations 1 + 0 + 1 + 4 = 6, / 3 = 2
+    assert.equal(Number(rows[0]![1]), 2);
+    assert.ok(Math.abs(Number(rows[0]![0]) - Math.SQRT2) < 1e-9);
+    assert.equal(Number(rows[0]![2]), 834);
+    assert.equal(Number(rows[0]![3]), 3);
+  });
+
+  it("RATIO_TO_REPORT(x) OVER (…) is x over the window's SUM", async () => {
+    const { rows } = await query(
+      s,
+      "select quantity, ratio_to_report(quantity) over (partition by order_num) from items where order_num = 1001 order by 1",
+    );
+    assert.deepEqual(
+      rows.map((r) => Number(Number(r[1]).toFixed(4))),
+      [0.3333, 0.6667],
+    );
+  });
+
+  it("string functions: REPLACE without a replacement deletes, TO_NUMBER, LPAD/RPAD, INITCAP, SUBSTRING … FOR", async () => {
+    assert.deepEqual(
+      await one(
+        "select replace('Mississippi', 'ss'), replace('abc', 'b', 'XY'), to_number('123.45'), lpad('ab', 5, '*'), " +
+          "rpad('ab', 4, '-'), initcap('hello wORLD'), substring('Informix' from 3 for 4), instr('wonderful', 'er') from items where quantity = 4",
+      ),
+      ["Miiippi", "aXYc", "123.45", "***ab", "ab--", "Hello World", "form", 5],
+    );
+  });
+
+  it("time functions: QUARTER, NEXT_DAY, TRUNC/ROUND of a DATE to a format, DBINFO('utc_to_datetime')", async () => {
+    assert.deepEqual(
+      await one(
+        "select quarter(mdy(8, 15, 2020)), next_day(mdy(6, 15, 2020), 'MON'), next_day(mdy(6, 17, 2020), 'SUN'), " +
+          "trunc(mdy(8, 15, 2020), 'MONTH'), trunc(mdy(8, 15, 2020), 'YEAR'), round(mdy(7, 1, 2020), 'YEAR'), " +
+          "round(mdy(6, 30, 2020), 'YEAR'), round(mdy(8, 16, 2020), 'MM'), trunc(mdy(8, 15, 2020)), " +
+          "dbinfo('utc_to_datetime', 86400) from items where quantity = 4",
+      ),
+      [
+        3,
+        "2020-06-22",
+        "2020-06-21",
+        "2020-08-01",
+        "2020-01-01",
+        "2021-01-01",
+        "2020-01-01",
+        "2020-09-01",
+        "2020-08-15",
+        "1970-01-02 00:00:00",
+      ],
+    );
+  });
+
+  it("BITAND, BITOR, BITXOR, BITNOT, BITANDNOT and ROOT", async () => {
+    assert.deepEqual(
+      await one(
+        "select bitand(12, 10), bitor(12, 10), bitxor(12, 10), bitnot(0), bitandnot(12, 10), root(27, 3), root(16) from items where quantity = 4",
+      ),
+      [8, 14, 6, -1, 4, 3, 4],
+    );
+  });
+
+  it("MATCHES … ESCAPE takes another escape character", async () => {
+    const { rows } = await query(s, "select code from items where code matches '*z**' escape 'z'");
+    assert.deepEqual(rows, [["a*b       "]]);
+    const like = await query(s, "select code from items where code like 'a!*%' escape '!'");
+    assert.deepEqual(like.rows, [["a*b       "]]);
+  });
+
+  it("unnamed items: expressions are (expression), literals (constant), columns keep their names", async () => {
+    const { columns } = await query(
+      s,
+      "select order_num, i.quantity, trim(code), cast(total_price as integer), total_price::int, year(today), " +
+        "extend(current, year to day), (select max(quantity) from items), '', upper(code) u from items i",
+    );
+    assert.deepEqual(
+      columns.map((c) => c.name),
+      [
+        "order_num",
+        "quantity",
+        "(expression)",
+        "(expression)",
+        "(expression)",
+        "(expression)",
+        "(expression)",
+        "(expression)",
+        "(constant)",
+        "u",
+      ],
+    );
+  });
+});
