@@ -14,6 +14,7 @@ import { BUILTIN_FUNCTIONS_SQL } from "./builtin-functions-sql.js";
 import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catalog-keys-sql.js";
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
+import { moreCatalogSql } from "./catalog-views-sql.js";
 import { JDBC_CATALOG_SQL, synonymTableSql } from "./jdbc-catalog-sql.js";
 import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
 import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
@@ -231,6 +232,7 @@ WHERE c.relnamespace = ${ns};
 ${synonymTableSql(s)}
 ${keyCatalogSql(s, ns)}
 ${privilegeCatalogSql(s, ns)}
+${moreCatalogSql(s, ns, pgString(name))}
 `;
 }
 

@@ -160,6 +160,8 @@ export function rewriteAlterTable(tokens: readonly Token[], ctx: RewriteContext)
       for (const c of unwrap(clause.slice(2))) actions.push([raw("DROP CONSTRAINT", at), ...c]);
     } else if (isWord(verb, "drop")) {
       for (const c of unwrap(clause.slice(1))) actions.push([raw("DROP COLUMN", at), ...c]);
+    } else if (isWord(verb, "modify") && isWord(clause[1], "next", "extent") && isWord(clause[2], "size")) {
+      // MODIFY NEXT SIZE n / MODIFY EXTENT SIZE n: storage only.
     } else if (isWord(verb, "modify")) {
       for (const c of unwrap(clause.slice(1))) {
         columnDef(c, ctx, columns);

@@ -93,4 +93,10 @@ describe("Informix statement forms", () => {
     assert.deepEqual((await query(s, "select count(*) from customer")).rows, [["2"]]);
     await exec(s, "rollback work");
   });
+
+  it("ALTER TABLE … MODIFY NEXT SIZE / EXTENT SIZE are storage clauses and change nothing", async () => {
+    await exec(s, "alter table items modify next size 32");
+    await exec(s, "alter table items modify extent size 16");
+    assert.deepEqual((await query(s, "select count(*) from items")).rows, [["2"]]);
+  });
 });
