@@ -15,6 +15,8 @@
 //                                  ROUND goes up from July 1, the 16th, noon, Wednesday noon, …
 //   BITAND/BITOR/BITXOR/BITANDNOT(a, b), BITNOT(a)   on INTEGER and INT8
 //   ROOT(x [, n])                  the n-th root (square root by default), FLOAT
+// ifx.padded(s): a CHAR value as text with its trailing blanks (`||` of CHAR columns, value-text.ts).
+// CHAR_LENGTH(s) is ifx.char_length: a CHAR value's trailing blanks count (CHAR(15) 'Ludwig' is 15).
 // MATCHES … ESCAPE 'c' calls ifx.matches_re(p, c), the pattern translation with another escape.
 // NVL2 is a rewrite (sql/rewrite-expr.ts): its arguments may be of any types.
 
@@ -37,6 +39,11 @@ BEGIN
   END LOOP;
   RETURN r || '$';
 END $$;
+CREATE FUNCTION ifx.char_length(s text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT char_length(s) $$;
+CREATE FUNCTION ifx.char_length(s bpchar) RETURNS integer LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT char_length(CAST(s AS text)) + octet_length(s) - octet_length(CAST(s AS text)) $$;
+CREATE FUNCTION ifx.padded(s bpchar) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$
+  SELECT CAST(s AS text) || repeat(' ', octet_length(s) - octet_length(CAST(s AS text))) $$;
 CREATE FUNCTION informix.next_day(d date, wd text) RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT d + ((CAST(strpos('SUNMONTUEWEDTHUFRISAT', upper(substr(trim(wd), 1, 3))) / 3 AS integer)
     - CAST(EXTRACT(DOW FROM d) AS integer) + 6) % 7) + 1 $$;

@@ -106,8 +106,8 @@ export function pushCall(
     case "length":
     case "char_length":
     case "character_length":
-      if (t.value !== "length") return -1;
-      wrap("ifx.length(", a(0), ")");
+      // LENGTH ignores trailing blanks; CHAR_LENGTH counts them (a CHAR(n) value is n long).
+      wrap(t.value === "length" ? "ifx.length(" : "ifx.char_length(", a(0), ")");
       return close;
     case "round":
     case "trunc":

@@ -80,6 +80,15 @@ function substringSubscript(tokens: readonly Token[], open: number, out: Token[]
   return close;
 }
 
+/**
+ * ROWID: IDS's row address (page << 8 | slot), from PostgreSQL's ctid (block, offset). It reads
+ * and finds the row; unlike IDS's, it changes when UPDATE writes the row's new version.
+ */
+function rowidExpr(qualifier: string): string {
+  const point = `CAST(CAST(${qualifier}ctid AS text) AS point)`;
+  return `CAST((${point})[0] * 256 + (${point})[1] AS integer)`;
+}
+
 /** Rewrites one expression token list (a whole statement or a function argument). */
 export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
   const out: Token[] = [];
@@ -120,6 +129,15 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     }
     const call = isOp(next, "(");
     const at = t.start;
+    if (isWord(t, "rowid") && !call && !isOp(prev, ".")) {
+      out.push(raw(rowidExpr(""), at));
+      continue;
+    }
+    if (isOp(next, ".") && isWord(tokens[i + 2], "rowid") && !isOp(tokens[i + 3], "(")) {
+      out.push(raw(rowidExpr(`${t.text}.`), at));
+      i += 2;
+      continue;
+    }
     if (isOp(next, ".") && isWord(tokens[i + 2], "nextval", "currval") && !isOp(tokens[i + 3], "(")) {
       out.push(raw(`${tokens[i + 2]!.value}(${pgString(t.value)})`, at));
       i += 2;

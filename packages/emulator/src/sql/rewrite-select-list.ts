@@ -137,7 +137,10 @@ function aggregateCall(expr: readonly Token[]): "pg" | string | null {
     if (PG_AGGREGATES.has(a.value)) return "pg";
     return IDS_AGGREGATES.has(a.value) ? `(${a.value})` : null;
   }
-  return isWord(expr[close + 1], "over") && (PG_AGGREGATES.has(a.value) || IDS_AGGREGATES.has(a.value)) ? "pg" : null;
+  if (!isWord(expr[close + 1], "over")) return null;
+  // COUNT(*) OVER (…) is "(count(*))" as COUNT(*) is (IDS's OLAP examples).
+  if (a.value === "count" && close === 3 && isOp(expr[2], "*")) return "(count(*))";
+  return PG_AGGREGATES.has(a.value) || IDS_AGGREGATES.has(a.value) ? "pg" : null;
 }
 
 /** Splits an item into its expression and its alias tokens (`AS x` or `x`). */
@@ -146,11 +149,61 @@ function splitAlias(item: readonly Token[]): { expr: Token[]; alias: Token[] } {
   if (n >= 3 && isWord(item[n - 2], "as")) return { expr: item.slice(0, n - 2), alias: item.slice(n - 2) };
   const last = item[n - 1];
   const prev = item[n - 2];
-  const name = last !== undefined && (last.kind === "word" || last.kind === "quoted" || last.kind === "raw");
-  const operand = prev !== undefined && (prev.kind === "number" || prev.kind === "string" || isOp(prev, ")"));
-  if (n >= 2 && name && (operand || prev?.kind === "param")) return { expr: item.slice(0, n - 1), alias: [last] };
+  const name =
+    last !== undefined &&
+    (last.kind === "quoted" || last.kind === "raw" || (last.kind === "word" && !EXPRESSION_END.has(last.value)));
+  const operand =
+    prev !== undefined &&
+    (prev.kind === "number" ||
+      prev.kind === "string" ||
+      prev.kind === "quoted" ||
+      prev.kind === "param" ||
+      isOp(prev, ")") ||
+      isOp(prev, "]") ||
+      (prev.kind === "word" && !EXPRESSION_CONTINUES.has(prev.value)));
+  if (n >= 2 && name && operand) return { expr: item.slice(0, n - 1), alias: [last] };
   return { expr: [...item], alias: [] };
 }
+
+/** Words that end an expression (`CASE … END`, `IS NULL`, a DATETIME qualifier), never an alias. */
+const EXPRESSION_END = new Set([
+  "end",
+  "null",
+  "true",
+  "false",
+  "year",
+  "month",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "fraction",
+]);
+/** Words after which the next word belongs to the expression, not an alias. */
+const EXPRESSION_CONTINUES = new Set([
+  "is",
+  "not",
+  "to",
+  "units",
+  "and",
+  "or",
+  "as",
+  "then",
+  "else",
+  "when",
+  "case",
+  "like",
+  "matches",
+  "between",
+  "in",
+  "escape",
+  "distinct",
+  "unique",
+  "all",
+  "select",
+  "prior",
+  "connect_by_root",
+]);
 
 function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[] {
   const { expr, alias } = splitAlias(item);
@@ -170,6 +223,12 @@ function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[
   if (isCountStar(expr) && alias.length === 0) return [...item, raw(`AS ${pgIdent("(count(*))")}`, at)];
   const builtin = alias.length === 0 ? builtinName(expr) : null;
   if (builtin !== null) return [...item, raw(`AS ${pgIdent(builtin)}`, at)];
+  if (
+    alias.length === 0 &&
+    isWord(expr[expr.length - 1], "rowid") &&
+    (expr.length === 1 || isOp(expr[expr.length - 2], "."))
+  )
+    return [...item, raw("AS rowid", at)];
   if (alias.length > 0 || isColumnReference(expr)) return item;
   const call = aggregateCall(expr);
   if (call === "pg") return item;

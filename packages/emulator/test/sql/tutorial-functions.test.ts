@@ -132,4 +132,37 @@ describe("IDS built-in functions", () => {
       ],
     );
   });
+
+  it("CHAR_LENGTH counts a CHAR value's trailing blanks, LENGTH does not; || keeps them", async () => {
+    // GLS guide: CHAR(15) 'Ludwig' has CHAR_LENGTH 15, LENGTH 6; a quoted 'Ludwig    ' 10.
+    assert.deepEqual(
+      await one(
+        "select char_length(code), character_length('ab    '), length(code), octet_length(code), " +
+          "code || '|', trim(code) || '|', char_length(code || 'x') from items where quantity = 4",
+      ),
+      [10, 6, 1, 10, "b         |", "b|", 11],
+    );
+  });
+
+  it("ROWID reads and finds a row; DBINFO('dbspace'); COUNT(*) OVER is named (count(*)); word aliases", async () => {
+    const { rows, columns } = await query(s, "select rowid, i.rowid, order_num from items i where quantity = 4");
+    assert.deepEqual(
+      columns.map((c) => c.name),
+      ["rowid", "rowid", "order_num"],
+    );
+    const rowid = rows[0]![0];
+    assert.equal(typeof rowid, "number");
+    assert.equal(rows[0]![1], rowid);
+    assert.deepEqual((await query(s, "select order_num from items where rowid = ?", [rowid as number])).rows, [[1003]]);
+    const named = await query(
+      s,
+      "select order_num num, count(*) over (partition by order_num), quantity - 1 less, dbinfo('dbspace', 1) " +
+        "from items where order_num = 1003",
+    );
+    assert.deepEqual(
+      named.columns.map((c) => c.name),
+      ["num", "(count(*))", "less", "(expression)"],
+    );
+    assert.deepEqual(named.rows, [[1003, "1", 3, "rootdbs"]]);
+  });
 });
