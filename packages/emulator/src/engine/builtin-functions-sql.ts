@@ -4,7 +4,8 @@
 // IDS built-in SQL functions that PostgreSQL lacks or spells differently, created in schema
 // `informix` (on every session's search_path, last: IDS resolves built-ins owned by informix
 // unqualified). Semantics from the IDS SQL reference ("Expression", function expressions):
-//   INSTR(s, sub [, start [, n]])  1-based position of the n-th occurrence from `start`, 0 if none
+//   INSTR(s, sub [, start [, n]])  1-based position of the n-th occurrence from `start`, 0 if none; a
+//                                  negative start counts from the end and searches backwards
 //   HEX(int)                       '0x' and eight upper-case hex digits (two's complement)
 //   ADD_MONTHS(d, n)               the same day n months later (clamped to the month's last day)
 //   LAST_DAY(d)                    the last day of d's month
@@ -92,9 +93,19 @@ CREATE FUNCTION informix.root(x double precision, n double precision DEFAULT 2) 
   LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT CASE WHEN x < 0 AND n = 3 THEN -power(-x, 1 / n) ELSE power(x, 1 / n) END $$;
 CREATE FUNCTION informix.instr(s text, sub text, start integer DEFAULT 1, n integer DEFAULT 1) RETURNS integer
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-DECLARE pos integer := GREATEST(start, 1) - 1; found integer;
+DECLARE pos integer := GREATEST(start, 1) - 1; found integer; seen integer := 0;
 BEGIN
   IF sub = '' OR n < 1 THEN RETURN 0; END IF;
+  IF start < 0 THEN
+    -- A negative start counts from the end, and the search goes backwards from there.
+    FOR p IN REVERSE (length(s) + start + 1)..1 LOOP
+      IF substr(s, p, length(sub)) = sub THEN
+        seen := seen + 1;
+        IF seen = n THEN RETURN p; END IF;
+      END IF;
+    END LOOP;
+    RETURN 0;
+  END IF;
   FOR k IN 1..n LOOP
     found := strpos(substr(s, pos + 1), sub);
     IF found = 0 THEN RETURN 0; END IF;

@@ -14,7 +14,12 @@
 //                                (informix.round / informix.trunc)
 //   DBINFO('utc_to_datetime', n) the DATETIME YEAR TO SECOND of n seconds after 1970-01-01 UTC
 
+import { pgString } from "./context.js";
+import { datetimeToPg, intervalToPg } from "./datetime-values.js";
+import type { DeclaredType } from "./informix-types.js";
+import { decodeQualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
+import { SQLDTIME, SQLINTERVAL } from "./type-codes.js";
 
 type Sub = (ts: readonly Token[]) => Token[];
 
@@ -99,4 +104,18 @@ export function pushBuiltin(
 /** DBINFO('utc_to_datetime', n): the DATETIME YEAR TO SECOND of n seconds since the epoch, UTC. */
 export function utcToDatetime(arg: Token[], at: number): Token[] {
   return [raw("CAST(to_timestamp(", at), ...arg, raw(") AT TIME ZONE 'UTC' AS timestamp(0))", at)];
+}
+
+/**
+ * A quoted string cast to a DATETIME or INTERVAL (`CAST('5 10' AS INTERVAL DAY TO HOUR)`,
+ * `'10:30'::DATETIME HOUR TO MINUTE`) read in the target's qualifier, as IDS reads it; null for
+ * any other operand or type (PostgreSQL would read '5 10' as something else, or not at all).
+ */
+export function timeLiteral(operand: readonly Token[], type: DeclaredType): Token | null {
+  const t = operand[0];
+  if (operand.length !== 1 || t?.kind !== "string") return null;
+  if (type.code !== SQLDTIME && type.code !== SQLINTERVAL) return null;
+  const interval = type.code === SQLINTERVAL;
+  const q = decodeQualifier(type.encodedLength, interval);
+  return raw(pgString(interval ? intervalToPg(t.value, q) : datetimeToPg(t.value, q)), t.start);
 }

@@ -14,7 +14,7 @@ import { extendExpr } from "./datetime-values.js";
 import { dbinfo } from "./dbinfo.js";
 import { parseType } from "./informix-types.js";
 import { parseQualifier } from "./qualifier.js";
-import { isStringLiteral, pushBuiltin, utcToDatetime } from "./rewrite-builtins.js";
+import { isStringLiteral, pushBuiltin, timeLiteral, utcToDatetime } from "./rewrite-builtins.js";
 import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
 import { isCharacterType, textConversionOf } from "./value-text.js";
 
@@ -182,8 +182,9 @@ export function pushCall(
             .map((x) => x.text)
             .join(" ");
       const operand = inner.slice(0, asAt);
+      const literal = parsed ? timeLiteral(operand, parsed.type) : null;
       const text = isCharacterType(inner, asAt + 1) ? textConversionOf(operand, ctx) : null;
-      wrap(`CAST(${text?.pre ?? ""}`, sub(operand), `${text?.post ?? ""} AS ${typeText})`);
+      wrap(`CAST(${text?.pre ?? ""}`, literal ? [literal] : sub(operand), `${text?.post ?? ""} AS ${typeText})`);
       return close;
     }
     default: {

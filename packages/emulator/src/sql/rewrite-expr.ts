@@ -12,6 +12,7 @@ import { pgIdent, pgString, type RewriteContext } from "./context.js";
 import { currentExpr, datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { parseType } from "./informix-types.js";
 import { parseQualifier } from "./qualifier.js";
+import { timeLiteral } from "./rewrite-builtins.js";
 import { pushCall, syntaxError } from "./rewrite-calls.js";
 import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
 import { textWraps } from "./value-text.js";
@@ -118,6 +119,8 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     if (isOp(t, "::")) {
       const parsed = parseType(tokens, i + 1);
       if (parsed) {
+        const literal = prev?.kind === "string" ? timeLiteral([prev], parsed.type) : null;
+        if (literal && out[out.length - 1] === prev) out[out.length - 1] = literal;
         out.push(raw(`::${parsed.type.pg}`, t.start));
         i = parsed.next - 1;
         continue;
@@ -151,7 +154,7 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
         out.push(raw("LOCALTIMESTAMP(5)", at));
         continue;
       case "current": {
-        if (isWord(next, "of")) break;
+        if (isWord(next, "of", "row")) break;
         const parsed = parseQualifier(tokens, i + 1);
         out.push(raw(currentExpr(parsed?.q ?? null), at));
         i = (parsed?.next ?? i + 1) - 1;

@@ -165,4 +165,24 @@ describe("IDS built-in functions", () => {
     );
     assert.deepEqual(named.rows, [[1003, "1", 3, "rootdbs"]]);
   });
+
+  it("window frames with CURRENT ROW; a string cast to INTERVAL/DATETIME reads in its qualifier; INSTR from the end", async () => {
+    const { rows } = await query(
+      s,
+      "select quantity, sum(quantity) over (order by quantity, order_num rows between unbounded preceding and current row) " +
+        "from items order by 2",
+    );
+    assert.deepEqual(
+      rows.map((r) => Number(r[1])),
+      [1, 2, 4, 8],
+    );
+    assert.deepEqual(
+      await one(
+        "select cast('5 10' as interval day to hour) = interval(5 10) day to hour, " +
+          "'10:30'::datetime hour to minute = datetime(10:30) hour to minute, " +
+          "instr('abcabc', 'b', -1), instr('abcabc', 'b', -1, 2), instr('abcabc', 'b', 1, 2) from items where quantity = 4",
+      ),
+      [true, true, 5, 2, 5],
+    );
+  });
 });
