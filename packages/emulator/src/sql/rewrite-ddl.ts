@@ -171,8 +171,8 @@ export function rewriteAlterTable(tokens: readonly Token[], ctx: RewriteContext)
         actions.push([raw(`ALTER COLUMN ${id} TYPE ${col.type.pg} USING CAST(${id} AS ${col.type.pg})`, at)]);
         actions.push([raw(`ALTER COLUMN ${id} ${notNull ? "SET" : "DROP"} NOT NULL`, at)]);
       }
-    } else if (isWord(verb, "lock")) {
-      // LOCK MODE (ROW|PAGE): storage only.
+    } else if (isWord(verb, "lock") || isWord(verb, "type")) {
+      // LOCK MODE (ROW|PAGE), TYPE (RAW|STANDARD): storage and logging only.
     } else throw syntax(verb);
   }
   const out: Token[] = [];

@@ -6,6 +6,7 @@
 //   DELETE t WHERE …                  the FROM is optional in IDS: DELETE FROM t WHERE …
 //   UPDATE t [AS] a SET a.col = …     qualified SET targets lose the qualifier (PostgreSQL
 //                                     refuses them), as MERGE's do (rewrite-merge.ts)
+//   DROP INDEX i ONLINE               DROP INDEX i
 //   q1 MINUS q2                       EXCEPT (rewrite-select.ts)
 //   SELECT … START WITH … CONNECT BY  a recursive CTE (rewrite-connect-by.ts)
 
@@ -21,6 +22,9 @@ export function normaliseStatement(tokens: readonly Token[]): Token[] {
     return [first!, makeToken("word", "FROM", tokens[1].start, "from"), ...tokens.slice(1)];
   }
   if (isWord(first, "update")) return unqualifyUpdateTargets(tokens);
+  // DROP INDEX i ONLINE: IDS drops it without an exclusive lock; the same here.
+  if (isWord(first, "drop") && isWord(tokens[1], "index") && isWord(tokens[tokens.length - 1], "online"))
+    return tokens.slice(0, -1);
   return rewriteConnectBy(rewriteMinus(tokens));
 }
 

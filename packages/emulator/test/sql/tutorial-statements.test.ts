@@ -94,9 +94,13 @@ describe("Informix statement forms", () => {
     await exec(s, "rollback work");
   });
 
-  it("ALTER TABLE … MODIFY NEXT SIZE / EXTENT SIZE are storage clauses and change nothing", async () => {
+  it("storage clauses change nothing: MODIFY NEXT SIZE / EXTENT SIZE, TYPE (…), CREATE/DROP INDEX … ONLINE", async () => {
     await exec(s, "alter table items modify next size 32");
     await exec(s, "alter table items modify extent size 16");
+    await exec(s, "alter table items type (standard)");
+    await exec(s, "create index items_ix on items (order_num) online");
+    await exec(s, "drop index items_ix online");
+    assert.deepEqual((await query(s, "select count(*) from sysindexes where idxname = 'items_ix'")).rows, [["0"]]);
     assert.deepEqual((await query(s, "select count(*) from items")).rows, [["2"]]);
   });
 });
