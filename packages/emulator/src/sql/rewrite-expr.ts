@@ -195,11 +195,14 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
           continue;
         }
         if (isWord(next, "matches")) {
+          textOperand(out, at);
           i = pushMatches(tokens, i + 2, "!~", out, sub, at);
           continue;
         }
         break;
       case "matches":
+        // As with LIKE, a CHAR value's trailing blanks do not count ('Pauli' matches CHAR(15) 'Pauli').
+        textOperand(out, at);
         i = pushMatches(tokens, i + 1, "~", out, sub, at);
         continue;
       case "datetime(":

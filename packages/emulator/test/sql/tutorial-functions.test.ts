@@ -106,6 +106,11 @@ describe("IDS built-in functions", () => {
   it("MATCHES … ESCAPE takes another escape character", async () => {
     const { rows } = await query(s, "select code from items where code matches '*z**' escape 'z'");
     assert.deepEqual(rows, [["a*b       "]]);
+    // A CHAR value's trailing blanks do not count in MATCHES, as in LIKE.
+    assert.deepEqual((await query(s, "select code from items where code matches 'a?'")).rows, [
+      ["ab        "],
+      ["ax        "],
+    ]);
     const like = await query(s, "select code from items where code like 'a!*%' escape '!'");
     assert.deepEqual(like.rows, [["a*b       "]]);
   });
