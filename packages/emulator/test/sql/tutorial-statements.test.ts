@@ -72,6 +72,19 @@ describe("Informix statement forms", () => {
     ]);
   });
 
+  it("TABLE(MULTISET(SELECT …)) is a derived table of the subquery's rows", async () => {
+    const { rows } = await query(
+      s,
+      "select * from table(multiset(select customer_num from customer where customer_num < 103)) order by 1",
+    );
+    assert.deepEqual(rows, [[101], [102]]);
+    const aliased = await query(
+      s,
+      "select count(*) from table(multiset(select order_num from orders)) o where o.order_num > 1001",
+    );
+    assert.deepEqual(aliased.rows, [["1"]]);
+  });
+
   it("MINUS is EXCEPT", async () => {
     const { rows } = await query(
       s,
