@@ -94,6 +94,15 @@ describe("IDS built-in functions", () => {
     );
   });
 
+  it("a character subscript x[m,n] inside a function's arguments", async () => {
+    assert.deepEqual(
+      await one(
+        "select lpad(code[1,1], 3, '*'), nvl(code[1,1], 'x'), trim(leading '0' from '000123') from items where quantity = 4",
+      ),
+      ["**b", "b", "123"],
+    );
+  });
+
   it("BITAND, BITOR, BITXOR, BITNOT, BITANDNOT and ROOT", async () => {
     assert.deepEqual(
       await one(
