@@ -6,7 +6,8 @@
 // Semantics from the IDS SQL reference ("Aggregate Expressions", "Function Expressions"):
 //   STDEV(x) / VARIANCE(x)       the sample standard deviation / variance (N - 1)
 //   RANGE(x)                     MAX(x) - MIN(x)
-//   RATIO_TO_REPORT(x) OVER (w)  x / SUM(x) OVER (w)
+//   RATIO_TO_REPORT(x) OVER (w)  x / SUM(x) OVER (w) (also spelled RATIOTOREPORT)
+//   ROWNUMBER(), DENSERANK()     ROW_NUMBER(), DENSE_RANK()
 //   REPLACE(s, old)              REPLACE(s, old, '') (the third argument is optional)
 //   TO_NUMBER(s)                 s as DECIMAL
 //   QUARTER(d)                   1 to 4, SMALLINT
@@ -70,7 +71,13 @@ export function pushBuiltin(
       out.push(raw("(max(", at), ...x, raw(") - min(", at), ...x, raw("))", at));
       return close;
     }
-    case "ratio_to_report": {
+    case "rownumber":
+    case "denserank":
+      // IDS's one-word spellings of ROW_NUMBER and DENSE_RANK.
+      out.push(raw(t.value === "rownumber" ? "row_number(" : "dense_rank(", at), raw(")", at));
+      return close;
+    case "ratio_to_report":
+    case "ratiotoreport": {
       const end = overEnd(tokens, close);
       if (args.length !== 1 || end < 0) return -1;
       const x = a(0);

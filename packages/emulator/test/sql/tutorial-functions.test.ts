@@ -59,6 +59,20 @@ describe("IDS built-in functions", () => {
       rows.map((r) => Number(Number(r[1]).toFixed(4))),
       [0.3333, 0.6667],
     );
+    const spelled = await query(
+      s,
+      "select rownumber() over (order by quantity, order_num), denserank() over (order by quantity), " +
+        "ratiotoreport(quantity) over () from items order by 1",
+    );
+    assert.deepEqual(
+      spelled.rows.map((r) => [Number(r[0]), Number(r[1]), Number(Number(r[2]).toFixed(3))]),
+      [
+        [1, 1, 0.125],
+        [2, 1, 0.125],
+        [3, 2, 0.25],
+        [4, 3, 0.5],
+      ],
+    );
   });
 
   it("string functions: REPLACE without a replacement deletes, TO_NUMBER, LPAD/RPAD, INITCAP, SUBSTRING … FOR", async () => {
