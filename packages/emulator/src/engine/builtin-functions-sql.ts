@@ -18,6 +18,10 @@
 //   ROOT(x [, n])                  the n-th root (square root by default), FLOAT
 // ifx.padded(s): a CHAR value as text with its trailing blanks (`||` of CHAR columns, value-text.ts).
 // CHAR_LENGTH(s) is ifx.char_length: a CHAR value's trailing blanks count (CHAR(15) 'Ludwig' is 15).
+// A character value and a number (`zipcode = 94086`, `zipcode + 1`): IDS converts the text to a
+// number; operators informix.= … informix./ on (bpchar, numeric) do the same (text that is not a
+// number fails as on IDS). Only this order: with (numeric, bpchar) too, PostgreSQL would pick it
+// for `int_col = '101'` (an unknown literal prefers the string category) and lose the index.
 // MATCHES … ESCAPE 'c' calls ifx.matches_re(p, c), the pattern translation with another escape.
 // NVL2 is a rewrite (sql/rewrite-expr.ts): its arguments may be of any types.
 
@@ -45,6 +49,16 @@ CREATE FUNCTION ifx.char_length(s bpchar) RETURNS integer LANGUAGE sql IMMUTABLE
   SELECT char_length(CAST(s AS text)) + octet_length(s) - octet_length(CAST(s AS text)) $$;
 CREATE FUNCTION ifx.padded(s bpchar) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT CAST(s AS text) || repeat(' ', octet_length(s) - octet_length(CAST(s AS text))) $$;
+DO $$ DECLARE o record; BEGIN
+  FOR o IN SELECT * FROM (VALUES ('=', 'eq', 'boolean'), ('<>', 'ne', 'boolean'), ('<', 'lt', 'boolean'),
+    ('<=', 'le', 'boolean'), ('>', 'gt', 'boolean'), ('>=', 'ge', 'boolean'), ('+', 'add', 'numeric'),
+    ('-', 'sub', 'numeric'), ('*', 'mul', 'numeric'), ('/', 'div', 'numeric')) AS v(op, name, result) LOOP
+    EXECUTE format('CREATE FUNCTION ifx.char_%s(a bpchar, b numeric) RETURNS %s LANGUAGE sql IMMUTABLE STRICT '
+      'AS $f$ SELECT CAST(trim(a) AS numeric) %s b $f$', o.name, o.result, o.op);
+    EXECUTE format('CREATE OPERATOR informix.%s (LEFTARG = bpchar, RIGHTARG = numeric, FUNCTION = ifx.char_%s)',
+      o.op, o.name);
+  END LOOP;
+END $$;
 CREATE FUNCTION informix.next_day(d date, wd text) RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT d + ((CAST(strpos('SUNMONTUEWEDTHUFRISAT', upper(substr(trim(wd), 1, 3))) / 3 AS integer)
     - CAST(EXTRACT(DOW FROM d) AS integer) + 6) % 7) + 1 $$;

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { PgliteEngine } from "../../src/engine/pglite-engine.js";
 import type { EngineSession } from "../../src/engine/types.js";
-import { exec, query } from "../engine/helpers.js";
+import { exec, query, rejects } from "../engine/helpers.js";
 
 describe("Informix statement forms", () => {
   let engine: PgliteEngine;
@@ -83,6 +83,17 @@ describe("Informix statement forms", () => {
       "select count(*) from table(multiset(select order_num from orders)) o where o.order_num > 1001",
     );
     assert.deepEqual(aliased.rows, [["1"]]);
+  });
+
+  it("a CHAR value against a number converts the text, as IDS does (-1213 when it is not a number)", async () => {
+    await exec(s, "create table zips (zip char(5), city char(10))");
+    await exec(s, "insert into zips values ('94086', 'Sunnyvale')");
+    await exec(s, "insert into zips values ('10001', 'New York')");
+    assert.deepEqual((await query(s, "select city from zips where zip = 94086")).rows, [["Sunnyvale "]]);
+    assert.deepEqual((await query(s, "select zip + 1 from zips where zip between 10000 and 20000")).rows, [["10002"]]);
+    // A quoted string still compares as text.
+    assert.deepEqual((await query(s, "select city from zips where zip = '9408x'")).rows, []);
+    await rejects(query(s, "select zip from zips where city = 5"), -1213);
   });
 
   it("MINUS is EXCEPT", async () => {
