@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q], DATETIME(...) q
-// and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
-// SITENAME, `n UNITS unit`, NVL2, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
-// ROUND/TRUNC, COUNT typed DECIMAL(15,0), SUM of integers as DECIMAL, `::` and CAST with Informix type names,
-// TO_CHAR/TO_DATE with GL_DATETIME formats, seq.NEXTVAL, "..." strings.
-// Function arguments are rewritten recursively.
+// Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q] (not CURRENT ROW),
+// DATETIME(...) q and INTERVAL(...) q literals, [NOT] MATCHES [ESCAPE c] and LIKE on text, USER,
+// SITENAME, `n UNITS unit`, `x[m,n]` subscripts, ROWID, `::` with Informix type names,
+// seq.NEXTVAL, "..." strings. Function calls are rewrite-calls.ts's (and rewrite-builtins.ts's);
+// their arguments are rewritten recursively.
 
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
 import { currentExpr, datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
