@@ -20,7 +20,7 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString } from "./context.js";
 import type { SelectType } from "./plan.js";
-import { encodeDatetime, encodeInterval, parseQualifier } from "./qualifier.js";
+import { encodeDatetime, encodeInterval, parseQualifier, type Qualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
 import { SQLDTIME, SQLINTERVAL } from "./type-codes.js";
 
@@ -95,16 +95,52 @@ function isCountStar(expr: readonly Token[]): boolean {
 /** The SelectType of an item's expression, or null when PostgreSQL's type is IDS's. */
 function selectType(expr: readonly Token[]): SelectType | null {
   const [a, b] = expr;
-  if (!isOp(b, "(")) return null;
-  const close = matchParen(expr, 1);
+  const hint = (interval: boolean, q: Qualifier): SelectType =>
+    interval
+      ? { code: SQLINTERVAL, encodedLength: encodeInterval(q) }
+      : { code: SQLDTIME, encodedLength: encodeDatetime(q) };
+  // CURRENT q: a DATETIME with that qualifier.
+  if (isWord(a, "current") && expr.length > 1) {
+    const parsed = parseQualifier(expr, 1);
+    return parsed !== null && parsed.next === expr.length ? hint(false, parsed.q) : null;
+  }
+  const close = isOp(b, "(") ? matchParen(expr, 1) : -1;
   if (isWord(a, "datetime", "interval") && close > 0) {
     const parsed = parseQualifier(expr, close + 1);
     if (parsed === null || parsed.next !== expr.length) return null;
-    return isWord(a, "datetime")
-      ? { code: SQLDTIME, encodedLength: encodeDatetime(parsed.q) }
-      : { code: SQLINTERVAL, encodedLength: encodeInterval(parsed.q) };
+    return hint(isWord(a, "interval"), parsed.q);
+  }
+  if (close === expr.length - 1 && isWord(a, "extend", "cast")) {
+    // EXTEND(x, q) and CAST(x AS DATETIME q / INTERVAL q): the qualifier after the depth-0 `,` / AS.
+    let depth = 0;
+    for (let k = 2; k < close; k++) {
+      const t = expr[k]!;
+      if (isOp(t, "(")) depth++;
+      else if (isOp(t, ")")) depth--;
+      else if (depth === 0 && isWord(a, "extend") && isOp(t, ",")) {
+        const parsed = parseQualifier(expr, k + 1);
+        return parsed !== null && parsed.next === close ? hint(false, parsed.q) : null;
+      } else if (depth === 0 && isWord(a, "cast") && isWord(t, "as")) return typeHint(expr, k + 1, close, hint);
+    }
+    return null;
+  }
+  // x::DATETIME q / x::INTERVAL q at the end of the item.
+  for (let k = expr.length - 2; k > 0; k--) {
+    if (isOp(expr[k], "::")) return typeHint(expr, k + 1, expr.length, hint);
   }
   return null;
+}
+
+/** The hint of a DATETIME/INTERVAL type written at expr[from, to), else null. */
+function typeHint(
+  expr: readonly Token[],
+  from: number,
+  to: number,
+  hint: (interval: boolean, q: Qualifier) => SelectType,
+): SelectType | null {
+  if (!isWord(expr[from], "datetime", "interval")) return null;
+  const parsed = parseQualifier(expr, from + 1);
+  return parsed !== null && parsed.next === to ? hint(isWord(expr[from], "interval"), parsed.q) : null;
 }
 
 /** `col`, `t.col`, `owner.t.col`, `*` or `t.*`: IDS names the column after itself. */

@@ -213,4 +213,15 @@ describe("IDS built-in functions", () => {
       [true, true, 5, 2, 5],
     );
   });
+
+  it("CURRENT q, EXTEND(x, q) and casts to DATETIME/INTERVAL q are described with their qualifier", async () => {
+    const { columns } = await query(
+      s,
+      "select current year to day, datetime(2020-01-01) year to day, extend(current, hour to minute), " +
+        "datetime(10:30) hour to minute, cast('5 10' as interval day to hour), interval(5 10) day to hour, " +
+        "'06-15'::datetime month to day, datetime(06-15) month to day from items where quantity = 4",
+    );
+    const described = columns.map((c) => [c.type, c.encodedLength]);
+    for (let k = 0; k < described.length; k += 2) assert.deepEqual(described[k], described[k + 1], `item ${k + 1}`);
+  });
 });
