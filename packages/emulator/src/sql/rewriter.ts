@@ -29,6 +29,7 @@ import { unqualifySetTargets } from "./rewrite-merge.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
 import { rewriteSelectLists } from "./rewrite-select-list.js";
+import { triggerStatement } from "./rewrite-trigger.js";
 import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
 import { normaliseStatement } from "./statement-forms.js";
@@ -43,6 +44,8 @@ export function rewrite(sql: string, ctx: RewriteContext): Plan {
   // CREATE PROCEDURE/FUNCTION bodies hold `;`-separated SPL statements: parsed in spl/.
   const routine = routineStatement(sql, tokens, ctx, (text) => rewrite(text, ctx));
   if (routine) return routine;
+  const trigger = triggerStatement(sql, tokens, ctx, (text) => rewrite(text, ctx));
+  if (trigger) return trigger;
   const semi = tokens.findIndex((t) => isOp(t, ";"));
   if (semi >= 0) throw syntax(tokens[semi]);
   const cmd = engineCommand(tokens);
