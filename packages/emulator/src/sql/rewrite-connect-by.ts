@@ -197,7 +197,8 @@ export function rewriteConnectBy(tokens: readonly Token[]): Token[] {
     !isOp(item[item.length - 2], ".") &&
     !isOp(item[item.length - 2], ":");
   const table = hasAlias ? item.slice(0, isWord(item[item.length - 2], "as") ? -2 : -1) : item;
-  const alias = (hasAlias ? item[item.length - 1]! : item[item.length - 1]!).text;
+  // The alias, or the table's own name (`t` of `db:owner.t`), qualifies the child row's columns.
+  const alias = item[item.length - 1]!.text;
   const clauseEnd = (k: number): number =>
     [where, start, connect, clausesEnd].filter((x) => x > k).reduce((a, b) => Math.min(a, b));
   const startCond = tokens.slice(start + 2, clauseEnd(start));
