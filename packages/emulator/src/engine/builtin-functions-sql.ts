@@ -17,6 +17,7 @@
 //   BITAND/BITOR/BITXOR/BITANDNOT(a, b), BITNOT(a)   on INTEGER and INT8
 //   ROOT(x [, n])                  the n-th root (square root by default), FLOAT
 // ifx.padded(s): a CHAR value as text with its trailing blanks (`||` of CHAR columns, value-text.ts).
+// MDY(m, d, y) is ifx.mdy: a month, day or year out of range is -1205, -1206 or -1204 as on IDS.
 // CHAR_LENGTH(s) is ifx.char_length: a CHAR value's trailing blanks count (CHAR(15) 'Ludwig' is 15).
 // A character value and a number (`zipcode = 94086`, `zipcode + 1`): IDS converts the text to a
 // number; operators informix.= … informix./ on (bpchar, numeric) do the same (text that is not a
@@ -24,6 +25,8 @@
 // for `int_col = '101'` (an unknown literal prefers the string category) and lose the index.
 // MATCHES … ESCAPE 'c' calls ifx.matches_re(p, c), the pattern translation with another escape.
 // NVL2 is a rewrite (sql/rewrite-expr.ts): its arguments may be of any types.
+
+import { SPL_RAISE_SQLSTATE } from "../sql/spl/runtime-sql.js";
 
 export const BUILTIN_FUNCTIONS_SQL = String.raw`
 CREATE FUNCTION ifx.matches_re(p text, esc text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
@@ -58,6 +61,15 @@ DO $$ DECLARE o record; BEGIN
     EXECUTE format('CREATE OPERATOR informix.%s (LEFTARG = bpchar, RIGHTARG = numeric, FUNCTION = ifx.char_%s)',
       o.op, o.name);
   END LOOP;
+END $$;
+CREATE FUNCTION ifx.mdy(m integer, d integer, y integer) RETURNS date LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+BEGIN
+  IF m < 1 OR m > 12 THEN RAISE EXCEPTION 'Invalid month in date' USING ERRCODE = '${SPL_RAISE_SQLSTATE}', DETAIL = '-1205:0'; END IF;
+  IF y < 1 OR y > 9999 THEN RAISE EXCEPTION 'Invalid year in date' USING ERRCODE = '${SPL_RAISE_SQLSTATE}', DETAIL = '-1204:0'; END IF;
+  IF d < 1 OR d > EXTRACT(DAY FROM make_date(y, m, 1) + INTERVAL '1 month' - INTERVAL '1 day') THEN
+    RAISE EXCEPTION 'Invalid day in date' USING ERRCODE = '${SPL_RAISE_SQLSTATE}', DETAIL = '-1206:0';
+  END IF;
+  RETURN make_date(y, m, d);
 END $$;
 CREATE FUNCTION informix.next_day(d date, wd text) RETURNS date LANGUAGE sql IMMUTABLE STRICT AS $$
   SELECT d + ((CAST(strpos('SUNMONTUEWEDTHUFRISAT', upper(substr(trim(wd), 1, 3))) / 3 AS integer)

@@ -88,9 +88,9 @@ export function pushCall(
     }
     case "mdy":
       if (args.length !== 3) throw syntaxError(t);
-      wrap("make_date(CAST(", a(2), " AS int), CAST(");
-      wrap("", a(0), " AS int), CAST(");
-      wrap("", a(1), " AS int))");
+      wrap("ifx.mdy(CAST(", a(0), " AS int), CAST(");
+      wrap("", a(1), " AS int), CAST(");
+      wrap("", a(2), " AS int))");
       return close;
     case "date":
       wrap("ifx.date(", a(0), ")");

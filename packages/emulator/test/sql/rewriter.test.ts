@@ -154,7 +154,7 @@ describe("rewriter: dialect", () => {
     );
     assert.equal(
       pg("select mdy(12, 25, 2024) from t"),
-      'select make_date(CAST(2024 AS int), CAST(12 AS int), CAST(25 AS int)) AS "(expression)" from t',
+      'select ifx.mdy(CAST(12 AS int), CAST(25 AS int), CAST(2024 AS int)) AS "(expression)" from t',
     );
     assert.equal(pg("select date(a) from t"), 'select ifx.date(a) AS "(expression)" from t');
     assert.equal(

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { PgliteEngine } from "../../src/engine/pglite-engine.js";
 import type { EngineSession } from "../../src/engine/types.js";
-import { exec, query } from "../engine/helpers.js";
+import { exec, query, rejects } from "../engine/helpers.js";
 
 describe("IDS built-in functions", () => {
   let engine: PgliteEngine;
@@ -115,6 +115,13 @@ describe("IDS built-in functions", () => {
       ),
       ["**b", "b", "123"],
     );
+  });
+
+  it("MDY with a month, day or year out of range fails as on IDS (-1205, -1206, -1204)", async () => {
+    assert.deepEqual(await one("select mdy(2, 29, 2020) from items where quantity = 4"), ["2020-02-29"]);
+    await rejects(query(s, "select mdy(13, 1, 2020) from items"), -1205);
+    await rejects(query(s, "select mdy(2, 30, 2020) from items"), -1206);
+    await rejects(query(s, "select mdy(1, 1, 0) from items"), -1204);
   });
 
   it("BITAND, BITOR, BITXOR, BITNOT, BITANDNOT and ROOT", async () => {
