@@ -29,7 +29,7 @@ function viewBases(v: string): string {
     WHERE r.ev_class = ${v} AND d.refclassid = CAST('pg_class' AS regclass) AND d.refobjid <> ${v}`;
 }
 
-/** sysviews, syssyntable, sysdepend, syssequences, syschecks, sysusers and sysfragments of schema `s` / `ns`. */
+/** sysviews, syssynonyms, syssyntable, sysdepend, syssequences, syschecks, sysusers and sysfragments of schema `s` / `ns`. */
 export function objectCatalogSql(s: string, ns: string, database: string): string {
   return String.raw`
 CREATE VIEW ${s}.sysviews AS
@@ -46,6 +46,11 @@ SELECT CAST(c.oid AS integer) AS tabid, CAST(NULL AS varchar(128)) AS servername
   CAST(bt.owner AS char(32)) AS owner, CAST(b.relname AS varchar(128)) AS tabname, CAST(b.oid AS integer) AS btabid
 FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid,
   LATERAL (${viewBases("c.oid")}) AS d JOIN pg_class b ON b.oid = d.base LEFT JOIN ifx.tables bt ON bt.reloid = b.oid
+WHERE c.relnamespace = ${ns} AND c.relkind = 'v' AND ${isSynonym("c")};
+CREATE VIEW ${s}.syssynonyms AS
+SELECT CAST(t.owner AS char(32)) AS owner, CAST(c.relname AS varchar(128)) AS synname, t.created,
+  CAST(c.oid AS integer) AS tabid
+FROM pg_class c JOIN ifx.tables t ON t.reloid = c.oid
 WHERE c.relnamespace = ${ns} AND c.relkind = 'v' AND ${isSynonym("c")};
 CREATE VIEW ${s}.sysdepend AS
 SELECT CAST(b.oid AS integer) AS btabid, CAST(CASE WHEN b.relkind = 'v' THEN ${viewTabtype("b")} ELSE 'T' END AS char(1)) AS btype,

@@ -15,6 +15,7 @@ import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catal
 import { objectCatalogSql, SYSMASTER_OBJECTS_SQL, sequenceTableRows, viewTabtype } from "./catalog-objects-sql.js";
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
+import { moreCatalogSql } from "./catalog-views-sql.js";
 import { JDBC_CATALOG_SQL } from "./jdbc-catalog-sql.js";
 import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
 import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
@@ -22,7 +23,6 @@ import { USER_TYPES_SQL, userTypeViewsSql } from "./user-types-sql.js";
 export const BOOTSTRAP_SQL = String.raw`
 ${JDBC_CATALOG_SQL}
 ${ROUTINE_TYPE_FUNCTIONS_SQL}
-${BUILTIN_FUNCTIONS_SQL}
 CREATE SCHEMA ifx;
 CREATE TABLE ifx.databases (name text PRIMARY KEY, owner text NOT NULL, created date NOT NULL,
   logged boolean NOT NULL, buffered boolean NOT NULL, ansi boolean NOT NULL,
@@ -50,6 +50,7 @@ BEGIN
   RETURN r || '$';
 END $$;
 
+${BUILTIN_FUNCTIONS_SQL}
 ${SPL_RUNTIME_SQL}
 ${TEXT_CONVERSION_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
@@ -257,6 +258,7 @@ WHERE c.relnamespace = ${ns};
 ${objectCatalogSql(s, ns, pgString(name))}
 ${keyCatalogSql(s, ns)}
 ${privilegeCatalogSql(s, ns)}
+${moreCatalogSql(s, ns)}
 `;
 }
 

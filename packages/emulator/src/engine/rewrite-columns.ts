@@ -14,8 +14,10 @@ import type { ColumnType, DeclaredTypes } from "./declared-types.js";
 import type { PgClient } from "./pg-client.js";
 
 const CONVERTS_TO_TEXT = /::|\|\||\bcast\s*\(/i;
-/** Types whose text IDS spells otherwise than PostgreSQL (sql/value-text.ts). */
+/** Types whose text IDS spells otherwise than PostgreSQL (sql/value-text.ts); CHAR keeps its blanks in `||`. */
 const TEXT_TYPES = new Set([
+  codes.SQLCHAR,
+  codes.SQLNCHAR,
   codes.SQLDTIME,
   codes.SQLINTERVAL,
   codes.SQLMONEY,

@@ -66,6 +66,9 @@ export function dbinfo(args: readonly Token[][], ctx: RewriteContext, at: Token)
       return `CAST(${ctx.lastSerial8} AS bigint)`;
     case "bigserial":
       return `CAST(${ctx.lastBigserial} AS bigint)`;
+    case "dbspace":
+      // The dbspace of a partnum: the emulator has one, IDS's root dbspace.
+      return varchar("rootdbs");
     case "utc_current":
       return "CAST(EXTRACT(EPOCH FROM now()) AS bigint)";
     default:

@@ -4,14 +4,31 @@
 // Collection-derived tables: `FROM TABLE(SET{1, 2})` (also MULTISET and LIST) becomes
 // `FROM (VALUES (1), (2)) AS _collection(unnamed)`. IBM JDBC's
 // DatabaseMetaData.getDatabaseProductVersion runs `select dbinfo('version','full') from
-// table (set{1})`.
+// table (set{1})`. `TABLE(MULTISET(SELECT …))` becomes the subquery `(SELECT …) AS _collection`.
 
-import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
+import { isOp, isWord, makeToken, matchParen, raw, type Token } from "./tokenizer.js";
 
 export function rewriteCollectionTables(input: readonly Token[]): Token[] {
   const tokens = [...input];
   for (let i = 0; i < tokens.length; i++) {
     if (!isWord(tokens[i], "table") || !isOp(tokens[i + 1], "(")) continue;
+    if (
+      isWord(tokens[i + 2], "multiset", "list", "set") &&
+      isOp(tokens[i + 3], "(") &&
+      isWord(tokens[i + 4], "select")
+    ) {
+      // TABLE(MULTISET(SELECT …)): the subquery's rows are the collection's elements.
+      const close = matchParen(tokens, i + 1);
+      const inner = matchParen(tokens, i + 3);
+      if (close < 0 || inner !== close - 1) continue;
+      const at = tokens[i]!.start;
+      const hasAlias =
+        tokens[close + 1]?.kind === "word" && !isWord(tokens[close + 1], "where", "group", "order", "union");
+      const sub = [makeToken("op", "(", at), ...tokens.slice(i + 4, inner), makeToken("op", ")", at)];
+      if (!hasAlias) sub.push(raw("AS _collection", at));
+      tokens.splice(i, close - i + 1, ...sub);
+      continue;
+    }
     if (!isWord(tokens[i + 2], "set", "multiset", "list") || !isOp(tokens[i + 3], "{")) continue;
     const close = matchParen(tokens, i + 1);
     const brace = tokens.findIndex((t, j) => j > i + 3 && isOp(t, "}"));

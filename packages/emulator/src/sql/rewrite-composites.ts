@@ -76,16 +76,22 @@ function skipCompositeCast(tokens: readonly Token[], i: number): number {
 function tableWords(tokens: readonly Token[]): Set<string> {
   const words = new Set<string>();
   let inFrom = false;
-  for (const t of tokens) {
+  // A "(" in a FROM list opens a derived table or an OUTER (…) group: its items and the alias
+  // after its ")" name tables too; any other "(" ends the list until its ")".
+  const outer: boolean[] = [];
+  tokens.forEach((t, n) => {
     if (isWord(t, "from", "join", "update", "into")) inFrom = true;
     else if (t.kind === "word" && CLAUSE_END.has(t.value)) inFrom = false;
-    else if (isOp(t, "(") || isOp(t, ")")) inFrom = false;
+    else if (isOp(t, "(")) {
+      outer.push(inFrom);
+      inFrom = inFrom && (isOp(tokens[n - 1], ",") || isWord(tokens[n - 1], "from", "join", "outer"));
+    } else if (isOp(t, ")")) inFrom = outer.pop() ?? false;
     else if (inFrom && (t.kind === "word" || t.kind === "quoted" || t.kind === "raw")) {
       words.add(t.kind === "word" ? t.value : t.text);
       const dot = /\.("?)([^".]+)\1$/.exec(t.text);
       if (dot) words.add(dot[2]!.toLowerCase());
     }
-  }
+  });
   return words;
 }
 

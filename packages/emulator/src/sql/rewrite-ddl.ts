@@ -160,6 +160,8 @@ export function rewriteAlterTable(tokens: readonly Token[], ctx: RewriteContext)
       for (const c of unwrap(clause.slice(2))) actions.push([raw("DROP CONSTRAINT", at), ...c]);
     } else if (isWord(verb, "drop")) {
       for (const c of unwrap(clause.slice(1))) actions.push([raw("DROP COLUMN", at), ...c]);
+    } else if (isWord(verb, "modify") && isWord(clause[1], "next", "extent") && isWord(clause[2], "size")) {
+      // MODIFY NEXT SIZE n / MODIFY EXTENT SIZE n: storage only.
     } else if (isWord(verb, "modify")) {
       for (const c of unwrap(clause.slice(1))) {
         columnDef(c, ctx, columns);
@@ -169,8 +171,8 @@ export function rewriteAlterTable(tokens: readonly Token[], ctx: RewriteContext)
         actions.push([raw(`ALTER COLUMN ${id} TYPE ${col.type.pg} USING CAST(${id} AS ${col.type.pg})`, at)]);
         actions.push([raw(`ALTER COLUMN ${id} ${notNull ? "SET" : "DROP"} NOT NULL`, at)]);
       }
-    } else if (isWord(verb, "lock")) {
-      // LOCK MODE (ROW|PAGE): storage only.
+    } else if (isWord(verb, "lock") || isWord(verb, "type")) {
+      // LOCK MODE (ROW|PAGE), TYPE (RAW|STANDARD): storage and logging only.
     } else throw syntax(verb);
   }
   const out: Token[] = [];

@@ -1,34 +1,20 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 informix-db contributors
 //
-// Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q], DATETIME(...) q
-// and INTERVAL(...) q literals, EXTEND, [NOT] MATCHES, NVL, DECODE, DBINFO, USER,
-// SITENAME, `n UNITS unit`, NVL2, MDY, DATE, YEAR/MONTH/DAY/WEEKDAY, LENGTH, two-argument
-// ROUND/TRUNC, COUNT typed DECIMAL(15,0), SUM of integers as DECIMAL, `::` and CAST with Informix type names,
-// TO_CHAR/TO_DATE with GL_DATETIME formats, seq.NEXTVAL, "..." strings.
-// Function arguments are rewritten recursively.
+// Expression-level rewrites, Informix → PostgreSQL: TODAY, CURRENT [q] (not CURRENT ROW),
+// DATETIME(...) q and INTERVAL(...) q literals, [NOT] MATCHES [ESCAPE c] and LIKE on text, USER,
+// SITENAME, `n UNITS unit`, `x[m,n]` subscripts, ROWID, `::` with Informix type names,
+// seq.NEXTVAL, "..." strings. Function calls are rewrite-calls.ts's (and rewrite-builtins.ts's);
+// their arguments are rewritten recursively.
 
-import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "./context.js";
-import { templateOfGlDate } from "./date-format.js";
-import { currentExpr, datetimeToPg, extendExpr, intervalToPg, isTimeQualifier } from "./datetime-values.js";
-import { dbinfo } from "./dbinfo.js";
+import { currentExpr, datetimeToPg, intervalToPg, isTimeQualifier } from "./datetime-values.js";
 import { parseType } from "./informix-types.js";
 import { parseQualifier } from "./qualifier.js";
-import { isOp, isWord, matchParen, raw, splitTopLevel, type Token } from "./tokenizer.js";
-import { isCharacterType, textConversionOf, textWraps } from "./value-text.js";
-
-function syntaxError(t: Token | undefined): InformixSqlError {
-  return new InformixSqlError(-201, 0, "", t ? t.start + 1 : 0);
-}
-
-/** The arguments of the call whose "(" is at `open`, and the index of its ")". */
-function callArgs(tokens: readonly Token[], open: number): { args: Token[][]; close: number } {
-  const close = matchParen(tokens, open);
-  if (close < 0) throw syntaxError(tokens[open]);
-  const inner = tokens.slice(open + 1, close);
-  return { args: inner.length === 0 ? [] : splitTopLevel(inner), close };
-}
+import { timeLiteral } from "./rewrite-builtins.js";
+import { pushCall, syntaxError } from "./rewrite-calls.js";
+import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
+import { textWraps } from "./value-text.js";
 
 /** Index after the primary operand that starts at `k` (group, call, dotted name or literal). */
 function operandEnd(tokens: readonly Token[], k: number): number {
@@ -94,6 +80,15 @@ function substringSubscript(tokens: readonly Token[], open: number, out: Token[]
   return close;
 }
 
+/**
+ * ROWID: IDS's row address (page << 8 | slot), from PostgreSQL's ctid (block, offset). It reads
+ * and finds the row; unlike IDS's, it changes when UPDATE writes the row's new version.
+ */
+function rowidExpr(qualifier: string): string {
+  const point = `CAST(CAST(${qualifier}ctid AS text) AS point)`;
+  return `CAST((${point})[0] * 256 + (${point})[1] AS integer)`;
+}
+
 /** Rewrites one expression token list (a whole statement or a function argument). */
 export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Token[] {
   const out: Token[] = [];
@@ -123,6 +118,8 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     if (isOp(t, "::")) {
       const parsed = parseType(tokens, i + 1);
       if (parsed) {
+        const literal = prev?.kind === "string" ? timeLiteral([prev], parsed.type) : null;
+        if (literal && out[out.length - 1] === prev) out[out.length - 1] = literal;
         out.push(raw(`::${parsed.type.pg}`, t.start));
         i = parsed.next - 1;
         continue;
@@ -134,6 +131,15 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
     }
     const call = isOp(next, "(");
     const at = t.start;
+    if (isWord(t, "rowid") && !call && !isOp(prev, ".")) {
+      out.push(raw(rowidExpr(""), at));
+      continue;
+    }
+    if (isOp(next, ".") && isWord(tokens[i + 2], "rowid") && !isOp(tokens[i + 3], "(")) {
+      out.push(raw(rowidExpr(`${t.text}.`), at));
+      i += 2;
+      continue;
+    }
     if (isOp(next, ".") && isWord(tokens[i + 2], "nextval", "currval") && !isOp(tokens[i + 3], "(")) {
       out.push(raw(`${tokens[i + 2]!.value}(${pgString(t.value)})`, at));
       i += 2;
@@ -147,7 +153,7 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
         out.push(raw("LOCALTIMESTAMP(5)", at));
         continue;
       case "current": {
-        if (isWord(next, "of")) break;
+        if (isWord(next, "of", "row")) break;
         const parsed = parseQualifier(tokens, i + 1);
         out.push(raw(currentExpr(parsed?.q ?? null), at));
         i = (parsed?.next ?? i + 1) - 1;
@@ -162,7 +168,7 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
         out.push(raw(pgString(ctx.serverName), at));
         continue;
       case "unique":
-        if (isWord(prev, "select") || isOp(prev, "(")) {
+        if (isWord(prev, "select") || isOp(prev, "(") || (prev === undefined && next?.kind === "word")) {
           out.push(raw("DISTINCT", at));
           continue;
         }
@@ -188,11 +194,14 @@ export function rewriteExpr(tokens: readonly Token[], ctx: RewriteContext): Toke
           continue;
         }
         if (isWord(next, "matches")) {
+          textOperand(out, at);
           i = pushMatches(tokens, i + 2, "!~", out, sub, at);
           continue;
         }
         break;
       case "matches":
+        // As with LIKE, a CHAR value's trailing blanks do not count ('Pauli' matches CHAR(15) 'Pauli').
+        textOperand(out, at);
         i = pushMatches(tokens, i + 1, "~", out, sub, at);
         continue;
       case "datetime(":
@@ -234,171 +243,13 @@ function pushMatches(
   at: number,
 ): number {
   const end = operandEnd(tokens, k);
-  out.push(raw(`${op} ifx.matches_re(`, at), ...sub(tokens.slice(k, end)), raw(")", at));
-  return end - 1;
-}
-
-/** Renders rewritten argument tokens back into one raw token group. */
-function group(parts: Token[][], sep: string, at: number): Token[] {
-  const out: Token[] = [];
-  parts.forEach((p, n) => {
-    if (n > 0) out.push(raw(sep, at));
-    out.push(...p);
-  });
-  return out;
-}
-
-/** Function-call rewrites. Returns the index of the call's ")" when handled, else -1. */
-function pushCall(
-  t: Token,
-  tokens: readonly Token[],
-  i: number,
-  out: Token[],
-  sub: (ts: readonly Token[]) => Token[],
-  ctx: RewriteContext,
-): number {
-  const at = t.start;
-  const { args, close } = callArgs(tokens, i + 1);
-  const a = (n: number): Token[] => sub(args[n] ?? []);
-  const wrap = (pre: string, body: Token[], post: string): void => {
-    out.push(raw(pre, at), ...body, raw(post, at));
-  };
-  switch (t.value) {
-    case "nvl":
-      wrap("coalesce(", group(args.map(sub), ",", at), ")");
-      return close;
-    case "nvl2":
-      if (args.length !== 3) throw syntaxError(t);
-      wrap("(CASE WHEN (", a(0), ") IS NOT NULL THEN ");
-      wrap("", a(1), " ELSE ");
-      wrap("", a(2), " END)");
-      return close;
-    case "decode": {
-      if (args.length < 3) throw syntaxError(t);
-      const body: Token[] = [raw("CASE", at), ...a(0)];
-      let k = 1;
-      for (; k + 1 < args.length; k += 2) body.push(raw("WHEN", at), ...a(k), raw("THEN", at), ...a(k + 1));
-      if (k < args.length) body.push(raw("ELSE", at), ...a(k));
-      wrap("(", [...body, raw("END", at)], ")");
-      return close;
-    }
-    case "dbinfo":
-      out.push(raw(dbinfo(args, ctx, t), at));
-      return close;
-    case "extend": {
-      const qual = args[1] ? parseQualifier(args[1], 0) : null;
-      const inner = a(0);
-      const expr = extendExpr("\u0000", qual?.q ?? null).split("\u0000");
-      wrap(expr[0]!, inner, expr[1]!);
-      return close;
-    }
-    case "mdy":
-      if (args.length !== 3) throw syntaxError(t);
-      wrap("make_date(CAST(", a(2), " AS int), CAST(");
-      wrap("", a(0), " AS int), CAST(");
-      wrap("", a(1), " AS int))");
-      return close;
-    case "date":
-      wrap("ifx.date(", a(0), ")");
-      return close;
-    case "year":
-    case "month":
-    case "day":
-    case "weekday": {
-      const field = t.value === "weekday" ? "DOW" : t.value.toUpperCase();
-      wrap(`CAST(EXTRACT(${field} FROM CAST(`, a(0), " AS timestamp)) AS smallint)");
-      return close;
-    }
-    case "length":
-    case "char_length":
-    case "character_length":
-      if (t.value !== "length") return -1;
-      wrap("ifx.length(", a(0), ")");
-      return close;
-    case "octet_length":
-      // Bytes in the database's code set (values are stored as UTF-8).
-      wrap("ifx.octet_length(", a(0), ")");
-      return close;
-    case "round":
-    case "trunc":
-      if (args.length !== 2) return -1;
-      wrap(`${t.value}(CAST(`, a(0), " AS numeric),");
-      wrap("", a(1), ")");
-      return close;
-    case "logn":
-      wrap("ln(", a(0), ")");
-      return close;
-    case "to_char":
-    case "to_date": {
-      // IDS formats with GL_DATETIME directives ('%Y-%m-%d %H:%M:%S'), PostgreSQL with its own
-      // template: a literal format with a directive is translated (date-format.ts). TO_DATE
-      // returns DATETIME YEAR TO FRACTION(5). Other forms go to PostgreSQL as they are.
-      // A format known only at run time (a column, a parameter) is translated by ifx.gl_template.
-      const format = args[1]?.length === 1 ? args[1][0] : undefined;
-      if (args.length !== 2) return -1;
-      const literal = format?.kind === "string" || format?.kind === "quoted";
-      if (literal && !format.value.includes("%")) return -1;
-      const template = literal
-        ? [raw(pgString(templateOfGlDate(format.value)), at)]
-        : [raw("ifx.gl_template(", at), ...a(1), raw(")", at)];
-      if (t.value === "to_char") wrap("to_char(", [...a(0), raw(",", at), ...template], ")");
-      else wrap("CAST(to_timestamp(", [...a(0), raw(",", at), ...template], ") AS timestamp(5))");
-      return close;
-    }
-    case "sum": {
-      // IDS's SUM of an integer type is DECIMAL; ifx.sum_arg widens only integers (catalog-sql.ts).
-      if (args.length !== 1) return -1;
-      const arg = args[0]!;
-      const q = isWord(arg[0], "distinct", "all") ? 1 : 0;
-      wrap(`sum(${q === 1 ? `${arg[0]!.value.toUpperCase()} ` : ""}ifx.sum_arg(`, sub(arg.slice(q)), "))");
-      return close;
-    }
-    case "count": {
-      // IDS describes COUNT as DECIMAL(15,0) (informix-driver's suite reads COUNT(*) as a
-      // Decimal; libsqli's tests say DECIMAL(15,0)); PostgreSQL's is bigint. A FILTER or
-      // OVER clause belongs to the call, so it goes inside the cast.
-      if (args.length === 0) return -1;
-      let end = close;
-      while (isWord(tokens[end + 1], "over", "filter") && isOp(tokens[end + 2], "(")) {
-        const clauseEnd = matchParen(tokens, end + 2);
-        if (clauseEnd < 0) break;
-        end = clauseEnd;
-      }
-      const call = [
-        t,
-        raw("(", at),
-        ...group(args.map(sub), ",", at),
-        raw(")", at),
-        ...sub(tokens.slice(close + 1, end + 1)),
-      ];
-      wrap("CAST(", call, " AS numeric(15,0))");
-      return end;
-    }
-    case "cast": {
-      const inner = tokens.slice(i + 2, close);
-      let asAt = -1;
-      let depth = 0;
-      inner.forEach((x, n) => {
-        if (isOp(x, "(")) depth++;
-        else if (isOp(x, ")")) depth--;
-        else if (depth === 0 && isWord(x, "as")) asAt = n;
-      });
-      if (asAt < 0) return -1;
-      const parsed = parseType(inner, asAt + 1);
-      const typeText = parsed
-        ? parsed.type.pg
-        : inner
-            .slice(asAt + 1)
-            .map((x) => x.text)
-            .join(" ");
-      const operand = inner.slice(0, asAt);
-      const text = isCharacterType(inner, asAt + 1) ? textConversionOf(operand, ctx) : null;
-      wrap(`CAST(${text?.pre ?? ""}`, sub(operand), `${text?.post ?? ""} AS ${typeText})`);
-      return close;
-    }
-    default:
-      if (args.length === 0) return -1;
-      out.push(t, raw("(", at), ...group(args.map(sub), ",", at), raw(")", at));
-      return close;
+  out.push(raw(`${op} ifx.matches_re(`, at), ...sub(tokens.slice(k, end)));
+  if (!isWord(tokens[end], "escape")) {
+    out.push(raw(")", at));
+    return end - 1;
   }
+  // MATCHES p ESCAPE 'c': c instead of \ quotes the next character of the pattern.
+  const escEnd = operandEnd(tokens, end + 1);
+  out.push(raw(",", at), ...sub(tokens.slice(end + 1, escEnd)), raw(")", at));
+  return escEnd - 1;
 }

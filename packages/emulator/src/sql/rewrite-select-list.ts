@@ -7,7 +7,9 @@
 //   - a literal: IDS describes 'abc' as CHAR(3), an integer that fits INTEGER as
 //     INTEGER, other integers and decimals as DECIMAL(p,s) by their digits, a literal
 //     with an exponent as FLOAT, and names the column "(constant)";
-//   - COUNT(*) is named "(count(*))";
+//   - COUNT(*) is named "(count(*))", STDEV/VARIANCE/RANGE "(stdev)" etc.;
+//   - any other unnamed item that is not a column is "(expression)", whatever PostgreSQL would
+//     call it (a cast, TRIM, EXTEND, a subquery: IDS names none of them after a column);
 //   - the niladic built-ins are named after themselves: TODAY "(today)", CURRENT [q] "(current)",
 //     USER "(user)", DBSERVERNAME "(dbservername)", SITENAME "(sitename)", SYSDATE "(sysdate)"
 //     [inferred: IDS's naming of its other unnamed items], and `seq.NEXTVAL` / `seq.CURRVAL`
@@ -18,7 +20,7 @@
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import { pgIdent, pgString } from "./context.js";
 import type { SelectType } from "./plan.js";
-import { encodeDatetime, encodeInterval, parseQualifier } from "./qualifier.js";
+import { encodeDatetime, encodeInterval, parseQualifier, type Qualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, raw, type Token } from "./tokenizer.js";
 import { SQLDTIME, SQLINTERVAL } from "./type-codes.js";
 
@@ -93,16 +95,88 @@ function isCountStar(expr: readonly Token[]): boolean {
 /** The SelectType of an item's expression, or null when PostgreSQL's type is IDS's. */
 function selectType(expr: readonly Token[]): SelectType | null {
   const [a, b] = expr;
-  if (!isOp(b, "(")) return null;
-  const close = matchParen(expr, 1);
+  const hint = (interval: boolean, q: Qualifier): SelectType =>
+    interval
+      ? { code: SQLINTERVAL, encodedLength: encodeInterval(q) }
+      : { code: SQLDTIME, encodedLength: encodeDatetime(q) };
+  // CURRENT q: a DATETIME with that qualifier.
+  if (isWord(a, "current") && expr.length > 1) {
+    const parsed = parseQualifier(expr, 1);
+    return parsed !== null && parsed.next === expr.length ? hint(false, parsed.q) : null;
+  }
+  const close = isOp(b, "(") ? matchParen(expr, 1) : -1;
   if (isWord(a, "datetime", "interval") && close > 0) {
     const parsed = parseQualifier(expr, close + 1);
     if (parsed === null || parsed.next !== expr.length) return null;
-    return isWord(a, "datetime")
-      ? { code: SQLDTIME, encodedLength: encodeDatetime(parsed.q) }
-      : { code: SQLINTERVAL, encodedLength: encodeInterval(parsed.q) };
+    return hint(isWord(a, "interval"), parsed.q);
+  }
+  if (close === expr.length - 1 && isWord(a, "extend", "cast")) {
+    // EXTEND(x, q) and CAST(x AS DATETIME q / INTERVAL q): the qualifier after the depth-0 `,` / AS.
+    let depth = 0;
+    for (let k = 2; k < close; k++) {
+      const t = expr[k]!;
+      if (isOp(t, "(")) depth++;
+      else if (isOp(t, ")")) depth--;
+      else if (depth === 0 && isWord(a, "extend") && isOp(t, ",")) {
+        const parsed = parseQualifier(expr, k + 1);
+        return parsed !== null && parsed.next === close ? hint(false, parsed.q) : null;
+      } else if (depth === 0 && isWord(a, "cast") && isWord(t, "as")) return typeHint(expr, k + 1, close, hint);
+    }
+    return null;
+  }
+  // x::DATETIME q / x::INTERVAL q at the end of the item.
+  for (let k = expr.length - 2; k > 0; k--) {
+    if (isOp(expr[k], "::")) return typeHint(expr, k + 1, expr.length, hint);
   }
   return null;
+}
+
+/** The hint of a DATETIME/INTERVAL type written at expr[from, to), else null. */
+function typeHint(
+  expr: readonly Token[],
+  from: number,
+  to: number,
+  hint: (interval: boolean, q: Qualifier) => SelectType,
+): SelectType | null {
+  if (!isWord(expr[from], "datetime", "interval")) return null;
+  const parsed = parseQualifier(expr, from + 1);
+  return parsed !== null && parsed.next === to ? hint(isWord(expr[from], "interval"), parsed.q) : null;
+}
+
+/** `col`, `t.col`, `owner.t.col`, `*` or `t.*`: IDS names the column after itself. */
+function isColumnReference(item: readonly Token[]): boolean {
+  // A ROW field `r.f` comes here as `(r).f` (rewrite-composites): named after the field.
+  const expr = item.filter((t) => !(t.kind === "raw" && (t.text === "(" || t.text === ")")));
+  if (expr.length === 1 && isOp(expr[0], "*")) return true;
+  return expr.every((t, n) =>
+    n % 2 === 1
+      ? isOp(t, ".")
+      : t.kind === "word" || t.kind === "quoted" || t.kind === "raw" || (n === expr.length - 1 && isOp(t, "*")),
+  );
+}
+
+/** Aggregates PostgreSQL has under IDS's name (the engine names them "(count)", "(sum)", …). */
+const PG_AGGREGATES = new Set(["count", "sum", "avg", "min", "max"]);
+/** IDS aggregates the rewriter spells otherwise, named "(stdev)", "(variance)", "(range)". */
+const IDS_AGGREGATES = new Set(["stdev", "variance", "range"]);
+
+/**
+ * "pg" when the item is one call of an aggregate PostgreSQL names as IDS does (or a window
+ * function call, which keeps PostgreSQL's naming), IDS's name of one call of an aggregate the
+ * rewriter renames, else null (an expression).
+ */
+function aggregateCall(expr: readonly Token[]): "pg" | string | null {
+  const [a, b] = expr;
+  if (a?.kind !== "word" || !isOp(b, "(")) return null;
+  const close = matchParen(expr, 1);
+  if (close === expr.length - 1) {
+    if (PG_AGGREGATES.has(a.value)) return "pg";
+    return IDS_AGGREGATES.has(a.value) ? `(${a.value})` : null;
+  }
+  if (!isWord(expr[close + 1], "over")) return null;
+  // COUNT(*) OVER (…) is "(count(*))" as COUNT(*) is (IDS's OLAP examples).
+  if (a.value === "count" && close === 3 && isOp(expr[2], "*")) return "(count(*))";
+  return PG_AGGREGATES.has(a.value) || IDS_AGGREGATES.has(a.value) ? "pg" : null;
 }
 
 /** Splits an item into its expression and its alias tokens (`AS x` or `x`). */
@@ -111,11 +185,61 @@ function splitAlias(item: readonly Token[]): { expr: Token[]; alias: Token[] } {
   if (n >= 3 && isWord(item[n - 2], "as")) return { expr: item.slice(0, n - 2), alias: item.slice(n - 2) };
   const last = item[n - 1];
   const prev = item[n - 2];
-  const name = last !== undefined && (last.kind === "word" || last.kind === "quoted" || last.kind === "raw");
-  const operand = prev !== undefined && (prev.kind === "number" || prev.kind === "string" || isOp(prev, ")"));
-  if (n >= 2 && name && (operand || prev?.kind === "param")) return { expr: item.slice(0, n - 1), alias: [last] };
+  const name =
+    last !== undefined &&
+    (last.kind === "quoted" || last.kind === "raw" || (last.kind === "word" && !EXPRESSION_END.has(last.value)));
+  const operand =
+    prev !== undefined &&
+    (prev.kind === "number" ||
+      prev.kind === "string" ||
+      prev.kind === "quoted" ||
+      prev.kind === "param" ||
+      isOp(prev, ")") ||
+      isOp(prev, "]") ||
+      (prev.kind === "word" && !EXPRESSION_CONTINUES.has(prev.value)));
+  if (n >= 2 && name && operand) return { expr: item.slice(0, n - 1), alias: [last] };
   return { expr: [...item], alias: [] };
 }
+
+/** Words that end an expression (`CASE … END`, `IS NULL`, a DATETIME qualifier), never an alias. */
+const EXPRESSION_END = new Set([
+  "end",
+  "null",
+  "true",
+  "false",
+  "year",
+  "month",
+  "day",
+  "hour",
+  "minute",
+  "second",
+  "fraction",
+]);
+/** Words after which the next word belongs to the expression, not an alias. */
+const EXPRESSION_CONTINUES = new Set([
+  "is",
+  "not",
+  "to",
+  "units",
+  "and",
+  "or",
+  "as",
+  "then",
+  "else",
+  "when",
+  "case",
+  "like",
+  "matches",
+  "between",
+  "in",
+  "escape",
+  "distinct",
+  "unique",
+  "all",
+  "select",
+  "prior",
+  "connect_by_root",
+]);
 
 function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[] {
   const { expr, alias } = splitAlias(item);
@@ -130,10 +254,21 @@ function rewriteItem(item: Token[], types: (SelectType | null)[] | null): Token[
   ];
   const cast = literalCast(expr);
   if (cast !== null) return named(cast, "(constant)");
+  if (expr.length === 1 && expr[0]!.kind === "string" && alias.length === 0)
+    return named(pgString(expr[0]!.value), "(constant)");
   if (isCountStar(expr) && alias.length === 0) return [...item, raw(`AS ${pgIdent("(count(*))")}`, at)];
   const builtin = alias.length === 0 ? builtinName(expr) : null;
   if (builtin !== null) return [...item, raw(`AS ${pgIdent(builtin)}`, at)];
-  return item;
+  if (
+    alias.length === 0 &&
+    isWord(expr[expr.length - 1], "rowid") &&
+    (expr.length === 1 || isOp(expr[expr.length - 2], "."))
+  )
+    return [...item, raw("AS rowid", at)];
+  if (alias.length > 0 || isColumnReference(expr)) return item;
+  const call = aggregateCall(expr);
+  if (call === "pg") return item;
+  return [...item, raw(`AS ${pgIdent(call ?? "(expression)")}`, at)];
 }
 
 /**
@@ -160,8 +295,8 @@ export function rewriteSelectLists(tokens: readonly Token[], types: (SelectType 
     };
     for (; i < tokens.length; i++) {
       const u = tokens[i]!;
-      if (isOp(u, "(")) depth++;
-      else if (isOp(u, ")") && --depth < 0) break;
+      if (isOp(u, "(") || isOp(u, "[")) depth++;
+      else if ((isOp(u, ")") || isOp(u, "]")) && --depth < 0) break;
       if (depth === 0 && u.kind === "word" && LIST_END.has(u.value)) break;
       if (depth === 0 && isOp(u, ",")) {
         flush();

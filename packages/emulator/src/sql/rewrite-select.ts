@@ -7,7 +7,7 @@
 // `INTO TEMP t [WITH NO LOG]`, which the rewriter turns into CREATE TABLE ... AS.
 
 import { InformixSqlError } from "../engine/informix-sql-error.js";
-import { isOp, isWord, raw, splitTopLevel, type Token } from "./tokenizer.js";
+import { isOp, isWord, makeToken, raw, splitTopLevel, type Token } from "./tokenizer.js";
 
 const SELECT_END = new Set(["union", "intersect", "except"]);
 const WHERE_END = new Set(["group", "order", "having", "union", "intersect", "except", "into", "limit", "for"]);
@@ -88,7 +88,7 @@ function itemQualifiers(item: readonly Token[]): string[] {
   for (const t of item) {
     if (t.kind === "word" || t.kind === "raw" || t.kind === "quoted") {
       const last = t.text.split(".").pop()!.replace(/"/g, "").toLowerCase();
-      if (last !== "as") names.push(last);
+      if (last !== "as" && last !== "outer") names.push(last);
     }
   }
   return names;
@@ -121,7 +121,54 @@ function references(cond: readonly Token[], names: readonly string[]): boolean {
   );
 }
 
-/** `FROM a, OUTER b [, OUTER c] WHERE ...` → ANSI LEFT JOINs with the conditions moved to ON. */
+/**
+ * The FROM items of one level joined: plain items by CROSS JOIN, each `OUTER x` by LEFT JOIN
+ * ON the conditions that name x (the last OUTER item they name). `OUTER (a, b)` is a group:
+ * its items are joined the same way inside parentheses (`OUTER (a, OUTER b)` nests), and the
+ * conditions its own level does not place go to the group's ON. Returns the conditions no
+ * OUTER item took (they stay in WHERE).
+ */
+function joinItems(
+  items: readonly Token[][],
+  conds: readonly Token[][],
+  at: number,
+): { from: Token[]; kept: Token[][] } {
+  const outers = items.filter((it) => isWord(it[0], "outer")).map((it) => it.slice(1));
+  const inner = items.filter((it) => !isWord(it[0], "outer"));
+  const onConds: Token[][][] = outers.map(() => []);
+  const kept: Token[][] = [];
+  for (const c of conds) {
+    let target = -1;
+    outers.forEach((o, k) => {
+      if (references(c, itemQualifiers(o))) target = k;
+    });
+    if (target >= 0) onConds[target]!.push(c);
+    else kept.push(c);
+  }
+  const from: Token[] = [];
+  inner.forEach((it, k) => {
+    if (k > 0) from.push(raw("CROSS JOIN", at));
+    from.push(...it);
+  });
+  outers.forEach((o, k) => {
+    let cs = onConds[k]!;
+    from.push(raw("LEFT JOIN", at));
+    if (isOp(o[0], "(") && isOp(o[o.length - 1], ")")) {
+      const group = joinItems(splitTopLevel(o.slice(1, -1)), cs, at);
+      from.push(raw("(", at), ...group.from, raw(")", at));
+      cs = group.kept;
+    } else from.push(...o);
+    from.push(raw("ON", at));
+    if (cs.length === 0) from.push(raw("TRUE", at));
+    cs.forEach((c, n) => {
+      if (n > 0) from.push(raw("AND", at));
+      from.push(raw("(", at), ...c, raw(")", at));
+    });
+  });
+  return { from, kept };
+}
+
+/** `FROM a, OUTER b [, OUTER (c, OUTER d)] WHERE ...` → ANSI LEFT JOINs with the conditions moved to ON. */
 export function rewriteOuterJoins(input: readonly Token[]): Token[] {
   let tokens = [...input];
   for (let s = tokens.length - 1; s >= 0; s--) {
@@ -136,42 +183,31 @@ export function rewriteOuterJoins(input: readonly Token[]): Token[] {
     if (!items.some((it) => isWord(it[0], "outer"))) continue;
     const at = tokens[from]!.start;
     const conds = where >= 0 ? conjuncts(tokens.slice(where + 1, whereEnd)) : [];
-    const outers = items.filter((it) => isWord(it[0], "outer")).map((it) => it.slice(1));
-    if (outers.some((o) => isOp(o[0], "(")))
-      throw new InformixSqlError(-201, 0, "", (outers[0]![0] ?? tokens[from]!).start + 1);
-    const inner = items.filter((it) => !isWord(it[0], "outer"));
-    const onConds: Token[][][] = outers.map(() => []);
-    const kept: Token[][] = [];
-    for (const c of conds) {
-      let target = -1;
-      outers.forEach((o, k) => {
-        if (references(c, itemQualifiers(o))) target = k;
-      });
-      if (target >= 0) onConds[target]!.push(c);
-      else kept.push(c);
-    }
-    const fromTokens: Token[] = [raw("FROM", at)];
-    inner.forEach((it, k) => {
-      if (k > 0) fromTokens.push(raw("CROSS JOIN", at));
-      fromTokens.push(...it);
-    });
-    outers.forEach((o, k) => {
-      fromTokens.push(raw("LEFT JOIN", at), ...o, raw("ON", at));
-      const cs = onConds[k]!;
-      if (cs.length === 0) fromTokens.push(raw("TRUE", at));
-      cs.forEach((c, n) => {
-        if (n > 0) fromTokens.push(raw("AND", at));
-        fromTokens.push(raw("(", at), ...c, raw(")", at));
-      });
-    });
+    const joined = joinItems(items, conds, at);
     const whereTokens: Token[] = [];
-    kept.forEach((c, n) => {
+    joined.kept.forEach((c, n) => {
       whereTokens.push(raw(n === 0 ? "WHERE" : "AND", at), raw("(", at), ...c, raw(")", at));
     });
     const stop = where >= 0 ? whereEnd : fromEnd;
-    tokens = [...tokens.slice(0, from), ...fromTokens, ...whereTokens, ...tokens.slice(stop)];
+    tokens = [
+      ...tokens.slice(0, from),
+      makeToken("word", "FROM", at, "from"),
+      ...joined.from,
+      ...whereTokens,
+      ...tokens.slice(stop),
+    ];
   }
   return tokens;
+}
+
+/** `MINUS` between two queries is EXCEPT (IDS accepts both). */
+export function rewriteMinus(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const next = tokens[i + 1];
+    const afterQuery = i > 0 && (tokens[i - 1]!.kind !== "op" || isOp(tokens[i - 1], ")"));
+    if (!isWord(t, "minus") || !afterQuery || !(isWord(next, "select", "all", "distinct") || isOp(next, "("))) return t;
+    return { ...t, text: "EXCEPT", value: "except" };
+  });
 }
 
 /** Finds `INTO TEMP name [WITH NO LOG]` at depth 0; returns the name and the tokens without it. */

@@ -178,13 +178,13 @@ export function matchParen(tokens: readonly Token[], open: number): number {
   return -1;
 }
 
-/** Splits tokens at top-level commas (depth 0 relative to the slice). */
+/** Splits tokens at top-level commas (depth 0 relative to the slice; `x[m,n]` subscripts count as depth). */
 export function splitTopLevel(tokens: readonly Token[], sep = ","): Token[][] {
   const parts: Token[][] = [[]];
   let depth = 0;
   for (const t of tokens) {
-    if (isOp(t, "(")) depth++;
-    else if (isOp(t, ")")) depth--;
+    if (isOp(t, "(") || (t.kind === "op" && t.text === "[")) depth++;
+    else if (isOp(t, ")") || (t.kind === "op" && t.text === "]")) depth--;
     if (depth === 0 && isOp(t, sep)) {
       parts.push([]);
       continue;

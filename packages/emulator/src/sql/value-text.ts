@@ -14,11 +14,12 @@
 // type from the catalog, RewriteContext.columnType), a DATETIME/INTERVAL literal, CURRENT q
 // or EXTEND(x, q). MONEY, DECIMAL, FLOAT and SMALLFLOAT columns: with DBMONEY's decimal separator,
 // MONEY with its currency symbols ('$100.50' by default), through ifx.money_text / ifx.number_text.
+// CHAR and NCHAR columns on either side of `||`: with their trailing blanks (ifx.padded).
 
 import { pgString, type RewriteContext } from "./context.js";
 import { decodeQualifier, parseQualifier, type Qualifier } from "./qualifier.js";
 import { isOp, isWord, matchParen, type Token } from "./tokenizer.js";
-import { SQLDECIMAL, SQLDTIME, SQLFLOAT, SQLINTERVAL, SQLMONEY, SQLSMFLOAT } from "./type-codes.js";
+import { SQLCHAR, SQLDECIMAL, SQLDTIME, SQLFLOAT, SQLINTERVAL, SQLMONEY, SQLNCHAR, SQLSMFLOAT } from "./type-codes.js";
 
 /** An operand `tokens[start, end)` to wrap as `pre … post`. */
 export interface TextWrap {
@@ -80,10 +81,19 @@ type Conversion = { pre: string; post: string };
 const NUMBER_CODES = new Set([SQLDECIMAL, SQLFLOAT, SQLSMFLOAT]);
 
 /** How the operand `tokens[s, e)` becomes text, when the rewriter can see its type and IDS's text differs. */
-function conversionAt(tokens: readonly Token[], s: number, e: number, ctx: RewriteContext): Conversion | null {
+function conversionAt(
+  tokens: readonly Token[],
+  s: number,
+  e: number,
+  ctx: RewriteContext,
+  concat = false,
+): Conversion | null {
   const found = qualifierOf(tokens, s, e, ctx);
   if (found) return conversion(found.q, found.interval);
   const type = columnOf(tokens, s, e, ctx);
+  // `||` keeps a CHAR(n) column's trailing blanks in IDS ('Ludwig' in CHAR(15) is 15 characters
+  // of the result); PostgreSQL's bpchar → text drops them.
+  if (concat && (type?.code === SQLCHAR || type?.code === SQLNCHAR)) return { pre: "ifx.padded(", post: ")" };
   if (type?.code === SQLMONEY) return { pre: "ifx.money_text(", post: ")" };
   if (type !== undefined && NUMBER_CODES.has(type.code)) return { pre: "ifx.number_text(", post: ")" };
   return null;
@@ -161,16 +171,16 @@ export function textWraps(tokens: readonly Token[], ctx: RewriteContext): TextWr
     if (!byEnd.has(e) || byEnd.get(e)! > s) byEnd.set(e, s);
   }
   const wraps = new Map<number, TextWrap>();
-  const add = (s: number | undefined, e: number): void => {
+  const add = (s: number | undefined, e: number, concat = false): void => {
     if (s === undefined || wraps.has(s) || e <= s) return;
-    const found = conversionAt(tokens, s, e, ctx);
+    const found = conversionAt(tokens, s, e, ctx, concat);
     if (found) wraps.set(s, { start: s, end: e, ...found });
   };
   tokens.forEach((t, k) => {
     if (isOp(t, "::") && isCharacterType(tokens, k + 1)) add(byEnd.get(k), k);
     if (isOp(t, "||")) {
-      add(byEnd.get(k), k);
-      add(k + 1, operandEnd(tokens, k + 1));
+      add(byEnd.get(k), k, true);
+      add(k + 1, operandEnd(tokens, k + 1), true);
     }
   });
   return [...wraps.values()].sort((a, b) => a.start - b.start);

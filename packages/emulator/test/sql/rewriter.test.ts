@@ -122,47 +122,62 @@ describe("rewriter: dialect", () => {
     assert.equal(pg("select current from t"), 'select LOCALTIMESTAMP(3) AS "(current)" from t');
     assert.equal(
       pg("select datetime(2024-01-02 10:11:12.123) year to fraction(3) from t"),
-      "select TIMESTAMP '2024-01-02 10:11:12.123' from t",
+      "select TIMESTAMP '2024-01-02 10:11:12.123' AS \"(expression)\" from t",
     );
-    assert.equal(pg("select datetime(10:11) hour to minute from t"), "select TIME '10:11:00' from t");
+    assert.equal(
+      pg("select datetime(10:11) hour to minute from t"),
+      "select TIME '10:11:00' AS \"(expression)\" from t",
+    );
     assert.equal(
       pg("select interval(-3 03:27:01.5) day to fraction(1) from t"),
-      "select INTERVAL '-3 days -3 hours -27 minutes -1.5 seconds' from t",
+      "select INTERVAL '-3 days -3 hours -27 minutes -1.5 seconds' AS \"(expression)\" from t",
     );
-    assert.equal(pg("select interval(5-02) year to month from t"), "select INTERVAL '5 years 2 months' from t");
+    assert.equal(
+      pg("select interval(5-02) year to month from t"),
+      "select INTERVAL '5 years 2 months' AS \"(expression)\" from t",
+    );
   });
 
   it("MATCHES, NVL, DECODE, MDY, DATE, YEAR, UNITS, EXTEND", () => {
-    assert.equal(pg("select a from t where a matches 'A*'"), "select a from t where a ~ ifx.matches_re('A*')");
-    assert.equal(pg("select a from t where a not matches ?"), "select a from t where a !~ ifx.matches_re($1)");
-    assert.equal(pg("select nvl(a, 0) from t"), "select coalesce(a, 0) from t");
-    assert.equal(pg("select decode(a, 1, 'x', 'y') from t"), "select (CASE a WHEN 1 THEN 'x' ELSE 'y' END) from t");
+    assert.equal(
+      pg("select a from t where a matches 'A*'"),
+      "select a from t where CAST(a AS text) ~ ifx.matches_re('A*')",
+    );
+    assert.equal(
+      pg("select a from t where a not matches ?"),
+      "select a from t where CAST(a AS text) !~ ifx.matches_re($1)",
+    );
+    assert.equal(pg("select nvl(a, 0) from t"), 'select coalesce(a, 0) AS "(expression)" from t');
+    assert.equal(
+      pg("select decode(a, 1, 'x', 'y') from t"),
+      "select (CASE a WHEN 1 THEN 'x' ELSE 'y' END) AS \"(expression)\" from t",
+    );
     assert.equal(
       pg("select mdy(12, 25, 2024) from t"),
-      "select make_date(CAST(2024 AS int), CAST(12 AS int), CAST(25 AS int)) from t",
+      'select ifx.mdy(CAST(12 AS int), CAST(25 AS int), CAST(2024 AS int)) AS "(expression)" from t',
     );
-    assert.equal(pg("select date(a) from t"), "select ifx.date(a) from t");
+    assert.equal(pg("select date(a) from t"), 'select ifx.date(a) AS "(expression)" from t');
     assert.equal(
       pg("select year(d) from t"),
-      "select CAST(EXTRACT(YEAR FROM CAST(d AS timestamp)) AS smallint) from t",
+      'select CAST(EXTRACT(YEAR FROM CAST(d AS timestamp)) AS smallint) AS "(expression)" from t',
     );
-    assert.equal(pg("select d + 3 units day from t"), "select d + (3) * INTERVAL '1 day' from t");
+    assert.equal(pg("select d + 3 units day from t"), "select d + (3) * INTERVAL '1 day' AS \"(expression)\" from t");
     assert.equal(
       pg("select extend(d, year to minute) from t"),
-      "select date_trunc('minute', CAST(d AS timestamp)) from t",
+      "select date_trunc('minute', CAST(d AS timestamp)) AS \"(expression)\" from t",
     );
   });
 
   it("DBINFO, USER, SITENAME and casts with Informix type names", () => {
     assert.equal(
       pg("select dbinfo('dbhostname'), dbinfo('sessionid'), user, sitename from t"),
-      `select CAST('testhost' AS varchar(8)), 7, 'informix' AS "(user)", 'ol_test' AS "(sitename)" from t`,
+      `select CAST('testhost' AS varchar(8)) AS "(expression)", 7 AS "(expression)", 'informix' AS "(user)", 'ol_test' AS "(sitename)" from t`,
     );
-    assert.equal(pg("select dbinfo('sqlca.sqlerrd1') from t"), "select 42 from t");
+    assert.equal(pg("select dbinfo('sqlca.sqlerrd1') from t"), 'select 42 AS "(expression)" from t');
     assert.equal(sql("select dbinfo('sqlca.sqlerrd1') from t").dynamic, true);
     assert.equal(
       pg("select a::decimal(10,2), cast(b as lvarchar(100)) from t"),
-      "select a::numeric(10,2), CAST(b AS varchar(100)) from t",
+      'select a::numeric(10,2) AS "(expression)", CAST(b AS varchar(100)) AS "(expression)" from t',
     );
     assert.equal(pg('select a from t where b = "text"'), "select a from t where b = 'text'");
   });
@@ -253,7 +268,7 @@ describe("rewriter: select-list literals and placeholders", () => {
     }
     assert.match(
       pg("select ?::integer, cast(? as integer) v, ? + 1 from t"),
-      /^select \$1::integer, CAST\(\$2 AS integer\) v, \$3 \+ 1/,
+      /^select \$1::integer AS "\(expression\)", CAST\(\$2 AS integer\) v, \$3 \+ 1 AS "\(expression\)"/,
     );
     assert.match(pg("select first ? a from t where a = ?"), /LIMIT \$1$/);
   });
@@ -264,7 +279,7 @@ describe("rewriter: select-list literals and placeholders", () => {
       `select CAST('abc' AS char(3)) AS "(constant)", CAST('it''s' AS char(4)) x, CAST(7 AS integer) AS "(constant)", ` +
         `CAST(-2 AS integer) as n, CAST(3000000000 AS numeric(10,0)) AS "(constant)", ` +
         `CAST(12.50 AS numeric(4,2)) AS "(constant)", CAST(0.001 AS numeric(3,3)) AS "(constant)", ` +
-        `CAST(1e3 AS double precision) AS "(constant)", '' from t`,
+        `CAST(1e3 AS double precision) AS "(constant)", '' AS "(constant)" from t`,
     );
     assert.equal(
       pg("select count(*), count(*) n, count(a) from t"),
