@@ -61,9 +61,9 @@ export function calledRoutine(source: string): { name: string; args: number } | 
 /**
  * -9752 when an EXECUTE FUNCTION/PROCEDURE failed for want of a routine with that many
  * arguments and a visible routine of that name takes them counting its OUT parameters.
- * The message parameter is `<name>:<n>:`, n the 1-based position of the first OUT
- * parameter (IBM JDBC reads the number between the first two colons; see
- * docs/protocol/jdbc-observed.md).
+ * The message parameter is `<name>:<procid>:`: IBM JDBC reads the number between the first
+ * two colons as the routine's id, asks for its parameters by that id and calls it through
+ * the fast path by that id (docs/protocol/jdbc-observed.md).
  */
 export async function outArgumentError(
   session: PgliteSession,
@@ -74,28 +74,29 @@ export async function outArgumentError(
   const call = calledRoutine(source);
   if (!call) return null;
   const rows = await session.pg.rows(
-    `SELECT array_to_string(p.proargnames, ','), array_to_string(CAST(p.proargmodes AS text[]), ',') FROM pg_proc p
+    `SELECT array_to_string(p.proargnames, ','), array_to_string(CAST(p.proargmodes AS text[]), ','), CAST(p.oid AS text)
+     FROM pg_proc p
      WHERE p.proname = $1 AND pg_function_is_visible(p.oid) AND p.proargmodes IS NOT NULL`,
     [call.name],
   );
   for (const row of rows) {
-    const position = outPosition(row[0], row[1], call.args);
-    if (position > 0) return new InformixSqlError(SQLCODE_OUT_ARGUMENT, 0, `${call.name}:${position}:`);
+    if (takesWithOuts(row[0], row[1], call.args))
+      return new InformixSqlError(SQLCODE_OUT_ARGUMENT, 0, `${call.name}:${row[2]}:`);
   }
   return null;
 }
 
-/** The 1-based argument position of the first OUT parameter when `args` arguments fit, else 0. */
-function outPosition(names: string | null | undefined, modes: string | null | undefined, args: number): number {
-  if (!names || !modes) return 0;
+/** True when the routine has OUT parameters and takes `args` arguments counting them. */
+function takesWithOuts(names: string | null | undefined, modes: string | null | undefined, args: number): boolean {
+  if (!names || !modes) return false;
   const nameList = names.split(",");
-  let position = 0;
-  let first = 0;
+  let count = 0;
+  let outs = 0;
   for (const [k, mode] of modes.split(",").entries()) {
     const name = nameList[k] ?? "";
     if (mode === "o" && !isOutColumn(name)) continue; // a RETURNING value
-    position++;
-    if (mode === "o" && first === 0) first = position;
+    count++;
+    if (mode === "o") outs++;
   }
-  return position === args ? first : 0;
+  return outs > 0 && count === args;
 }
