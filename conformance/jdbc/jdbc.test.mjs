@@ -54,6 +54,7 @@ const FALLBACK_SCENARIOS = [
   "smart_lob_jdbc_write",
   "smart_lob_driver_read",
   "callable_statement_spl",
+  "callable_out_parameters",
   "udt_jdbc_write",
   "udt_driver_read",
   "merge_statement",

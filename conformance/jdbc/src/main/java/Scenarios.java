@@ -183,6 +183,7 @@ public final class Scenarios {
     ALL.put("smart_lob_jdbc_write", SmartLobScenarios::jdbcWrite);
     ALL.put("smart_lob_driver_read", SmartLobScenarios::driverRead);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
+    ALL.put("callable_out_parameters", SplScenarios::outParameters);
     ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
     ALL.put("merge_statement", FidelityScenarios::merge);
