@@ -56,6 +56,7 @@ const FALLBACK_SCENARIOS = [
   "smart_lob_driver_read",
   "smart_lob_blob_api",
   "callable_statement_spl",
+  "callable_out_parameters",
   "udt_jdbc_write",
   "udt_driver_read",
   "merge_statement",

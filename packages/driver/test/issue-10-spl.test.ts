@@ -87,3 +87,17 @@ test("issue 10: RAISE EXCEPTION is an InformixError with its code and text; the 
   await assert.rejects(conn.query("CREATE PROCEDURE broken() LET x = ; END PROCEDURE"), { sqlcode: -201 });
   assert.deepEqual((await conn.query("EXECUTE FUNCTION dbl(1)", [], { rowMode: "array" })).rows, [[2]]);
 });
+
+test("issue 10: a function with an OUT parameter: EXECUTE FUNCTION gives its RETURNING value; an argument for the OUT parameter is -9752", async () => {
+  await conn.query(
+    "CREATE FUNCTION split_out(a INT, OUT b INT) RETURNING INT; LET b = a * 10; RETURN a + 1; END FUNCTION",
+  );
+  assert.deepEqual((await conn.query("EXECUTE FUNCTION split_out(?)", [4], { rowMode: "array" })).rows, [[5]]);
+  await assert.rejects(conn.query("EXECUTE FUNCTION split_out(?, ?)", [4, null]), (e: unknown) => {
+    assert.ok(e instanceof InformixError);
+    assert.equal(e.sqlcode, -9752);
+    assert.match(e.parameter, /^split_out:\d+:$/);
+    return true;
+  });
+  assert.deepEqual((await conn.query("EXECUTE FUNCTION split_out(6)", [], { rowMode: "array" })).rows, [[7]]);
+});

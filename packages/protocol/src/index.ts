@@ -71,6 +71,7 @@ export {
   type ExFpRoutineMessage,
   type FpReturnValue,
   type FpRoutineMessage,
+  GETROUTINE_BY_ID,
   type GetRoutineMessage,
   type GetRoutineReplyMessage,
 } from "./messages/fast-path.js";
@@ -89,6 +90,7 @@ export {
 export type { SgkDescribeMessage, SgkTupleMessage } from "./messages/genkeys-reply.js";
 export type { InfoMessage } from "./messages/info.js";
 export type { InputDescribeMessage, InputParameter } from "./messages/input-describe.js";
+export type { FpOutMessage, GetIfpDescMessage, IfpDescribeMessage, IfpParameter } from "./messages/out-parameters.js";
 export type { PamResponseMessage } from "./messages/pam.js";
 export type { ProtocolsMessage } from "./messages/protocols.js";
 export type { SessionOptionMessage } from "./messages/session-options.js";

@@ -29,13 +29,18 @@ const PG_COLLENGTH = `CASE t.typname
     WHEN 'date' THEN 4 WHEN 'timestamp' THEN 4365 WHEN 'interval' THEN 5199 WHEN 'int8' THEN 8 WHEN 'bool' THEN 1
     WHEN 'bpchar' THEN 1 WHEN 'bytea' THEN 56 WHEN 'text' THEN 2048 ELSE 255 END`;
 
-/** One row per argument and result of each routine in `where` (a condition on pg_proc p). */
+/**
+ * One row per argument and result of each routine in `where` (a condition on pg_proc p).
+ * paramattr (IBM's Guide to SQL: Reference): 1 IN, 2 INOUT, 3 a value of RETURN WITH
+ * RESUME, 4 OUT, 5 a return value. An SPL OUT/INOUT parameter is ifx_out_<name> in
+ * PostgreSQL (sql/spl/translate-routine.ts).
+ */
 function routineParameters(where: string): string {
   return `SELECT CAST(p.oid AS integer) AS procid, CAST(a.n AS integer) AS paramid,
-  CAST(regexp_replace(COALESCE(a.name, ''), '^ifx_ret[0-9]+_?', '') AS varchar(128)) AS paramname,
+  CAST(regexp_replace(COALESCE(a.name, ''), '^(ifx_ret[0-9]+_?|ifx_out_)', '') AS varchar(128)) AS paramname,
   CAST(${PG_COLTYPE} AS smallint) AS paramtype, CAST(${PG_COLLENGTH} AS smallint) AS paramlen,
   CAST(CASE WHEN t.typname = 'bool' THEN 5 ELSE 0 END AS integer) AS paramxid,
-  CAST(CASE a.mode WHEN 'i' THEN 1 WHEN 'b' THEN 2 WHEN 'o' THEN CASE WHEN p.proretset THEN 3 ELSE 5 END
+  CAST(CASE a.mode WHEN 'i' THEN 1 WHEN 'b' THEN 2 WHEN 'o' THEN CASE WHEN starts_with(a.name, 'ifx_out_') THEN 4 WHEN p.proretset THEN 3 ELSE 5 END
     WHEN 't' THEN 3 ELSE 0 END AS integer) AS paramattr
 FROM pg_proc p,
   LATERAL unnest(

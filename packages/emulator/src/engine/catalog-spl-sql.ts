@@ -7,7 +7,8 @@
 // by the CREATE text as "-- " lines and the DOCUMENT text as "--doc " lines. sysprocedures
 // gets one row per routine (isproc 't' for CREATE PROCEDURE; externalname NULL, which is how
 // IDS marks SPL routines); sysprocbody holds the text in 256-character pieces (datakey 'T')
-// and the DOCUMENT text (datakey 'D').
+// and the DOCUMENT text (datakey 'D'). numargs counts OUT parameters (ifx_out_<name>, see
+// sql/spl/translate-routine.ts), which PostgreSQL's pronargs leaves out.
 
 const IS_SPL = String.raw`p.prosrc ~ '^\s*-- informix-spl '`;
 
@@ -15,7 +16,8 @@ const IS_SPL = String.raw`p.prosrc ~ '^\s*-- informix-spl '`;
 export function splProcedureRows(ns: string): string {
   return String.raw`SELECT CAST(p.proname AS varchar(128)), CAST(substring(p.prosrc from 'owner=(\S+)') AS char(32)),
   CAST(p.oid AS integer), CAST(substring(p.prosrc from 'mode=(\w)') AS char(1)), 0, 0, 0, 0,
-  CAST(p.pronargs AS smallint),
+  CAST(p.pronargs + (SELECT count(*) FROM unnest(p.proargmodes, p.proargnames) AS a(m, n)
+    WHERE a.m = 'o' AND starts_with(a.n, 'ifx_out_')) AS smallint),
   CAST(CASE WHEN p.prosrc ~ '^\s*-- informix-spl procedure' THEN 't' ELSE 'f' END AS char(1)),
   CAST(NULL AS varchar(128)), CAST(NULL AS varchar(255)), CAST('I' AS char(1)), 2, true, false, true,
   substring(p.prosrc from 'iterator=(\w)') = 't', 0, false

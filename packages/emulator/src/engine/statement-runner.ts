@@ -14,6 +14,7 @@ import { pruneCatalog, recordViewText, registerTable, setupSerial } from "./cata
 import { type ColumnType, engineColumn } from "./declared-types.js";
 import { SQL } from "./error-codes.js";
 import { InformixSqlError } from "./informix-sql-error.js";
+import { isOutColumn, outArgumentError, withoutOutColumns } from "./out-parameters.js";
 import type { PgClient, PgResult, PgStep } from "./pg-client.js";
 import { PgError } from "./pg-client.js";
 import { mapPgError } from "./pg-errors.js";
@@ -143,7 +144,8 @@ export async function describePlan(
   try {
     desc = await pg.describe(plan.describeSql ?? plan.sql);
   } catch (e) {
-    throw await mapError(session, e, plan);
+    const outArgument = plan.statementType === codes.SQ_EXECPROC ? await outArgumentError(session, source, e) : null;
+    throw outArgument ?? (await mapError(session, e, plan));
   }
   let columns: EngineColumn[] = [];
   const columnTypes: ColumnType[] = [];
@@ -151,7 +153,8 @@ export async function describePlan(
   // the client); RETURNING values are OUT parameters ifx_retN[_name] (sql/spl/translate-routine.ts),
   // named as in RETURNING ... AS name, else "(expression)" as in IDS.
   const execproc = plan.statementType === codes.SQ_EXECPROC;
-  const returned = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID) : desc.fields;
+  // An SPL routine's OUT parameters are columns too (ifx_out_<name>); IDS returns none of them.
+  const returned = execproc ? desc.fields.filter((f) => f.dataTypeID !== PG_VOID && !isOutColumn(f.name)) : desc.fields;
   // A FOR UPDATE query's hidden row identity (sql/rewrite-current-of.ts) is not a column.
   const fields = plan.rowIdentity ? returned.slice(0, -1) : returned;
   for (const [k, f] of fields.entries()) {
@@ -163,7 +166,7 @@ export async function describePlan(
   }
   if (execproc && plan.isQuery !== columns.length > 0) plan = { ...plan, isQuery: columns.length > 0 };
   if (plan.intoTemp) columns = [];
-  let sql = plan.sql;
+  let sql = execproc ? withoutOutColumns(plan.sql, desc.fields, returned) : plan.sql;
   const serialCodes: number[] = [];
   if (plan.target) {
     const oid = (await types.resolve(pg, [plan.target.table]))[0]?.oid ?? 0;

@@ -29,6 +29,7 @@ import {
   DONE_WARN_LOGGED,
   DONE_WARN_SECONDARY,
   DONE_WARN_SET,
+  GETROUTINE_BY_ID,
   SFETCH_ABSOLUTE,
   SFETCH_CURRENT,
   SFETCH_FIRST,
@@ -56,6 +57,7 @@ import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
 import { afterPositioned, positionedParams } from "./current-of.js";
 import { describeInput, describeStatement } from "./describe.js";
 import { keyColumns, keysDescribe, keysTuple } from "./generated-keys.js";
+import { OutParameterCalls } from "./out-parameters.js";
 import type { Sbspace } from "./sbspace.js";
 import { type AskClient, type LobStatement, SmartLobs } from "./smart-lobs.js";
 import { RowEncoder } from "./values.js";
@@ -130,6 +132,7 @@ export class StatementHandler {
   private current: PreparedState | undefined;
   private readonly blobs: BlobExchange;
   private readonly lobs: SmartLobs | undefined;
+  private readonly outCalls: OutParameterCalls;
 
   constructor(
     private readonly engine: EngineSession,
@@ -152,6 +155,7 @@ export class StatementHandler {
   ) {
     this.blobs = new BlobExchange(blobs.blobspace, ctx, blobs.sendAhead);
     this.lobs = blobs.ask && blobs.sbspace ? new SmartLobs(blobs.sbspace, blobs.ask, ctx) : undefined;
+    this.outCalls = new OutParameterCalls(engine);
   }
 
   /** The database open in this session, if any. */
@@ -225,6 +229,10 @@ export class StatementHandler {
         out.push(describeStatement(viewOf(this.require()), this.require().id, blobDescriptorBytes(this.ctx())));
         return;
       case "getroutine":
+        if (m.byId === GETROUTINE_BY_ID) {
+          out.push(await this.outCalls.getRoutine(m));
+          return;
+        }
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
         out.push(await this.lobs.getRoutine(m.signature, this.engine.database?.name ?? "", this.engine));
         return;
@@ -233,11 +241,15 @@ export class StatementHandler {
         out.push(...this.lobs.loData(m));
         return;
       case "exfproutine":
+        if (this.outCalls.owns(m.handle)) this.outCalls.call();
         if (!this.lobs) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
         this.lobs.startCall(m.handle, m.paramCount);
         return;
       case "wantdone":
         out.push(done(0), cost());
+        return;
+      case "getifpdesc":
+        out.push(await this.outCalls.describe(m));
         return;
       case "id":
         // An unknown id is only an error when something other than CLOSE/RELEASE uses it:
@@ -301,6 +313,7 @@ export class StatementHandler {
         this.require().holdRequested = true;
         return;
       case "autofree":
+      case "fpout":
         return;
       case "genkeys": {
         // IBM JDBC's generated-keys request: SQ_SGKDESCRIBE now, SQ_SGKTUPLE in each EXECUTE reply.

@@ -46,6 +46,8 @@ const CLIENT: ClientMessage[] = [
   { kind: "rettype", columns: [{ type: 13, encodedLength: 255 }] },
   { kind: "getroutine", byId: 0, signature: "function informix.ifx_lo_open(blob,integer)", fparamFlag: 0 },
   { kind: "exfproutine", database: "opdb", handle: 1, paramCount: 0, fparamFlag: 0 },
+  { kind: "getifpdesc", flag: 1, routine: "pf", number: 1 },
+  { kind: "fpout", count: 1, body: new Uint8Array(12), flag: 1 },
   { kind: "protocols", features: Uint8Array.of(0xff, 0xfc) },
   { kind: "pamresponse", response: "secret" },
   { kind: "setsavepoint", name: "sp", unique: false },
@@ -91,6 +93,7 @@ const SERVER_ONLY: ServerMessage[] = [
   { kind: "insertdone", serial8: 1n, bigserial: 0n },
   { kind: "xactstat", event: 1, newLevel: 1, oldLevel: 0 },
   { kind: "idescribe", parameters: [] },
+  { kind: "ifpdescribe", parameters: [] },
 ];
 
 let emu: RunningEmulator;

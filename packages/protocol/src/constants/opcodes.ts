@@ -60,6 +60,14 @@ export const SQ_ACK = 128;
 export const SQ_CHALLENGE = 129;
 export const SQ_RESPONSE = 130;
 /**
+ * IBM JDBC asks about a routine's OUT parameters with 131 after SQLCODE -9752, reads the
+ * answer 132 in `receiveIFPDescribe`, and sends 104 after the SQ_BIND of the fast-path call
+ * (messages/out-parameters.ts). IBM's names for 131 and 104 are not public; these are ours.
+ */
+export const SQ_GETIFPDESC = 131;
+export const SQ_IFPDESCRIBE = 132;
+export const SQ_FPOUT = 104;
+/**
  * IBM JDBC sends `00 86 00 01` after SQ_PREPARE of a statement prepared with
  * RETURN_GENERATED_KEYS (observed on loopback, docs/protocol/jdbc-observed.md). IBM's
  * name for it is not public; this one is ours.
@@ -127,6 +135,9 @@ export const OPCODE_NAMES: Readonly<Record<number, string>> = {
   [SQ_ACK]: "SQ_ACK",
   [SQ_CHALLENGE]: "SQ_CHALLENGE",
   [SQ_RESPONSE]: "SQ_RESPONSE",
+  [SQ_GETIFPDESC]: "SQ_GETIFPDESC",
+  [SQ_IFPDESCRIBE]: "SQ_IFPDESCRIBE",
+  [SQ_FPOUT]: "SQ_FPOUT",
   [SQ_GENKEYS]: "SQ_GENKEYS",
   [SQ_SGKDESCRIBE]: "SQ_SGKDESCRIBE",
   [SQ_SGKTUPLE]: "SQ_SGKTUPLE",

@@ -3,9 +3,14 @@
 //
 // Fast-path routine calls, client -> server [py `_fastpath.py`, `_messages.py`]:
 //
-// SQ_GETROUTINE (101)   u8 by-id flag (0: by signature)
+// SQ_GETROUTINE (101)   u8 by-id flag (0: by signature, 1: by routine id)
 //                       i32 len (feature 62) | i16 len, signature text, pad to even
+//                         (by id: the routine's name as called)
+//                       [i32 routine id (sysprocedures.procid), by id only]
 //                       i16 fparam flag
+//                       By id: IBM JDBC 15.0.0.1.1 executing a CallableStatement whose routine
+//                       has OUT parameters, the id from the -9752 message parameter
+//                       (docs/protocol/jdbc-observed.md).
 // SQ_EXFPROUTINE (102)  char database name, i32 routine handle, i16 parameter count,
 //                       i16 fparam flag; the values follow as an ordinary SQ_BIND message
 //
@@ -18,10 +23,15 @@ import { SQLSENDRECV, SQLUDTFIXED, SQLUDTVAR } from "../constants/type-codes.js"
 import type { ByteReader } from "../io/byte-reader.js";
 import type { ByteWriter } from "../io/byte-writer.js";
 
+/** SQ_GETROUTINE's flag when the routine is named by its id. */
+export const GETROUTINE_BY_ID = 1;
+
 export interface GetRoutineMessage {
   readonly kind: "getroutine";
   readonly byId: number;
   readonly signature: string;
+  /** The routine id when `byId` is 1. */
+  readonly routineId?: number;
   readonly fparamFlag: number;
 }
 
@@ -38,12 +48,17 @@ export function encodeGetRoutine(msg: GetRoutineMessage, ctx: ProtocolContext, w
   const text = ctx.codec.encode(msg.signature);
   if (ctx.longSqlText) w.char4(text);
   else w.char(text);
+  if (msg.byId === GETROUTINE_BY_ID) w.i32(msg.routineId ?? 0);
   w.i16(msg.fparamFlag);
 }
 
 export function decodeGetRoutine(r: ByteReader, ctx: ProtocolContext): GetRoutineMessage {
   const byId = r.u8();
   const signature = ctx.codec.decode(ctx.longSqlText ? r.char4() : r.char());
+  if (byId === GETROUTINE_BY_ID) {
+    const routineId = r.i32();
+    return { kind: "getroutine", byId, signature, routineId, fparamFlag: r.i16() };
+  }
   return { kind: "getroutine", byId, signature, fparamFlag: r.i16() };
 }
 

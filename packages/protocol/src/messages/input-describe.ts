@@ -36,29 +36,44 @@ export interface InputDescribeMessage {
 }
 
 export function encodeInputDescribe(msg: InputDescribeMessage, ctx: ProtocolContext, w: ByteWriter): void {
-  w.u16(SQ_IDESCRIBE).i16(msg.parameters.length);
-  if (msg.parameters.length > 0) w.i16(0);
-  for (const p of msg.parameters) {
-    w.u16(p.type).i32(p.extendedId);
-    w.char(ctx.codec.encode(p.extendedOwner)).char(ctx.codec.encode(p.extendedName));
-    w.i16(0).i16(0).i32(0).i32(p.encodedLength);
-  }
+  w.u16(SQ_IDESCRIBE);
+  encodeParameterList(msg.parameters, ctx, w);
+}
+
+/** The count, flag word and records of SQ_IDESCRIBE (also SQ_IFPDESCRIBE's body). */
+export function encodeParameterList(parameters: readonly InputParameter[], ctx: ProtocolContext, w: ByteWriter): void {
+  w.i16(parameters.length);
+  if (parameters.length > 0) w.i16(0);
+  for (const p of parameters) encodeParameterRecord(p, ctx, w);
+}
+
+/** One parameter's 22 bytes (with empty names): type, extended id, owner, name, 0, 0, 0, length. */
+export function encodeParameterRecord(p: InputParameter, ctx: ProtocolContext, w: ByteWriter): void {
+  w.u16(p.type).i32(p.extendedId);
+  w.char(ctx.codec.encode(p.extendedOwner)).char(ctx.codec.encode(p.extendedName));
+  w.i16(0).i16(0).i32(0).i32(p.encodedLength);
+}
+
+export function decodeParameterRecord(r: ByteReader, ctx: ProtocolContext): InputParameter {
+  const type = r.u16();
+  const extendedId = r.i32();
+  const extendedOwner = ctx.codec.decode(r.char());
+  const extendedName = ctx.codec.decode(r.char());
+  r.i16();
+  r.i16();
+  r.i32();
+  return { type, extendedId, extendedOwner, extendedName, encodedLength: r.i32() };
 }
 
 export function decodeInputDescribe(r: ByteReader, ctx: ProtocolContext): InputDescribeMessage {
+  return { kind: "idescribe", parameters: decodeParameterList(r, ctx, "SQ_IDESCRIBE") };
+}
+
+export function decodeParameterList(r: ByteReader, ctx: ProtocolContext, what: string): InputParameter[] {
   const count = r.i16();
-  if (count < 0) throw new RangeError(`SQ_IDESCRIBE with negative count ${count}`);
+  if (count < 0) throw new RangeError(`${what} with negative count ${count}`);
   if (count > 0) r.i16();
   const parameters: InputParameter[] = [];
-  for (let i = 0; i < count; i++) {
-    const type = r.u16();
-    const extendedId = r.i32();
-    const extendedOwner = ctx.codec.decode(r.char());
-    const extendedName = ctx.codec.decode(r.char());
-    r.i16();
-    r.i16();
-    r.i32();
-    parameters.push({ type, extendedId, extendedOwner, extendedName, encodedLength: r.i32() });
-  }
-  return { kind: "idescribe", parameters };
+  for (let i = 0; i < count; i++) parameters.push(decodeParameterRecord(r, ctx));
+  return parameters;
 }

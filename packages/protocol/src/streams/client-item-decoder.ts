@@ -18,6 +18,7 @@ import { decodeExFpRoutine, decodeGetRoutine } from "../messages/fast-path.js";
 import { decodeFileRead, decodeFileWrite, decodeLoData } from "../messages/file-transfer.js";
 import { decodeGenKeys } from "../messages/genkeys.js";
 import { decodeInfo } from "../messages/info.js";
+import { decodeFpOut, decodeGetIfpDesc } from "../messages/out-parameters.js";
 import { decodePamResponse } from "../messages/pam.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSessionOption } from "../messages/session-options.js";
@@ -93,6 +94,10 @@ function decodeClientBody(code: number, r: ByteReader, ctx: ProtocolContext): Cl
       return decodeSessionOption("lockwait", r);
     case Op.SQ_GENKEYS:
       return decodeGenKeys(r, ctx);
+    case Op.SQ_GETIFPDESC:
+      return decodeGetIfpDesc(r, ctx);
+    case Op.SQ_FPOUT:
+      return decodeFpOut(r);
     default: {
       const kind = BARE_BY_CODE.get(code);
       return kind === undefined ? undefined : { kind };

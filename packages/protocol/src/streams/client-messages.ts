@@ -45,6 +45,12 @@ import {
 } from "../messages/file-transfer.js";
 import { encodeGenKeys, type GenKeysMessage } from "../messages/genkeys.js";
 import { encodeInfo, type InfoMessage } from "../messages/info.js";
+import {
+  encodeFpOut,
+  encodeGetIfpDesc,
+  type FpOutMessage,
+  type GetIfpDescMessage,
+} from "../messages/out-parameters.js";
 import { encodePamResponse, type PamResponseMessage } from "../messages/pam.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSessionOption, type SessionOptionMessage } from "../messages/session-options.js";
@@ -58,6 +64,8 @@ import {
 
 export type ClientMessage =
   | BareMessage
+  | GetIfpDescMessage
+  | FpOutMessage
   | ProtocolsMessage
   | InfoMessage
   | DbOpenMessage
@@ -136,6 +144,10 @@ export function encodeClientMessage(msg: ClientMessage, ctx: ProtocolContext, w:
       return encodeSessionOption(msg, w);
     case "genkeys":
       return encodeGenKeys(msg, ctx, w);
+    case "getifpdesc":
+      return encodeGetIfpDesc(msg, ctx, w);
+    case "fpout":
+      return encodeFpOut(msg, w);
     default:
       return encodeBare(msg, w);
   }

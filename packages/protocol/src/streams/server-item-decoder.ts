@@ -15,6 +15,7 @@ import { decodeFpRoutine, decodeGetRoutineReply } from "../messages/fast-path.js
 import { decodeLoDataReply } from "../messages/file-transfer.js";
 import { decodeSgkDescribe, decodeSgkTuple } from "../messages/genkeys-reply.js";
 import { decodeInputDescribe } from "../messages/input-describe.js";
+import { decodeIfpDescribe } from "../messages/out-parameters.js";
 import { decodeProtocols } from "../messages/protocols.js";
 import { decodeSqFile } from "../messages/sq-file.js";
 import { decodeTupId, decodeTuple, decodeTupleRun, type TupleRun } from "../messages/tuple.js";
@@ -50,6 +51,8 @@ function decodeServerBody(code: number, r: ByteReader, ctx: ProtocolContext): Se
       return decodeDescribe(r, ctx);
     case Op.SQ_IDESCRIBE:
       return decodeInputDescribe(r, ctx);
+    case Op.SQ_IFPDESCRIBE:
+      return decodeIfpDescribe(r, ctx);
     case Op.SQ_SGKDESCRIBE:
       return decodeSgkDescribe(r, ctx);
     case Op.SQ_SGKTUPLE:

@@ -35,6 +35,7 @@ import {
   type SgkTupleMessage,
 } from "../messages/genkeys-reply.js";
 import { encodeInputDescribe, type InputDescribeMessage } from "../messages/input-describe.js";
+import { encodeIfpDescribe, type IfpDescribeMessage } from "../messages/out-parameters.js";
 import { encodeProtocols, type ProtocolsMessage } from "../messages/protocols.js";
 import { encodeSqFile, type SqFileMessage } from "../messages/sq-file.js";
 import { encodeTupId, encodeTuple, type TupIdMessage, type TupleMessage } from "../messages/tuple.js";
@@ -50,6 +51,7 @@ export type ServerMessage =
   | ProtocolsMessage
   | DescribeMessage
   | InputDescribeMessage
+  | IfpDescribeMessage
   | TupleMessage
   | TupIdMessage
   | DoneMessage
@@ -77,6 +79,8 @@ export function encodeServerMessage(msg: ServerMessage, ctx: ProtocolContext, w:
       return encodeDescribe(msg, ctx, w);
     case "idescribe":
       return encodeInputDescribe(msg, ctx, w);
+    case "ifpdescribe":
+      return encodeIfpDescribe(msg, ctx, w);
     case "sgkdescribe":
       return encodeSgkDescribe(msg, ctx, w);
     case "sgktuple":

@@ -94,6 +94,9 @@ const CLIENT: ClientMessage[] = [
   { kind: "isolevel", value: 2 },
   { kind: "lockwait", value: -1 },
   { kind: "genkeys", mode: 2, indexes: [2, 1] },
+  { kind: "getifpdesc", flag: 1, routine: "pf", number: 16681 },
+  { kind: "fpout", count: 1, body: new Uint8Array(12), flag: 1 },
+  { kind: "getroutine", byId: 1, signature: "pf2", routineId: 24647, fparamFlag: 1 },
   { kind: "genkeys", mode: 3, names: ["abc", "de"] },
   ...(
     [
@@ -158,6 +161,13 @@ const SERVER: ServerMessage[] = [
     parameters: [{ type: 2, extendedId: 0, extendedOwner: "", extendedName: "", encodedLength: 4 }],
   },
   { kind: "idescribe", parameters: [] },
+  {
+    kind: "ifpdescribe",
+    parameters: [
+      { lead: 0, type: 2, extendedId: 0, extendedOwner: "", extendedName: "", encodedLength: 4 },
+      { lead: 0, type: 13, extendedId: 0, extendedOwner: "", extendedName: "", encodedLength: 10 },
+    ],
+  },
   { kind: "tuple", warnings: 0, data: Uint8Array.of(0, 0, 0, 1, 3, 0x61, 0x62, 0x63) },
   {
     kind: "sgkdescribe",

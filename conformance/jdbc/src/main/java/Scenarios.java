@@ -184,6 +184,7 @@ public final class Scenarios {
     ALL.put("smart_lob_driver_read", SmartLobScenarios::driverRead);
     ALL.put("smart_lob_blob_api", SmartLobScenarios::blobApi);
     ALL.put("callable_statement_spl", SplScenarios::callableStatement);
+    ALL.put("callable_out_parameters", SplScenarios::outParameters);
     ALL.put("udt_jdbc_write", UdtScenarios::jdbcWrite);
     ALL.put("udt_driver_read", UdtScenarios::driverRead);
     ALL.put("merge_statement", FidelityScenarios::merge);

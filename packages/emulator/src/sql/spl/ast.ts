@@ -20,8 +20,12 @@ export interface SplType {
   readonly pg: string;
 }
 
+/** IN (the default), OUT or INOUT (IDS 10+; sysproccolumns.paramattr 1, 4, 2). */
+export type ParamMode = "in" | "out" | "inout";
+
 export interface Param {
   readonly name: string;
+  readonly mode: ParamMode;
   readonly type: SplType;
   readonly default: Expr | null;
   readonly at: number;

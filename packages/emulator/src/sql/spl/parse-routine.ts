@@ -7,7 +7,7 @@
 // SQL tokenizer. The END word must match the CREATE word, as in IDS.
 
 import { isWord, type Token } from "../tokenizer.js";
-import type { Param, ReturnValue, Routine } from "./ast.js";
+import type { Param, ParamMode, ReturnValue, Routine } from "./ast.js";
 import { TokenCursor } from "./cursor.js";
 import { StatementParser } from "./parse-statements.js";
 import { parseSplType } from "./parse-types.js";
@@ -18,17 +18,27 @@ export interface ParsedRoutine {
   readonly source: string;
 }
 
+/**
+ * [IN | OUT | INOUT] before a parameter's name. The word is a mode only when a name and a
+ * type follow it: `f(out INT)` is a parameter named out.
+ */
+function paramMode(c: TokenCursor): ParamMode {
+  const next = c.peek(2);
+  if (!c.atWord("in", "out", "inout") || next === undefined || next.text === "," || next.text === ")") return "in";
+  return c.next().value as ParamMode;
+}
+
 function params(c: TokenCursor): Param[] {
   c.op("(");
   const out: Param[] = [];
   if (c.optionalOp(")")) return out;
   for (;;) {
     const at = c.at;
-    c.optionalWord("in");
+    const mode = paramMode(c);
     const name = c.name();
     const type = parseSplType(c);
     const dflt = c.optionalWord("default") ? c.expr(new Set([")"])) : null;
-    out.push({ name, type, default: dflt, at });
+    out.push({ name, mode, type, default: dflt, at });
     if (c.optionalOp(")")) return out;
     c.op(",");
   }

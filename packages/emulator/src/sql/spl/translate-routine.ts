@@ -18,9 +18,23 @@
 
 import { pgIdent, pgString, type RewriteContext } from "../context.js";
 import type { Plan } from "../plan.js";
-import type { Routine } from "./ast.js";
+import type { Param, Routine } from "./ast.js";
 import { BodyTranslator } from "./translate-body.js";
 import { type Line, SqlTranslator } from "./translate-sql.js";
+
+/**
+ * An SPL OUT/INOUT parameter is a PostgreSQL OUT/INOUT parameter named ifx_out_<name>, which
+ * the body reaches through `<name> ALIAS FOR ifx_out_<name>`; its value is one more column of
+ * the function's result, before the RETURNING values' columns (pg_proc order). EXECUTE
+ * FUNCTION shows only the RETURNING values (engine/out-parameters.ts); the catalog views
+ * report the parameter under its own name with paramattr 4 (OUT) or 2 (INOUT).
+ */
+const PG_MODE = { in: "", out: "OUT ", inout: "INOUT " } as const;
+export const OUT_PREFIX = "ifx_out_";
+
+function paramName(p: Param): string {
+  return p.mode === "in" ? p.name : `${OUT_PREFIX}${p.name}`;
+}
 
 /** First line of prosrc of every SPL routine; the catalog views match it. */
 export const SPL_MARKER = "-- informix-spl";
@@ -58,12 +72,18 @@ export function translateRoutine(
   const body = new BodyTranslator(r, sql, outs);
   const blockLines = body.block(r.body);
   const params = r.params.map(
-    (p) => `${pgIdent(p.name)} ${p.type.pg}${p.default ? ` DEFAULT ${sql.expr(p.default)}` : ""}`,
+    (p) =>
+      `${PG_MODE[p.mode]}${pgIdent(paramName(p))} ${p.type.pg}${p.default ? ` DEFAULT ${sql.expr(p.default)}` : ""}`,
   );
+  const aliases = r.params
+    .filter((p) => p.mode !== "in")
+    .map((p) => `${pgIdent(p.name)} ALIAS FOR ${pgIdent(paramName(p))};`);
   params.push(...r.returns.map((v, k) => `OUT ${pgIdent(outs[k]!)} ${v.type.pg}`));
+  // Columns of the PostgreSQL result: the RETURNING values and the OUT/INOUT parameters.
+  const columns = r.returns.length + r.params.filter((p) => p.mode !== "in").length;
   let returns = "";
-  if (r.returns.length === 0) returns = " RETURNS void";
-  else if (r.iterator) returns = ` RETURNS SETOF ${r.returns.length === 1 ? r.returns[0]!.type.pg : "record"}`;
+  if (columns === 0) returns = " RETURNS void";
+  else if (r.iterator) returns = ` RETURNS SETOF ${columns === 1 && r.returns[0] ? r.returns[0].type.pg : "record"}`;
   const meta = `${SPL_MARKER} ${r.kind} owner=${ctx.user} mode=${r.dba ? "D" : "O"} iterator=${r.iterator ? "t" : "f"}`;
   const lines: Line[] = [
     { text: meta, at: r.at },
@@ -72,17 +92,12 @@ export function translateRoutine(
     { text: `${SPL_MARKER} end`, at: r.at },
     { text: "#variable_conflict use_variable", at: r.at },
   ];
-  if (body.usesHandlers) {
-    lines.push(
-      {
-        text: "DECLARE ifx_state text; ifx_text text; ifx_detail text; ifx_sqlcode integer; ifx_isam integer;",
-        at: r.at,
-      },
-      { text: "BEGIN", at: r.at },
-    );
-  }
+  const declare = [...aliases];
+  if (body.usesHandlers)
+    declare.push("ifx_state text; ifx_text text; ifx_detail text; ifx_sqlcode integer; ifx_isam integer;");
+  if (declare.length > 0) lines.push({ text: `DECLARE ${declare.join(" ")}`, at: r.at }, { text: "BEGIN", at: r.at });
   lines.push(...blockLines);
-  if (body.usesHandlers) lines.push({ text: "END;", at: r.at });
+  if (declare.length > 0) lines.push({ text: "END;", at: r.at });
   const text = lines.map((l) => l.text).join("\n");
   const tag = dollarTag(text);
   const head =
