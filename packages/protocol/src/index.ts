@@ -194,6 +194,12 @@ export {
   type TemporalKind,
 } from "./types/qualifier.js";
 export {
+  decodeRowSendRecvBind,
+  encodeRowSendRecv,
+  type SendRecvField,
+  sendRecvFields,
+} from "./types/row-sendrecv.js";
+export {
   codecForBaseType,
   codecForColumn,
   codecForExtendedType,

@@ -2,29 +2,65 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // Turns engine rows (EngineValue: temporal values as Informix literal text) into SQ_TUPLE
-// bodies with the protocol codecs. Bound values come in through bind-values.ts.
+// bodies with the protocol codecs, in the types SQ_RETTYPE asked for (retTypeColumns). Bound
+// values come in through bind-values.ts.
 
 import {
   ByteWriter,
   blobDescriptorBytes,
   type ColumnType,
   compileRowLayout,
+  encodeRowSendRecv,
   InformixDate,
   InformixDateTime,
   InformixInterval,
   type ProtocolContext,
+  parseCompositeLiteral,
+  parseTypeShape,
+  type RetTypeColumn,
   type RowLayout,
   resizeBlobDescriptor,
+  type SendRecvField,
   SmartLobLocator,
+  sendRecvFields,
   typeCodes as T,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
 
 type Converter = (value: EngineValue) => unknown;
 
+/** A column as SQ_RETTYPE asked for it; a ROW asked as SENDRECV keeps its fields' types. */
+type RetColumn = EngineColumn & { readonly sendRecv?: { readonly fields: SendRecvField[]; readonly rowType: number } };
+
+/**
+ * The columns in the types the client asked for with SQ_RETTYPE: BOOLEAN as 45 (1/0), BLOB/CLOB
+ * as SENDRECV 44 (the locator's raw bytes, smart-lobs.md §1), a ROW as SENDRECV 44 (the binary
+ * form with its schema, composite-types.md; only a ROW of scalar fields that is the last
+ * column: IBM JDBC reads the column after a ROW at 9 bytes past the ROW's start whatever its
+ * length, so a later column would be misread; such ROWs stay text). Others keep their type.
+ */
+export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonly RetTypeColumn[]): RetColumn[] {
+  return columns.map((c, i) => {
+    const want = (wanted[i]?.type ?? c.type) & T.SQLTYPE_MASK;
+    const base = c.type & T.SQLTYPE_MASK;
+    if (want === T.SQLBOOL || (want === T.SQLSENDRECV && base === T.SQLUDTFIXED))
+      return { ...c, type: wanted[i]!.type };
+    if (want === T.SQLSENDRECV && base === T.SQLROW && i === columns.length - 1) {
+      const fields = sendRecvFields(parseTypeShape(c.definition ?? c.extendedName));
+      const rowType = c.type & 0xffff & ~T.SQLNONULL;
+      if (fields !== undefined) return { ...c, type: T.SQLSENDRECV, sendRecv: { fields, rowType } };
+    }
+    return c;
+  });
+}
+
 const identity: Converter = (v) => v;
 
-function converterFor(column: EngineColumn, blobBytes: number): Converter {
+function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext): Converter {
+  const row = column.sendRecv;
+  if (row !== undefined)
+    return (v) =>
+      encodeRowSendRecv(row.fields, typeof v === "string" ? parseCompositeLiteral(v) : null, row.rowType, ctx.codec);
   switch (column.type & T.SQLTYPE_MASK) {
     case T.SQLBYTES:
     case T.SQLTEXT:
@@ -56,12 +92,19 @@ export class RowEncoder {
   private readonly writer = new ByteWriter(256);
   private readonly values: unknown[];
 
-  constructor(columns: readonly EngineColumn[], ctx: ProtocolContext) {
-    // BYTE/TEXT descriptors are 68 bytes in a session with long row ids (types/byte-text.ts).
+  constructor(columns: readonly RetColumn[], ctx: ProtocolContext) {
+    // BYTE/TEXT descriptors are 68 bytes in a session with long row ids (types/byte-text.ts);
+    // a ROW's binary form travels in the opaque envelope, as raw bytes (types/opaque.ts).
     const blobBytes = blobDescriptorBytes(ctx);
-    const typed = columns.map((c) => (isBlob(c.type) ? { ...c, encodedLength: blobBytes } : c));
+    const typed = columns.map((c) =>
+      isBlob(c.type)
+        ? { ...c, encodedLength: blobBytes }
+        : c.sendRecv !== undefined
+          ? { type: T.SQLUDTVAR, encodedLength: c.encodedLength, extendedId: 0, extendedName: "" }
+          : c,
+    );
     this.layout = compileRowLayout(typed as readonly ColumnType[], ctx.codec);
-    this.converters = columns.map((c) => converterFor(c, blobBytes));
+    this.converters = columns.map((c) => converterFor(c, blobBytes, ctx));
     this.values = new Array<unknown>(columns.length);
   }
 

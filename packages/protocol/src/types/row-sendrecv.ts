@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 informix-db contributors
+//
+// The binary-with-schema form of a ROW value: what IBM JDBC asks for with SQ_RETTYPE type 44
+// (SENDRECV) on a ROW column, and what its setObject(Struct) binds (docs/protocol/
+// composite-types.md, "ROW values for IBM JDBC"). Established against IBM JDBC 15.0.0.1.1:
+//   read form   131 zero bytes, i32 entry count, then the body
+//   bind form   136 zero bytes, then the body
+//   body        i16 entry count, entries (414 bytes each), data
+//   entry       i16 ×3 (0 for the ROW itself, 1 for a field), name (128 bytes, blank padded),
+//               i16 field number (0 for the ROW), i16 type code, i16 length (DECIMAL (p<<8)|s),
+//               8 zero bytes, 128 blanks, i16 0, 128 blanks, 6 zero bytes, i16 next entry
+//               number (entries count from 1; 0 after the last)
+//   data        i16 0, i32 data length (the bytes after the flags), i32 flags (1; 0x80000000
+//               for a NULL ROW, then with length 0 and nothing after), each field's
+//               value in its tuple form (VARCHAR u8 length + bytes, INTEGER 4 bytes, NULL
+//               sentinels), i32 -1, then the fields' offsets (from the first value), last first.
+// Only ROWs of scalar fields with a fixed-layout or VARCHAR tuple form are written; other ROWs
+// return undefined (the caller keeps the text form).
+
+import * as T from "../constants/type-codes.js";
+import { ByteWriter } from "../io/byte-writer.js";
+import type { TextCodec } from "../text/code-pages.js";
+import type { ColumnType, TypeCodec } from "./codec.js";
+import type { TypeShape } from "./composite-shape.js";
+import type { CompositeLiteral } from "./composite-text.js";
+import { codecForBaseType } from "./registry.js";
+import { TypeCodecError } from "./type-codec-error.js";
+import { InformixDate } from "./values/informix-date.js";
+
+const READ_PREFIX = 131;
+const BIND_PREFIX = 136;
+const NAME = 128;
+const ENTRY = 414;
+const BLANK = 0x20;
+const FLAG_VALUE = 1;
+const FLAG_NULL = 0x80000000;
+
+/** A ROW field's type as the binary form carries it. */
+export interface SendRecvField {
+  readonly name: string;
+  readonly column: ColumnType;
+}
+
+const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
+  [/^(?:char|character)(?:\((\d+)\))?$/, T.SQLCHAR, (m) => Number(m[1] ?? 1)],
+  [/^nchar(?:\((\d+)\))?$/, T.SQLNCHAR, (m) => Number(m[1] ?? 1)],
+  [/^(?:varchar|character varying)\((\d+)(?:,\s*\d+)?\)$/, T.SQLVCHAR, (m) => Number(m[1])],
+  [/^nvarchar\((\d+)(?:,\s*\d+)?\)$/, T.SQLNVCHAR, (m) => Number(m[1])],
+  [/^smallint$/, T.SQLSMINT, () => 2],
+  [/^(?:integer|int|serial)$/, T.SQLINT, () => 4],
+  [/^(?:float|double precision)(?:\(\d+\))?$/, T.SQLFLOAT, () => 8],
+  [/^(?:smallfloat|real)$/, T.SQLSMFLOAT, () => 4],
+  [/^(?:decimal|numeric|dec)\((\d+)(?:,\s*(\d+))?\)$/, T.SQLDECIMAL, (m) => (Number(m[1]) << 8) | Number(m[2] ?? 0)],
+  [/^money\((\d+)(?:,\s*(\d+))?\)$/, T.SQLMONEY, (m) => (Number(m[1]) << 8) | Number(m[2] ?? 2)],
+  [/^date$/, T.SQLDATE, () => 4],
+];
+
+/** The fields of a ROW shape with their type codes, or undefined when one is not a supported scalar. */
+export function sendRecvFields(shape: TypeShape): SendRecvField[] | undefined {
+  if (shape.kind !== "row") return undefined;
+  const out: SendRecvField[] = [];
+  for (const f of shape.fields) {
+    if (f.type.kind !== "scalar") return undefined;
+    const name = f.type.name;
+    const hit = SCALARS.map(([re, type, len]) => [re.exec(name), type, len] as const).find(([m]) => m !== null);
+    if (hit === undefined) return undefined;
+    const [m, type, len] = hit;
+    out.push({ name: f.name, column: { type, encodedLength: len(m!) } });
+  }
+  return out;
+}
+
+function codec(column: ColumnType): TypeCodec<unknown> {
+  const c = codecForBaseType(column.type);
+  if (c === undefined) throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for ROW field type ${column.type}`);
+  return c;
+}
+
+function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
+  if (lit === null) return null;
+  if ("kind" in lit) throw new TypeCodecError("INVALID_VALUE", "nested value in a ROW field of a scalar type");
+  const text = lit.text;
+  switch (column.type & T.SQLTYPE_MASK) {
+    case T.SQLSMINT:
+    case T.SQLINT:
+    case T.SQLFLOAT:
+    case T.SQLSMFLOAT:
+      return Number(text.trim());
+    case T.SQLDECIMAL:
+    case T.SQLMONEY:
+      return text.trim();
+    case T.SQLDATE:
+      return InformixDate.parse(text.trim());
+    default:
+      return text;
+  }
+}
+
+function writeName(out: ByteWriter, name: string): void {
+  const bytes = new Uint8Array(NAME).fill(BLANK);
+  for (let i = 0; i < Math.min(name.length, NAME); i++) bytes[i] = name.charCodeAt(i) & 0xff;
+  out.bytes(bytes);
+}
+
+function writeEntry(out: ByteWriter, level: number, name: string, no: number, column: ColumnType, next: number): void {
+  out.i16(level).i16(level).i16(level);
+  writeName(out, name);
+  out.i16(no).i16(column.type).i16(column.encodedLength).zeros(8);
+  writeName(out, "");
+  out.i16(0);
+  writeName(out, "");
+  out.zeros(6).i16(next);
+}
+
+/**
+ * The read form of a ROW value (the payload inside the tuple's opaque envelope; a NULL ROW is
+ * `null`). `rowType` is the ROW's type word (22, or 22 | 0x1000 for a named ROW).
+ */
+export function encodeRowSendRecv(
+  fields: readonly SendRecvField[],
+  value: CompositeLiteral,
+  rowType: number,
+  text?: TextCodec,
+): Uint8Array {
+  if (value !== null && (!("kind" in value) || value.kind !== "row" || value.items.length !== fields.length))
+    throw new TypeCodecError("INVALID_VALUE", `not a ROW of ${fields.length} fields`);
+  const values = new ByteWriter(64);
+  const offsets: number[] = [];
+  if (value !== null)
+    fields.forEach((f, i) => {
+      offsets.push(values.length);
+      codec(f.column).encode(jsValue(value.items[i]!, f.column), f.column, values, text);
+    });
+  const data = values.take();
+  const n = fields.length + 1;
+  const out = new ByteWriter(READ_PREFIX + 6 + n * ENTRY + 14 + data.length + 4 * n);
+  out.zeros(READ_PREFIX).i32(n).i16(n);
+  writeEntry(out, 0, "", 0, { type: rowType & 0xffff, encodedLength: 0 }, 2);
+  fields.forEach((f, i) => {
+    writeEntry(out, 1, f.name, i + 1, f.column, i + 1 < fields.length ? i + 3 : 0);
+  });
+  // A NULL ROW: the schema, no data, flags NULL [jdbc: IBM JDBC reads it as a null Struct; the
+  // envelope's own NULL indicator makes it fail with -79716].
+  if (value === null) return out.i16(0).i32(0).u32(FLAG_NULL).take();
+  out.i16(0).i32(data.length + 4 + 4 * fields.length).u32(FLAG_VALUE).bytes(data).i32(-1);
+  for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
+  return out.take();
+}
+
+function bad(why: string): TypeCodecError {
+  return new TypeCodecError("INVALID_VALUE", `malformed ROW binary form: ${why}`);
+}
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The ROW text (`ROW('Ann',40)`) of a bound binary form (IBM JDBC's setObject of a Struct),
+ * or undefined when `bytes` is not one (it does not start with the 136 zero bytes).
+ */
+export function decodeRowSendRecvBind(bytes: Uint8Array, text?: TextCodec): string | undefined {
+  if (bytes.length < BIND_PREFIX + 2 + ENTRY || bytes.subarray(0, BIND_PREFIX).some((b) => b !== 0)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getInt16(BIND_PREFIX);
+  let at = BIND_PREFIX + 2;
+  if (n < 1 || at + n * ENTRY + 10 > bytes.length) throw bad(`${n} entries in ${bytes.length} bytes`);
+  const columns: ColumnType[] = [];
+  for (let k = 0; k < n; k++, at += ENTRY) {
+    const type = view.getInt16(at + 6 + NAME + 2);
+    const encodedLength = view.getUint16(at + 6 + NAME + 4);
+    if (k === 0 && (type & T.SQLTYPE_MASK) !== T.SQLROW) throw bad(`first entry of type ${type}`);
+    if (k > 0) columns.push({ type, encodedLength });
+  }
+  at += 10; // i16 0, i32 data length, i32 1
+  const items: string[] = [];
+  for (const column of columns) {
+    const c = codec(column);
+    if (at > bytes.length) throw bad("values past the end");
+    const size = c.tupleSize(column, bytes, at);
+    if (at + size > bytes.length) throw bad("value past the end");
+    const v = c.decode(bytes, view, at, size, column, text);
+    at += size;
+    items.push(literalText(v, column));
+  }
+  return `ROW(${items.join(",")})`;
+}
+
+function literalText(v: unknown, column: ColumnType): string {
+  if (v === null || v === undefined) return "NULL";
+  switch (column.type & T.SQLTYPE_MASK) {
+    case T.SQLSMINT:
+    case T.SQLINT:
+    case T.SQLFLOAT:
+    case T.SQLSMFLOAT:
+    case T.SQLDECIMAL:
+    case T.SQLMONEY:
+    case T.SQLINT8:
+    case T.SQLINFXBIGINT:
+      return String(v);
+    default:
+      return quote(String(v));
+  }
+}
