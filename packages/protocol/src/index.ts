@@ -194,12 +194,6 @@ export {
   type TemporalKind,
 } from "./types/qualifier.js";
 export {
-  decodeRowSendRecvBind,
-  encodeRowSendRecv,
-  type SendRecvField,
-  sendRecvFields,
-} from "./types/row-sendrecv.js";
-export {
   codecForBaseType,
   codecForColumn,
   codecForExtendedType,
@@ -209,6 +203,12 @@ export {
   TYPE_CODECS,
 } from "./types/registry.js";
 export { rowCodec } from "./types/row.js";
+export {
+  decodeRowSendRecvBind,
+  encodeRowSendRecv,
+  type SendRecvField,
+  sendRecvFields,
+} from "./types/row-sendrecv.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export {

@@ -35,9 +35,9 @@ type RetColumn = EngineColumn & { readonly sendRecv?: { readonly fields: SendRec
 /**
  * The columns in the types the client asked for with SQ_RETTYPE: BOOLEAN as 45 (1/0), BLOB/CLOB
  * as SENDRECV 44 (the locator's raw bytes, smart-lobs.md §1), a ROW as SENDRECV 44 (the binary
- * form with its schema, composite-types.md; only a ROW of scalar fields that is the last
- * column: IBM JDBC reads the column after a ROW at 9 bytes past the ROW's start whatever its
- * length, so a later column would be misread; such ROWs stay text). Others keep their type.
+ * form with its schema, composite-types.md; only a ROW of scalar fields, others stay text).
+ * Others keep their type. Open: IBM JDBC reads a column after a ROW at 9 bytes past the ROW's
+ * start, in either form, so only a ROW in the last column reads right (composite-types.md).
  */
 export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonly RetTypeColumn[]): RetColumn[] {
   return columns.map((c, i) => {
@@ -45,7 +45,7 @@ export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonl
     const base = c.type & T.SQLTYPE_MASK;
     if (want === T.SQLBOOL || (want === T.SQLSENDRECV && base === T.SQLUDTFIXED))
       return { ...c, type: wanted[i]!.type };
-    if (want === T.SQLSENDRECV && base === T.SQLROW && i === columns.length - 1) {
+    if (want === T.SQLSENDRECV && base === T.SQLROW) {
       const fields = sendRecvFields(parseTypeShape(c.definition ?? c.extendedName));
       const rowType = c.type & 0xffff & ~T.SQLNONULL;
       if (fields !== undefined) return { ...c, type: T.SQLSENDRECV, sendRecv: { fields, rowType } };

@@ -143,7 +143,12 @@ export function encodeRowSendRecv(
   // A NULL ROW: the schema, no data, flags NULL [jdbc: IBM JDBC reads it as a null Struct; the
   // envelope's own NULL indicator makes it fail with -79716].
   if (value === null) return out.i16(0).i32(0).u32(FLAG_NULL).take();
-  out.i16(0).i32(data.length + 4 + 4 * fields.length).u32(FLAG_VALUE).bytes(data).i32(-1);
+  out
+    .i16(0)
+    .i32(data.length + 4 + 4 * fields.length)
+    .u32(FLAG_VALUE)
+    .bytes(data)
+    .i32(-1);
   for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
   return out.take();
 }

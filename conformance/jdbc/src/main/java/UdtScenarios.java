@@ -7,7 +7,8 @@
 //                    DECIMAL/INTEGER/VARCHAR/LVARCHAR distinct values by their source
 //                    setters, BSON as JSON text cast to BSON); informix-db reads them back.
 //   udt_driver_read  informix-db wrote cf_d_udt before the JVM ran; JDBC reads the values.
-// ROW values are read field by field (p.name, p.age); BSON through bson_value_*() and whole
+// ROW values are read field by field (p.name, p.age) and whole (getObject: a java.sql.Struct);
+// BSON through bson_value_*() and whole
 // (getString: IBM JDBC prints the BSON document it reads as JSON, getBytes: the document's bytes).
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Struct;
 import java.sql.Types;
 
 final class UdtScenarios {
@@ -104,14 +106,45 @@ final class UdtScenarios {
       }
     }
     c.eq(who + " rows", ROWS.length, seen);
-    // A whole named ROW value: recorded, not checked (IBM JDBC asks for ROW values in a binary form
-    // with their schema, which the emulator does not send). A whole BSON value: IBM JDBC reads the
-    // payload as a BSON document and prints it as JSON.
+    // A whole named ROW value: IBM JDBC asks for it as SENDRECV (SQ_RETTYPE 44) and reads the
+    // binary form with its schema into a java.sql.Struct (getString is the Struct's toString,
+    // recorded only). A whole BSON value: IBM JDBC reads the payload as a BSON document and
+    // prints it as JSON.
+    checkStructs(c, conn, who);
     record(c, conn, who + ".p", "SELECT p FROM cf_udt WHERE id = 1");
     record(c, conn, who + ".doc", "SELECT doc FROM cf_udt WHERE id = 1");
     c.eq(who + ".doc.getString", "{ \"a\" : 1, \"big\" : 12345678901, \"f\" : 2.5, \"s\" : \"x\" }",
         c.values.get(who + ".doc.getString"));
     c.eq(who + ".doc.getBytes.length", "45", c.values.get(who + ".doc.getBytes.length"));
+  }
+
+  /**
+   * getObject of the whole named ROW column: a Struct with the exact attributes and their classes
+   * (its getSQLTypeName is recorded: "" against the emulator, what IDS gives is not established).
+   */
+  static void checkStructs(Scenarios.Ctx c, Connection conn, String who) throws Exception {
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT id, p FROM cf_udt ORDER BY id")) {
+      while (rs.next()) {
+        Object[] r = ROWS[seen++];
+        String key = who + ".row" + r[0] + ".p.getObject";
+        String want = r[1] == null ? null : "{String:" + r[1] + ",Integer:" + r[2] + "}";
+        c.eq(key, want, get(c, key, () -> {
+          Object o = rs.getObject(2);
+          if (o == null) return null;
+          Struct st = (Struct) o;
+          c.put(key + ".getSQLTypeName", st.getSQLTypeName());
+          StringBuilder b = new StringBuilder("{");
+          Object[] attrs = st.getAttributes();
+          for (int i = 0; i < attrs.length; i++) {
+            if (i > 0) b.append(',');
+            b.append(attrs[i] == null ? "null" : attrs[i].getClass().getSimpleName() + ":" + attrs[i]);
+          }
+          return b.append('}').toString();
+        }));
+      }
+    }
+    c.eq(who + ".p rows", ROWS.length, seen);
   }
 
   static void record(Scenarios.Ctx c, Connection conn, String key, String sql) {
