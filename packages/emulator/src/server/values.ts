@@ -36,8 +36,7 @@ type RetColumn = EngineColumn & { readonly sendRecv?: { readonly fields: SendRec
  * The columns in the types the client asked for with SQ_RETTYPE: BOOLEAN as 45 (1/0), BLOB/CLOB
  * as SENDRECV 44 (the locator's raw bytes, smart-lobs.md §1), a ROW as SENDRECV 44 (the binary
  * form with its schema, composite-types.md; only a ROW of scalar fields, others stay text).
- * Others keep their type. Open: IBM JDBC reads a column after a ROW at 9 bytes past the ROW's
- * start, in either form, so only a ROW in the last column reads right (composite-types.md).
+ * Others keep their type.
  */
 export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonly RetTypeColumn[]): RetColumn[] {
   return columns.map((c, i) => {
@@ -93,16 +92,9 @@ export class RowEncoder {
   private readonly values: unknown[];
 
   constructor(columns: readonly RetColumn[], ctx: ProtocolContext) {
-    // BYTE/TEXT descriptors are 68 bytes in a session with long row ids (types/byte-text.ts);
-    // a ROW's binary form travels in the opaque envelope, as raw bytes (types/opaque.ts).
+    // BYTE/TEXT descriptors are 68 bytes in a session with long row ids (types/byte-text.ts).
     const blobBytes = blobDescriptorBytes(ctx);
-    const typed = columns.map((c) =>
-      isBlob(c.type)
-        ? { ...c, encodedLength: blobBytes }
-        : c.sendRecv !== undefined
-          ? { type: T.SQLUDTVAR, encodedLength: c.encodedLength, extendedId: 0, extendedName: "" }
-          : c,
-    );
+    const typed = columns.map((c) => (isBlob(c.type) ? { ...c, encodedLength: blobBytes } : c));
     this.layout = compileRowLayout(typed as readonly ColumnType[], ctx.codec);
     this.converters = columns.map((c) => converterFor(c, blobBytes, ctx));
     this.values = new Array<unknown>(columns.length);

@@ -4,9 +4,10 @@
 // The binary-with-schema form of a ROW value: what IBM JDBC asks for with SQ_RETTYPE type 44
 // (SENDRECV) on a ROW column, and what its setObject(Struct) binds (docs/protocol/
 // composite-types.md, "ROW values for IBM JDBC"). Established against IBM JDBC 15.0.0.1.1:
-//   read form   131 zero bytes, i32 entry count, then the body
-//   bind form   136 zero bytes, then the body
-//   body        i16 entry count, entries (414 bytes each), data
+//   tuple       i32 length + the form (no NULL indicator byte: JDBC steps over a SENDRECV ROW
+//               column by the i32 at its start)
+//   form        132 zero bytes, i32 entry count (0 in the bind form), i16 entry count,
+//               entries (414 bytes each), data
 //   entry       i16 ×3 (0 for the ROW itself, 1 for a field), name (128 bytes, blank padded),
 //               i16 field number (0 for the ROW), i16 type code, i16 length (DECIMAL (p<<8)|s),
 //               8 zero bytes, 128 blanks, i16 0, 128 blanks, 6 zero bytes, i16 next entry
@@ -21,15 +22,22 @@
 import * as T from "../constants/type-codes.js";
 import { ByteWriter } from "../io/byte-writer.js";
 import type { TextCodec } from "../text/code-pages.js";
+import { charCodec } from "./char.js";
 import type { ColumnType, TypeCodec } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
 import type { CompositeLiteral } from "./composite-text.js";
-import { codecForBaseType } from "./registry.js";
+import { dateCodec } from "./date.js";
+import { decimalCodec, moneyCodec } from "./decimal.js";
+import { floatCodec } from "./float.js";
+import { integerCodec } from "./integer.js";
+import { smallfloatCodec } from "./smallfloat.js";
+import { smallintCodec } from "./smallint.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { InformixDate } from "./values/informix-date.js";
+import { varcharCodec } from "./varchar.js";
 
-const READ_PREFIX = 131;
-const BIND_PREFIX = 136;
+const PREFIX = 132;
+const BIND_PREFIX = PREFIX + 4;
 const NAME = 128;
 const ENTRY = 414;
 const BLANK = 0x20;
@@ -41,6 +49,21 @@ export interface SendRecvField {
   readonly name: string;
   readonly column: ColumnType;
 }
+
+/** The field codecs by type code (the types {@link sendRecvFields} accepts). */
+const FIELD_CODECS = new Map<number, TypeCodec<unknown>>([
+  [T.SQLCHAR, charCodec as TypeCodec<unknown>],
+  [T.SQLNCHAR, charCodec as TypeCodec<unknown>],
+  [T.SQLVCHAR, varcharCodec as TypeCodec<unknown>],
+  [T.SQLNVCHAR, varcharCodec as TypeCodec<unknown>],
+  [T.SQLSMINT, smallintCodec as TypeCodec<unknown>],
+  [T.SQLINT, integerCodec as TypeCodec<unknown>],
+  [T.SQLFLOAT, floatCodec as TypeCodec<unknown>],
+  [T.SQLSMFLOAT, smallfloatCodec as TypeCodec<unknown>],
+  [T.SQLDECIMAL, decimalCodec as TypeCodec<unknown>],
+  [T.SQLMONEY, moneyCodec as TypeCodec<unknown>],
+  [T.SQLDATE, dateCodec as TypeCodec<unknown>],
+]);
 
 const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
   [/^(?:char|character)(?:\((\d+)\))?$/, T.SQLCHAR, (m) => Number(m[1] ?? 1)],
@@ -72,7 +95,7 @@ export function sendRecvFields(shape: TypeShape): SendRecvField[] | undefined {
 }
 
 function codec(column: ColumnType): TypeCodec<unknown> {
-  const c = codecForBaseType(column.type);
+  const c = FIELD_CODECS.get(column.type & T.SQLTYPE_MASK);
   if (c === undefined) throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for ROW field type ${column.type}`);
   return c;
 }
@@ -114,8 +137,7 @@ function writeEntry(out: ByteWriter, level: number, name: string, no: number, co
 }
 
 /**
- * The read form of a ROW value (the payload inside the tuple's opaque envelope; a NULL ROW is
- * `null`). `rowType` is the ROW's type word (22, or 22 | 0x1000 for a named ROW).
+ * The read form of a ROW value (the payload of {@link sendRecvRowCodec}; a NULL ROW is `null`). `rowType` is the ROW's type word (22, or 22 | 0x1000 for a named ROW).
  */
 export function encodeRowSendRecv(
   fields: readonly SendRecvField[],
@@ -134,8 +156,8 @@ export function encodeRowSendRecv(
     });
   const data = values.take();
   const n = fields.length + 1;
-  const out = new ByteWriter(READ_PREFIX + 6 + n * ENTRY + 14 + data.length + 4 * n);
-  out.zeros(READ_PREFIX).i32(n).i16(n);
+  const out = new ByteWriter(PREFIX + 6 + n * ENTRY + 14 + data.length + 4 * n);
+  out.zeros(PREFIX).i32(n).i16(n);
   writeEntry(out, 0, "", 0, { type: rowType & 0xffff, encodedLength: 0 }, 2);
   fields.forEach((f, i) => {
     writeEntry(out, 1, f.name, i + 1, f.column, i + 1 < fields.length ? i + 3 : 0);
@@ -152,6 +174,38 @@ export function encodeRowSendRecv(
   for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
   return out.take();
 }
+
+/**
+ * A ROW column asked for as SENDRECV (44), in tuples: i32 length + the binary form. Values are
+ * the form's bytes ({@link encodeRowSendRecv}); registry.ts picks it for a SENDRECV column that
+ * is not a BLOB/CLOB. Bind: JDBC's form arrives through the opaque bind path (decodeRowSendRecvBind).
+ */
+export const sendRecvRowCodec: TypeCodec<Uint8Array> = {
+  name: "SENDRECV",
+  baseTypes: [],
+  usesView: false,
+  tupleSize(_column, bytes, offset) {
+    if (offset + 4 > bytes.length) return 4;
+    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(offset);
+    if (length < 0) throw new TypeCodecError("INVALID_ENCODING", `negative SENDRECV length ${length}`);
+    return 4 + length;
+  },
+  decode: (bytes, _view, offset, size) => bytes.slice(offset + 4, offset + size),
+  encode(value, _column, out) {
+    const payload = value ?? new Uint8Array(0);
+    out.i32(payload.length).bytes(payload);
+  },
+  bindSlot: () => {
+    throw new TypeCodecError("UNSUPPORTED_TYPE", "a ROW's binary form is not bound by informix-db");
+  },
+  encodeBind: () => {
+    throw new TypeCodecError("UNSUPPORTED_TYPE", "a ROW's binary form is not bound by informix-db");
+  },
+  readBind: () => {
+    throw new TypeCodecError("UNSUPPORTED_TYPE", "a ROW's binary form is not bound by informix-db");
+  },
+  decodeBind: (payload) => payload,
+};
 
 function bad(why: string): TypeCodecError {
   return new TypeCodecError("INVALID_VALUE", `malformed ROW binary form: ${why}`);
