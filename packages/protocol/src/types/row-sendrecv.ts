@@ -6,8 +6,8 @@
 // composite-types.md, "ROW values for IBM JDBC"). Established against IBM JDBC 15.0.0.1.1:
 //   tuple       i32 length + the form (no NULL indicator byte: JDBC steps over a SENDRECV ROW
 //               column by the i32 at its start)
-//   form        132 zero bytes, i32 entry count (0 in the bind form), i16 entry count,
-//               entries (414 bytes each), data
+//   form        132 zero bytes, i32 entry count, i16 1, entries (414 bytes each), data
+//               (the same in both directions)
 //   entry       i16 ×3 (0 for the ROW itself, 1 for a field), name (128 bytes, blank padded),
 //               i16 field number (0 for the ROW), i16 type code, i16 length (DECIMAL (p<<8)|s),
 //               8 zero bytes, 128 blanks, i16 0, 128 blanks, 6 zero bytes, i16 next entry
@@ -22,6 +22,7 @@
 import * as T from "../constants/type-codes.js";
 import { ByteWriter } from "../io/byte-writer.js";
 import type { TextCodec } from "../text/code-pages.js";
+import { bigintCodec } from "./bigint.js";
 import { charCodec } from "./char.js";
 import type { ColumnType, TypeCodec } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
@@ -29,6 +30,7 @@ import type { CompositeLiteral } from "./composite-text.js";
 import { dateCodec } from "./date.js";
 import { decimalCodec, moneyCodec } from "./decimal.js";
 import { floatCodec } from "./float.js";
+import { INT8_WIDTH, int8Codec } from "./int8.js";
 import { integerCodec } from "./integer.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
@@ -37,7 +39,8 @@ import { InformixDate } from "./values/informix-date.js";
 import { varcharCodec } from "./varchar.js";
 
 const PREFIX = 132;
-const BIND_PREFIX = PREFIX + 4;
+const HEADER = PREFIX + 6;
+const FORM_VERSION = 1;
 const NAME = 128;
 const ENTRY = 414;
 const BLANK = 0x20;
@@ -63,6 +66,10 @@ const FIELD_CODECS = new Map<number, TypeCodec<unknown>>([
   [T.SQLDECIMAL, decimalCodec as TypeCodec<unknown>],
   [T.SQLMONEY, moneyCodec as TypeCodec<unknown>],
   [T.SQLDATE, dateCodec as TypeCodec<unknown>],
+  // INT8 fields take INT8's 10-byte form (i16 sign, two u32 halves), BIGINT fields 8 bytes [jdbc
+  // reads them so; its bind form writes a BIGINT in 10 bytes, a NULL one in 8].
+  [T.SQLINT8, int8Codec as TypeCodec<unknown>],
+  [T.SQLINFXBIGINT, bigintCodec as TypeCodec<unknown>],
 ]);
 
 const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
@@ -77,6 +84,8 @@ const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
   [/^(?:decimal|numeric|dec)\((\d+)(?:,\s*(\d+))?\)$/, T.SQLDECIMAL, (m) => (Number(m[1]) << 8) | Number(m[2] ?? 0)],
   [/^money\((\d+)(?:,\s*(\d+))?\)$/, T.SQLMONEY, (m) => (Number(m[1]) << 8) | Number(m[2] ?? 2)],
   [/^date$/, T.SQLDATE, () => 4],
+  [/^(?:int8|serial8)$/, T.SQLINT8, () => 10],
+  [/^(?:bigint|bigserial)$/, T.SQLINFXBIGINT, () => 8],
 ];
 
 /** The fields of a ROW shape with their type codes, or undefined when one is not a supported scalar. */
@@ -115,6 +124,9 @@ function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
       return text.trim();
     case T.SQLDATE:
       return InformixDate.parse(text.trim());
+    case T.SQLINT8:
+    case T.SQLINFXBIGINT:
+      return BigInt(text.trim());
     default:
       return text;
   }
@@ -157,7 +169,7 @@ export function encodeRowSendRecv(
   const data = values.take();
   const n = fields.length + 1;
   const out = new ByteWriter(PREFIX + 6 + n * ENTRY + 14 + data.length + 4 * n);
-  out.zeros(PREFIX).i32(n).i16(n);
+  out.zeros(PREFIX).i32(n).i16(FORM_VERSION);
   writeEntry(out, 0, "", 0, { type: rowType & 0xffff, encodedLength: 0 }, 2);
   fields.forEach((f, i) => {
     writeEntry(out, 1, f.name, i + 1, f.column, i + 1 < fields.length ? i + 3 : 0);
@@ -217,13 +229,13 @@ function quote(s: string): string {
 
 /**
  * The ROW text (`ROW('Ann',40)`) of a bound binary form (IBM JDBC's setObject of a Struct),
- * or undefined when `bytes` is not one (it does not start with the 136 zero bytes).
+ * null for a NULL ROW, or undefined when `bytes` is not one (it does not start with the 132 zero bytes).
  */
-export function decodeRowSendRecvBind(bytes: Uint8Array, text?: TextCodec): string | undefined {
-  if (bytes.length < BIND_PREFIX + 2 + ENTRY || bytes.subarray(0, BIND_PREFIX).some((b) => b !== 0)) return undefined;
+export function decodeRowSendRecvBind(bytes: Uint8Array, text?: TextCodec): string | null | undefined {
+  if (bytes.length < HEADER + ENTRY || bytes.subarray(0, PREFIX).some((b) => b !== 0)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = view.getInt16(BIND_PREFIX);
-  let at = BIND_PREFIX + 2;
+  const n = view.getInt32(PREFIX);
+  let at = HEADER;
   if (n < 1 || at + n * ENTRY + 10 > bytes.length) throw bad(`${n} entries in ${bytes.length} bytes`);
   const columns: ColumnType[] = [];
   for (let k = 0; k < n; k++, at += ENTRY) {
@@ -232,18 +244,47 @@ export function decodeRowSendRecvBind(bytes: Uint8Array, text?: TextCodec): stri
     if (k === 0 && (type & T.SQLTYPE_MASK) !== T.SQLROW) throw bad(`first entry of type ${type}`);
     if (k > 0) columns.push({ type, encodedLength });
   }
-  at += 10; // i16 0, i32 data length, i32 1
-  const items: string[] = [];
-  for (const column of columns) {
-    const c = codec(column);
-    if (at > bytes.length) throw bad("values past the end");
-    const size = c.tupleSize(column, bytes, at);
-    if (at + size > bytes.length) throw bad("value past the end");
-    const v = c.decode(bytes, view, at, size, column, text);
-    at += size;
-    items.push(literalText(v, column));
-  }
+  const length = view.getInt32(at + 2);
+  if ((view.getUint32(at + 6) & FLAG_NULL) !== 0) return null;
+  const start = at + 10;
+  const end = start + length;
+  if (length < 0 || end > bytes.length) throw bad(`data of ${length} bytes`);
+  // Each field's bytes: from the offsets after the -1 marker (last field first). IBM JDBC pads
+  // a VARCHAR to its maximum and writes NULLs in sizes of its own, so the sizes come from there.
+  const marker = end - 4 * (columns.length + 1);
+  if (marker < start || view.getInt32(marker) !== -1) throw bad("no field offsets");
+  const bounds = columns.map((_, i) => start + view.getInt32(end - 4 * (i + 1)));
+  bounds.push(marker);
+  const items = columns.map((column, i) => {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    if (from > to || to > marker) throw bad(`field ${i + 1} at ${from}..${to}`);
+    return literalText(fieldValue(bytes, view, from, to - from, column, text), column);
+  });
   return `ROW(${items.join(",")})`;
+}
+
+/** One field's value from its bytes; NULL forms as IBM JDBC writes them. */
+function fieldValue(
+  bytes: Uint8Array,
+  view: DataView,
+  at: number,
+  size: number,
+  column: ColumnType,
+  text?: TextCodec,
+): unknown {
+  const base = column.type & T.SQLTYPE_MASK;
+  const field = bytes.subarray(at, at + size);
+  if (size === 0) return null;
+  if ((base === T.SQLCHAR || base === T.SQLNCHAR) && field[0] === 0) return null;
+  if ((base === T.SQLFLOAT || base === T.SQLSMFLOAT) && field.every((b) => b === 0xff)) return null;
+  if ((base === T.SQLVCHAR || base === T.SQLNVCHAR) && field[0] === 1 && field[1] === 0) return null;
+  if (base === T.SQLINFXBIGINT && size === INT8_WIDTH) return int8Codec.decode(bytes, view, at, size, column);
+  if (base === T.SQLINFXBIGINT) {
+    const v = view.getBigInt64(at);
+    return v === -(1n << 63n) ? null : v;
+  }
+  return codec(column).decode(bytes, view, at, size, column, text);
 }
 
 function literalText(v: unknown, column: ColumnType): string {
