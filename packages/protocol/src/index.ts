@@ -204,11 +204,11 @@ export {
 } from "./types/registry.js";
 export { rowCodec } from "./types/row.js";
 export {
-  decodeRowSendRecvBind,
   encodeRowSendRecv,
   type SendRecvField,
   sendRecvFields,
 } from "./types/row-sendrecv.js";
+export { decodeRowSendRecvBind } from "./types/row-sendrecv-bind.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export {

@@ -30,7 +30,7 @@ import type { CompositeLiteral } from "./composite-text.js";
 import { dateCodec } from "./date.js";
 import { decimalCodec, moneyCodec } from "./decimal.js";
 import { floatCodec } from "./float.js";
-import { INT8_WIDTH, int8Codec } from "./int8.js";
+import { int8Codec } from "./int8.js";
 import { integerCodec } from "./integer.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
@@ -38,14 +38,14 @@ import { TypeCodecError } from "./type-codec-error.js";
 import { InformixDate } from "./values/informix-date.js";
 import { varcharCodec } from "./varchar.js";
 
-const PREFIX = 132;
-const HEADER = PREFIX + 6;
+export const PREFIX = 132;
+export const HEADER = PREFIX + 6;
 const FORM_VERSION = 1;
-const NAME = 128;
-const ENTRY = 414;
+export const NAME = 128;
+export const ENTRY = 414;
 const BLANK = 0x20;
 const FLAG_VALUE = 1;
-const FLAG_NULL = 0x80000000;
+export const FLAG_NULL = 0x80000000;
 
 /** A ROW field's type as the binary form carries it. */
 export interface SendRecvField {
@@ -103,7 +103,8 @@ export function sendRecvFields(shape: TypeShape): SendRecvField[] | undefined {
   return out;
 }
 
-function codec(column: ColumnType): TypeCodec<unknown> {
+/** The codec of a ROW field type (the types {@link sendRecvFields} accepts). */
+export function fieldCodec(column: ColumnType): TypeCodec<unknown> {
   const c = FIELD_CODECS.get(column.type & T.SQLTYPE_MASK);
   if (c === undefined) throw new TypeCodecError("UNSUPPORTED_TYPE", `no codec for ROW field type ${column.type}`);
   return c;
@@ -164,7 +165,7 @@ export function encodeRowSendRecv(
   if (value !== null)
     fields.forEach((f, i) => {
       offsets.push(values.length);
-      codec(f.column).encode(jsValue(value.items[i]!, f.column), f.column, values, text);
+      fieldCodec(f.column).encode(jsValue(value.items[i]!, f.column), f.column, values, text);
     });
   const data = values.take();
   const n = fields.length + 1;
@@ -218,88 +219,3 @@ export const sendRecvRowCodec: TypeCodec<Uint8Array> = {
   },
   decodeBind: (payload) => payload,
 };
-
-function bad(why: string): TypeCodecError {
-  return new TypeCodecError("INVALID_VALUE", `malformed ROW binary form: ${why}`);
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-/**
- * The ROW text (`ROW('Ann',40)`) of a bound binary form (IBM JDBC's setObject of a Struct),
- * null for a NULL ROW, or undefined when `bytes` is not one (it does not start with the 132 zero bytes).
- */
-export function decodeRowSendRecvBind(bytes: Uint8Array, text?: TextCodec): string | null | undefined {
-  if (bytes.length < HEADER + ENTRY || bytes.subarray(0, PREFIX).some((b) => b !== 0)) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = view.getInt32(PREFIX);
-  let at = HEADER;
-  if (n < 1 || at + n * ENTRY + 10 > bytes.length) throw bad(`${n} entries in ${bytes.length} bytes`);
-  const columns: ColumnType[] = [];
-  for (let k = 0; k < n; k++, at += ENTRY) {
-    const type = view.getInt16(at + 6 + NAME + 2);
-    const encodedLength = view.getUint16(at + 6 + NAME + 4);
-    if (k === 0 && (type & T.SQLTYPE_MASK) !== T.SQLROW) throw bad(`first entry of type ${type}`);
-    if (k > 0) columns.push({ type, encodedLength });
-  }
-  const length = view.getInt32(at + 2);
-  if ((view.getUint32(at + 6) & FLAG_NULL) !== 0) return null;
-  const start = at + 10;
-  const end = start + length;
-  if (length < 0 || end > bytes.length) throw bad(`data of ${length} bytes`);
-  // Each field's bytes: from the offsets after the -1 marker (last field first). IBM JDBC pads
-  // a VARCHAR to its maximum and writes NULLs in sizes of its own, so the sizes come from there.
-  const marker = end - 4 * (columns.length + 1);
-  if (marker < start || view.getInt32(marker) !== -1) throw bad("no field offsets");
-  const bounds = columns.map((_, i) => start + view.getInt32(end - 4 * (i + 1)));
-  bounds.push(marker);
-  const items = columns.map((column, i) => {
-    const from = bounds[i]!;
-    const to = bounds[i + 1]!;
-    if (from > to || to > marker) throw bad(`field ${i + 1} at ${from}..${to}`);
-    return literalText(fieldValue(bytes, view, from, to - from, column, text), column);
-  });
-  return `ROW(${items.join(",")})`;
-}
-
-/** One field's value from its bytes; NULL forms as IBM JDBC writes them. */
-function fieldValue(
-  bytes: Uint8Array,
-  view: DataView,
-  at: number,
-  size: number,
-  column: ColumnType,
-  text?: TextCodec,
-): unknown {
-  const base = column.type & T.SQLTYPE_MASK;
-  const field = bytes.subarray(at, at + size);
-  if (size === 0) return null;
-  if ((base === T.SQLCHAR || base === T.SQLNCHAR) && field[0] === 0) return null;
-  if ((base === T.SQLFLOAT || base === T.SQLSMFLOAT) && field.every((b) => b === 0xff)) return null;
-  if ((base === T.SQLVCHAR || base === T.SQLNVCHAR) && field[0] === 1 && field[1] === 0) return null;
-  if (base === T.SQLINFXBIGINT && size === INT8_WIDTH) return int8Codec.decode(bytes, view, at, size, column);
-  if (base === T.SQLINFXBIGINT) {
-    const v = view.getBigInt64(at);
-    return v === -(1n << 63n) ? null : v;
-  }
-  return codec(column).decode(bytes, view, at, size, column, text);
-}
-
-function literalText(v: unknown, column: ColumnType): string {
-  if (v === null || v === undefined) return "NULL";
-  switch (column.type & T.SQLTYPE_MASK) {
-    case T.SQLSMINT:
-    case T.SQLINT:
-    case T.SQLFLOAT:
-    case T.SQLSMFLOAT:
-    case T.SQLDECIMAL:
-    case T.SQLMONEY:
-    case T.SQLINT8:
-    case T.SQLINFXBIGINT:
-      return String(v);
-    default:
-      return quote(String(v));
-  }
-}
