@@ -3,7 +3,8 @@
 //
 // The rows of UdtScenarios.java (named ROW, DISTINCT and BSON columns, issue 9), as
 // informix-db writes and reads them: cf_d_udt is written here before the JVM runs (JDBC
-// reads it: udt_driver_read); cf_j_udt is what JDBC wrote (udt_jdbc_write), checked here.
+// reads it: udt_driver_read); cf_j_udt is what JDBC wrote (udt_jdbc_write), checked here,
+// with its unnamed ROW table cf_row (written by setObject of a Struct).
 
 import { CREDENTIALS } from "../lib/harness.mjs";
 import { loadDriver } from "./blob-values.mjs";
@@ -91,6 +92,15 @@ export async function checkJdbcUdtRows(target) {
     const wantTypes =
       "id:INTEGER: p:ROW:person_t price:DECIMAL:dollars code:INTEGER:code_t tag:VARCHAR:tag_t memo:LVARCHAR:memo_t doc:BSON:bson";
     if (types !== wantTypes) problems.push(`columns ${types}, expected ${wantTypes}`);
+    // The unnamed ROW table JDBC wrote with setObject(Struct) (its binary form; b padded by JDBC).
+    const structs = await conn.query("SELECT id, r FROM cf_row ORDER BY id");
+    const wantStructs = [
+      { id: 1, r: { a: 7, b: "x'y       ", c: "12.34", d: "2024-02-29", e: -5n } },
+      { id: 2, r: { a: null, b: null, c: null, d: null, e: null } },
+      { id: 3, r: null },
+    ];
+    if (show(structs.rows) !== show(wantStructs))
+      problems.push(`cf_row: got ${show(structs.rows)}, expected ${show(wantStructs)}`);
     return problems;
   } finally {
     await conn.close();

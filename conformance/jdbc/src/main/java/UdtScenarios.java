@@ -4,6 +4,7 @@
 // Named ROW, DISTINCT and BSON columns through IBM JDBC (issue 9). The rows are the ones
 // conformance/jdbc/udt-values.mjs lists; one client writes them and the other reads them:
 //   udt_jdbc_write   JDBC creates cf_j_udt and writes the rows (ROW text by setString,
+//                    an unnamed ROW table cf_row by setObject of a Struct,
 //                    DECIMAL/INTEGER/VARCHAR/LVARCHAR distinct values by their source
 //                    setters, BSON as JSON text cast to BSON); informix-db reads them back.
 //   udt_driver_read  informix-db wrote cf_d_udt before the JVM ran; JDBC reads the values.
@@ -69,6 +70,74 @@ final class UdtScenarios {
       }
     }
     check(c, conn, "jdbc");
+    writeStructs(c, conn);
+  }
+
+  // An unnamed ROW written with setObject(Struct) (IBM JDBC binds its binary form, type 44) and
+  // read back whole with getObject; informix-db reads the same rows (udt-values.mjs). JDBC pads
+  // a VARCHAR field to its maximum when it writes the form, so b comes back padded.
+  static final String ROW_TYPE = "row(a integer, b varchar(10), c decimal(8,2), d date, e bigint)";
+  static final String STRUCT_1 = "{Integer:7,String:x'y       ,BigDecimal:12.34,Date:2024-02-29,Long:-5}";
+  static final String STRUCT_2 = "{null,null,null,null,null}";
+
+  static final class RowStruct implements Struct {
+    final Object[] attrs;
+
+    RowStruct(Object... attrs) {
+      this.attrs = attrs;
+    }
+
+    public String getSQLTypeName() {
+      return ROW_TYPE;
+    }
+
+    public Object[] getAttributes() {
+      return attrs;
+    }
+
+    public Object[] getAttributes(java.util.Map<String, Class<?>> map) {
+      return attrs;
+    }
+  }
+
+  static void writeStructs(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_row (id INT, r ROW(a INT, b VARCHAR(10), c DECIMAL(8,2), d DATE, e BIGINT))");
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_row (id, r) VALUES (?, ?)")) {
+      ps.setInt(1, 1);
+      ps.setObject(2, new RowStruct(7, "x'y", new BigDecimal("12.34"), java.sql.Date.valueOf("2024-02-29"), -5L));
+      c.eq("INSERT cf_row 1", 1, ps.executeUpdate());
+      ps.setInt(1, 2);
+      ps.setObject(2, new RowStruct(null, null, null, null, null));
+      c.eq("INSERT cf_row 2", 1, ps.executeUpdate());
+      ps.setInt(1, 3);
+      ps.setNull(2, Types.STRUCT, ROW_TYPE);
+      c.eq("INSERT cf_row 3", 1, ps.executeUpdate());
+    }
+    String[] want = {STRUCT_1, STRUCT_2, null};
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT r, id FROM cf_row ORDER BY id")) {
+      while (rs.next()) {
+        String key = "jdbc.cf_row" + (seen + 1);
+        c.eq(key, want[seen], get(c, key, () -> show(rs.getObject(1))));
+        c.eq(key + ".id", seen + 1, rs.getInt(2));
+        seen++;
+      }
+    }
+    c.eq("cf_row rows", 3, seen);
+  }
+
+  /** A Struct's attributes with their classes, `{Integer:7,…}`; null for NULL. */
+  static String show(Object o) throws Exception {
+    if (o == null) return null;
+    Object[] attrs = ((Struct) o).getAttributes();
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < attrs.length; i++) {
+      if (i > 0) b.append(',');
+      b.append(attrs[i] == null ? "null" : attrs[i].getClass().getSimpleName() + ":" + attrs[i]);
+    }
+    return b.append('}').toString();
   }
 
   static void driverRead(Scenarios.Ctx c) throws Exception {
@@ -131,16 +200,8 @@ final class UdtScenarios {
         String want = r[1] == null ? null : "{String:" + r[1] + ",Integer:" + r[2] + "}";
         c.eq(key, want, get(c, key, () -> {
           Object o = rs.getObject(2);
-          if (o == null) return null;
-          Struct st = (Struct) o;
-          c.put(key + ".getSQLTypeName", st.getSQLTypeName());
-          StringBuilder b = new StringBuilder("{");
-          Object[] attrs = st.getAttributes();
-          for (int i = 0; i < attrs.length; i++) {
-            if (i > 0) b.append(',');
-            b.append(attrs[i] == null ? "null" : attrs[i].getClass().getSimpleName() + ":" + attrs[i]);
-          }
-          return b.append('}').toString();
+          if (o != null) c.put(key + ".getSQLTypeName", ((Struct) o).getSQLTypeName());
+          return show(o);
         }));
       }
     }
