@@ -9,11 +9,13 @@ import {
   ByteWriter,
   blobDescriptorBytes,
   type ColumnType,
+  codecForColumn,
   compileRowLayout,
   encodeRowSendRecv,
   InformixDate,
   InformixDateTime,
   InformixInterval,
+  opaqueCodec,
   type ProtocolContext,
   parseCompositeLiteral,
   parseTypeShape,
@@ -65,8 +67,11 @@ function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext
     case T.SQLTEXT:
       // Rows keep the 56-byte form; a session with long row ids gets the 68-byte one.
       return (v) => (v instanceof Uint8Array ? resizeBlobDescriptor(v, blobBytes) : v);
+    case T.SQLUDTVAR:
     case T.SQLUDTFIXED:
     case T.SQLSENDRECV:
+      // A user opaque type (CREATE OPAQUE TYPE) holds the text it was given: its bytes.
+      if (codecForColumn(column) === opaqueCodec) return (v) => (typeof v === "string" ? ctx.codec.encode(v) : v);
       // BLOB/CLOB (SENDRECV when IBM JDBC's SQ_RETTYPE asks so): rows keep the locator's bytes (server/sbspace.ts).
       if (column.extendedId !== T.XID_BLOB && column.extendedId !== T.XID_CLOB) return identity;
       return (v) =>
