@@ -70,8 +70,12 @@ function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext
     case T.SQLUDTVAR:
     case T.SQLUDTFIXED:
     case T.SQLSENDRECV:
-      // A user opaque type (CREATE OPAQUE TYPE) holds the text it was given: its bytes.
-      if (codecForColumn(column) === opaqueCodec) return (v) => (typeof v === "string" ? ctx.codec.encode(v) : v);
+      // A user opaque type (CREATE OPAQUE TYPE) holds the text it was given: its bytes; a fixed
+      // length one (41) always sends INTERNALLENGTH bytes, zero filled.
+      if (codecForColumn(column) === opaqueCodec) {
+        const fixed = (column.type & T.SQLTYPE_MASK) === T.SQLUDTFIXED ? column.encodedLength : 0;
+        return (v) => (typeof v === "string" ? fixedLength(ctx.codec.encode(v), fixed) : v);
+      }
       // BLOB/CLOB (SENDRECV when IBM JDBC's SQ_RETTYPE asks so): rows keep the locator's bytes (server/sbspace.ts).
       if (column.extendedId !== T.XID_BLOB && column.extendedId !== T.XID_CLOB) return identity;
       return (v) =>
@@ -85,6 +89,13 @@ function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext
     default:
       return identity;
   }
+}
+
+function fixedLength(bytes: Uint8Array, length: number): Uint8Array {
+  if (length === 0 || bytes.length === length) return bytes;
+  const out = new Uint8Array(length);
+  out.set(bytes.subarray(0, length));
+  return out;
 }
 
 const isBlob = (type: number) => (type & T.SQLTYPE_MASK) === T.SQLBYTES || (type & T.SQLTYPE_MASK) === T.SQLTEXT;
