@@ -101,6 +101,17 @@ export async function checkJdbcUdtRows(target) {
     ];
     if (show(structs.rows) !== show(wantStructs))
       problems.push(`cf_row: got ${show(structs.rows)}, expected ${show(wantStructs)}`);
+    // The opaque type JDBC wrote (setString): { typeName, bytes } here.
+    const opaque = await conn.query("SELECT id, c FROM cf_opaque ORDER BY id");
+    const got = opaque.rows.map((r) => ({
+      id: r.id,
+      c: r.c === null ? null : { typeName: r.c.typeName, text: new TextDecoder().decode(r.c.bytes) },
+    }));
+    const wantOpaque = [
+      { id: 1, c: { typeName: "circle_t", text: "(1,2,3)" } },
+      { id: 2, c: null },
+    ];
+    if (show(got) !== show(wantOpaque)) problems.push(`cf_opaque: got ${show(got)}, expected ${show(wantOpaque)}`);
     return problems;
   } finally {
     await conn.close();

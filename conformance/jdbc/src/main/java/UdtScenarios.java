@@ -71,6 +71,41 @@ final class UdtScenarios {
     }
     check(c, conn, "jdbc");
     writeStructs(c, conn);
+    writeOpaque(c, conn);
+  }
+
+  // An opaque type (CREATE OPAQUE TYPE; the emulator keeps the text a value was given): JDBC
+  // writes it with setString and reads it with getBytes (getObject needs a type map, recorded).
+  static void writeOpaque(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE OPAQUE TYPE circle_t (INTERNALLENGTH = VARIABLE, MAXLEN = 200)");
+      s.executeUpdate("CREATE TABLE cf_opaque (id INT, c circle_t)");
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_opaque VALUES (?, ?)")) {
+      ps.setInt(1, 1);
+      ps.setString(2, "(1,2,3)");
+      c.eq("INSERT cf_opaque 1", 1, ps.executeUpdate());
+      ps.setInt(1, 2);
+      ps.setNull(2, Types.VARCHAR);
+      c.eq("INSERT cf_opaque 2", 1, ps.executeUpdate());
+    }
+    String[] want = {"(1,2,3)", null};
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT c, id FROM cf_opaque ORDER BY id")) {
+      ResultSetMetaData md = rs.getMetaData();
+      c.eq("cf_opaque.columnType", "2000 circle_t", md.getColumnType(1) + " " + md.getColumnTypeName(1));
+      while (rs.next()) {
+        String key = "jdbc.cf_opaque" + (seen + 1);
+        c.eq(key + ".getBytes", want[seen], get(c, key, () -> {
+          byte[] b = rs.getBytes(1);
+          return b == null ? null : new String(b, "ISO-8859-1");
+        }));
+        c.eq(key + ".id", seen + 1, rs.getInt(2));
+        if (seen == 0) get(c, key + ".getObject", () -> rs.getObject(1));
+        seen++;
+      }
+    }
+    c.eq("cf_opaque rows", 2, seen);
   }
 
   // An unnamed ROW written with setObject(Struct) (IBM JDBC binds its binary form, type 44) and
