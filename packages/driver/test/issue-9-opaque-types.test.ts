@@ -5,7 +5,8 @@
 // emulator cannot run an opaque type's C support functions, so it keeps a value as the text it
 // was given and sends those bytes; the column is described as UDTVAR (40) or UDTFIXED (41) with
 // the type's extended id and name, as sysxtdtypes lists it. The driver has no codec for such a
-// type, so a value comes back as `{ typeName, bytes }`, never as an error.
+// type, so a value comes back as `{ typeName, bytes }`, never as an error; a fixed-length
+// type's value is its INTERNALLENGTH bytes, zero filled.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -57,7 +58,7 @@ test("opaque columns are described as UDTVAR/UDTFIXED with the type's name and r
   assert.deepEqual(
     res.rows.map((r) => ({ id: r.id, c: text(r.c), p: text(r.p) })),
     [
-      { id: 1, c: { typeName: "circle_t", text: "(1,2,3)" }, p: { typeName: "pt_t", text: "x'y" } },
+      { id: 1, c: { typeName: "circle_t", text: "(1,2,3)" }, p: { typeName: "pt_t", text: `x'y${"\0".repeat(13)}` } },
       { id: 2, c: null, p: null },
     ],
   );
