@@ -11,6 +11,7 @@ import {
   type ColumnType,
   codecForColumn,
   compileRowLayout,
+  encodeCollectionSendRecv,
   encodeRowSendRecv,
   InformixDate,
   InformixDateTime,
@@ -24,6 +25,7 @@ import {
   resizeBlobDescriptor,
   type SendRecvField,
   SmartLobLocator,
+  sendRecvCollection,
   sendRecvFields,
   typeCodes as T,
 } from "@informix-db/protocol";
@@ -32,12 +34,16 @@ import type { EngineColumn, EngineValue } from "../engine/types.js";
 type Converter = (value: EngineValue) => unknown;
 
 /** A column as SQ_RETTYPE asked for it; a ROW asked as SENDRECV keeps its fields' types. */
-type RetColumn = EngineColumn & { readonly sendRecv?: { readonly fields: SendRecvField[]; readonly rowType: number } };
+type RetColumn = EngineColumn & {
+  readonly sendRecv?: { readonly fields: SendRecvField[]; readonly rowType: number };
+  readonly sendRecvCollection?: { readonly kind: number; readonly element: ColumnType };
+};
 
 /**
  * The columns in the types the client asked for with SQ_RETTYPE: BOOLEAN as 45 (1/0), BLOB/CLOB
- * as SENDRECV 44 (the locator's raw bytes, smart-lobs.md §1), a ROW as SENDRECV 44 (the binary
- * form with its schema, composite-types.md; only a ROW of scalar fields, others stay text).
+ * as SENDRECV 44 (the locator's raw bytes, smart-lobs.md §1), a ROW or collection as SENDRECV 44
+ * (the binary form with its schema, composite-types.md; only of scalar fields/elements, others
+ * stay text).
  * Others keep their type.
  */
 export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonly RetTypeColumn[]): RetColumn[] {
@@ -46,6 +52,10 @@ export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonl
     const base = c.type & T.SQLTYPE_MASK;
     if (want === T.SQLBOOL || (want === T.SQLSENDRECV && base === T.SQLUDTFIXED))
       return { ...c, type: wanted[i]!.type };
+    if (want === T.SQLSENDRECV && (base === T.SQLSET || base === T.SQLMULTISET || base === T.SQLLIST)) {
+      const collection = sendRecvCollection(parseTypeShape(c.definition ?? c.extendedName));
+      if (collection !== undefined) return { ...c, type: T.SQLSENDRECV, sendRecvCollection: collection };
+    }
     if (want === T.SQLSENDRECV && base === T.SQLROW) {
       const fields = sendRecvFields(parseTypeShape(c.definition ?? c.extendedName));
       const rowType = c.type & 0xffff & ~T.SQLNONULL;
@@ -58,6 +68,15 @@ export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonl
 const identity: Converter = (v) => v;
 
 function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext): Converter {
+  const collection = column.sendRecvCollection;
+  if (collection !== undefined)
+    return (v) =>
+      encodeCollectionSendRecv(
+        collection.kind,
+        collection.element,
+        typeof v === "string" ? parseCompositeLiteral(v) : null,
+        ctx.codec,
+      );
   const row = column.sendRecv;
   if (row !== undefined)
     return (v) =>

@@ -44,7 +44,7 @@ const FORM_VERSION = 1;
 export const NAME = 128;
 export const ENTRY = 414;
 const BLANK = 0x20;
-const FLAG_VALUE = 1;
+export const FLAG_VALUE = 1;
 export const FLAG_NULL = 0x80000000;
 
 /** A ROW field's type as the binary form carries it. */
@@ -93,14 +93,21 @@ export function sendRecvFields(shape: TypeShape): SendRecvField[] | undefined {
   if (shape.kind !== "row") return undefined;
   const out: SendRecvField[] = [];
   for (const f of shape.fields) {
-    if (f.type.kind !== "scalar") return undefined;
-    const name = f.type.name;
-    const hit = SCALARS.map(([re, type, len]) => [re.exec(name), type, len] as const).find(([m]) => m !== null);
-    if (hit === undefined) return undefined;
-    const [m, type, len] = hit;
-    out.push({ name: f.name, column: { type, encodedLength: len(m!) } });
+    const column = scalarColumn(f.type);
+    if (column === undefined) return undefined;
+    out.push({ name: f.name, column });
   }
   return out;
+}
+
+/** The type code and length of a scalar shape the form carries here, or undefined. */
+export function scalarColumn(shape: TypeShape): ColumnType | undefined {
+  if (shape.kind !== "scalar") return undefined;
+  const name = shape.name;
+  const hit = SCALARS.map(([re, type, len]) => [re.exec(name), type, len] as const).find(([m]) => m !== null);
+  if (hit === undefined) return undefined;
+  const [m, type, len] = hit;
+  return { type, encodedLength: len(m!) };
 }
 
 /** The codec of a ROW field type (the types {@link sendRecvFields} accepts). */
@@ -110,7 +117,8 @@ export function fieldCodec(column: ColumnType): TypeCodec<unknown> {
   return c;
 }
 
-function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
+/** A scalar literal as the JS value its field codec encodes. */
+export function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
   if (lit === null) return null;
   if ("kind" in lit) throw new TypeCodecError("INVALID_VALUE", "nested value in a ROW field of a scalar type");
   const text = lit.text;
@@ -139,8 +147,17 @@ function writeName(out: ByteWriter, name: string): void {
   out.bytes(bytes);
 }
 
-function writeEntry(out: ByteWriter, level: number, name: string, no: number, column: ColumnType, next: number): void {
-  out.i16(level).i16(level).i16(level);
+/** One 414-byte entry; `third` is 0 for a collection's element (1 for a ROW field). */
+export function writeEntry(
+  out: ByteWriter,
+  level: number,
+  name: string,
+  no: number,
+  column: ColumnType,
+  next: number,
+  third = level,
+): void {
+  out.i16(level).i16(level).i16(third);
   writeName(out, name);
   out.i16(no).i16(column.type).i16(column.encodedLength).zeros(8);
   writeName(out, "");
