@@ -112,6 +112,15 @@ export async function checkJdbcUdtRows(target) {
       { id: 2, c: null },
     ];
     if (show(got) !== show(wantOpaque)) problems.push(`cf_opaque: got ${show(got)}, expected ${show(wantOpaque)}`);
+    // The collections udt_jdbc_write read whole with getObject, read here as arrays.
+    const colls = await conn.query("SELECT id, s, m, l FROM cf_coll ORDER BY id");
+    const wantColls = [
+      { id: 1, s: [1, 2], m: ["ab", "c", "c"], l: ["1.50", "-2.25"] },
+      { id: 2, s: null, m: null, l: null },
+      { id: 3, s: [], m: [], l: [] },
+    ];
+    if (show(colls.rows) !== show(wantColls))
+      problems.push(`cf_coll: got ${show(colls.rows)}, expected ${show(wantColls)}`);
     return problems;
   } finally {
     await conn.close();

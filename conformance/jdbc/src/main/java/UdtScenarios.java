@@ -72,6 +72,39 @@ final class UdtScenarios {
     check(c, conn, "jdbc");
     writeStructs(c, conn);
     writeOpaque(c, conn);
+    readCollections(c, conn);
+  }
+
+  // SET/MULTISET/LIST columns read whole with getObject (JDBC asks for them as SENDRECV, 44).
+  static void readCollections(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_coll (id INT, s SET(INT NOT NULL), m MULTISET(VARCHAR(10) NOT NULL), "
+          + "l LIST(DECIMAL(6,2) NOT NULL))");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (1, SET{1,2}, MULTISET{'ab','c','c'}, LIST{1.5, -2.25})");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (2, NULL, NULL, NULL)");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (3, SET{}, MULTISET{}, LIST{})");
+    }
+    String[][] want = {
+      {"HashSet[1, 2]", "ArrayList[ab, c, c]", "ArrayList[1.50, -2.25]"},
+      {null, null, null},
+      {"HashSet[]", "ArrayList[]", "ArrayList[]"},
+    };
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT s, m, l, id FROM cf_coll ORDER BY id")) {
+      while (rs.next()) {
+        for (int i = 1; i <= 3; i++) {
+          String key = "jdbc.cf_coll" + (seen + 1) + "." + i;
+          final int col = i;
+          c.eq(key, want[seen][i - 1], get(c, key, () -> {
+            Object o = rs.getObject(col);
+            return o == null ? null : o.getClass().getSimpleName() + o;
+          }));
+        }
+        c.eq("jdbc.cf_coll" + (seen + 1) + ".id", seen + 1, rs.getInt(4));
+        seen++;
+      }
+    }
+    c.eq("cf_coll rows", 3, seen);
   }
 
   // An opaque type (CREATE OPAQUE TYPE; the emulator keeps the text a value was given): JDBC
