@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as t from "../../src/constants/type-codes.js";
 import { ByteWriter } from "../../src/io/byte-writer.js";
+import { encodeCollectionSendRecv, sendRecvCollection } from "../../src/types/collection-sendrecv.js";
 import { parseTypeShape } from "../../src/types/composite-shape.js";
 import { parseCompositeLiteral } from "../../src/types/composite-text.js";
 import { codecForColumn } from "../../src/types/registry.js";
@@ -110,5 +111,23 @@ describe("issue 9: ROW binary form (IBM JDBC)", () => {
     const badCount = good.slice();
     badCount[135] = 0x7f;
     assert.throws(() => decodeRowSendRecvBind(badCount), TypeCodecError);
+  });
+
+  test("collection read form: JDBC's own layout (MULTISET(INT): no offsets; variable elements: -1 and offsets)", () => {
+    const jdbc = fromHex(captures[3]!.hex);
+    const shape = sendRecvCollection(parseTypeShape("MULTISET(integer not null)"));
+    assert.ok(shape);
+    const ours = encodeCollectionSendRecv(shape.kind, shape.element, parseCompositeLiteral("MULTISET{1,2}"));
+    assert.equal(toHex(ours), toHex(jdbc));
+    const list = sendRecvCollection(parseTypeShape("LIST(varchar(10) not null)"));
+    assert.ok(list);
+    const form = encodeCollectionSendRecv(list.kind, list.element, parseCompositeLiteral("LIST{'ab','c'}"));
+    assert.equal(
+      toHex(form.subarray(132 + 6 + 2 * 414)),
+      toHex(fromHex("0000 00000011 00000001 026162 0163 ffffffff 00000003 00000000")),
+    );
+    const empty = encodeCollectionSendRecv(list.kind, list.element, null);
+    assert.equal(toHex(empty.subarray(-10)), toHex(fromHex("0000 00000000 80000000")));
+    assert.equal(sendRecvCollection(parseTypeShape("SET(ROW(a int) not null)")), undefined);
   });
 });
