@@ -118,6 +118,7 @@ export async function checkJdbcUdtRows(target) {
       { id: 1, s: [1, 2], m: ["ab", "c", "c"], l: ["1.50", "-2.25"] },
       { id: 2, s: null, m: null, l: null },
       { id: 3, s: [], m: [], l: [] },
+      { id: 4, s: [5, 6], m: ["x", "y'z", "x"], l: null },
     ];
     if (show(colls.rows) !== show(wantColls))
       problems.push(`cf_coll: got ${show(colls.rows)}, expected ${show(wantColls)}`);

@@ -87,8 +87,9 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   try {
     // A BSON document (type 40 named bson) goes to its json column as JSON text.
     if (base === T.SQLUDTVAR && p.typeName?.replace(/^.*\./, "").toLowerCase() === "bson") return bsonToJson(p.payload);
-    // A ROW bound in its binary form (IBM JDBC's setObject of a Struct, type 44): its ROW text.
-    if (base === T.SQLSENDRECV && /^\s*row\s*\(/i.test(p.typeName ?? "")) {
+    // A ROW or collection bound in its binary form (IBM JDBC's setObject of a Struct, Set or
+    // List, type 44): its text.
+    if (base === T.SQLSENDRECV && /^\s*(row|set|multiset|list)\s*\(/i.test(p.typeName ?? "")) {
       const text = decodeRowSendRecvBind(p.payload, ctx.codec);
       if (text !== undefined) return text;
     }

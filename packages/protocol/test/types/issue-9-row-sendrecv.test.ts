@@ -129,5 +129,10 @@ describe("issue 9: ROW binary form (IBM JDBC)", () => {
     const empty = encodeCollectionSendRecv(list.kind, list.element, null);
     assert.equal(toHex(empty.subarray(-10)), toHex(fromHex("0000 00000000 80000000")));
     assert.equal(sendRecvCollection(parseTypeShape("SET(ROW(a int) not null)")), undefined);
+    // JDBC's own Set/List payloads decode to collection text; ours decode back too.
+    assert.equal(decodeRowSendRecvBind(jdbc), "MULTISET{1,2}");
+    assert.equal(decodeRowSendRecvBind(fromHex(captures[4]!.hex)), "LIST{'ab','c'}");
+    assert.equal(decodeRowSendRecvBind(form), "LIST{'ab','c'}");
+    assert.equal(decodeRowSendRecvBind(empty), null);
   });
 });

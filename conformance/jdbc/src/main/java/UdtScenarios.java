@@ -84,10 +84,18 @@ final class UdtScenarios {
       s.executeUpdate("INSERT INTO cf_coll VALUES (2, NULL, NULL, NULL)");
       s.executeUpdate("INSERT INTO cf_coll VALUES (3, SET{}, MULTISET{}, LIST{})");
     }
+    // setObject of a java.util.Set (JDBC binds multiset(int not null) in the binary form) and of
+    // a List of strings (list(lvarchar not null)).
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_coll (id, s, m) VALUES (4, ?, ?)")) {
+      ps.setObject(1, new java.util.HashSet<>(java.util.Arrays.asList(5, 6)));
+      ps.setObject(2, new java.util.ArrayList<>(java.util.Arrays.asList("x", "y'z", "x")));
+      c.eq("INSERT cf_coll 4", 1, ps.executeUpdate());
+    }
     String[][] want = {
       {"HashSet[1, 2]", "ArrayList[ab, c, c]", "ArrayList[1.50, -2.25]"},
       {null, null, null},
       {"HashSet[]", "ArrayList[]", "ArrayList[]"},
+      {"HashSet[5, 6]", "ArrayList[x, y'z, x]", null},
     };
     int seen = 0;
     try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT s, m, l, id FROM cf_coll ORDER BY id")) {
@@ -104,7 +112,7 @@ final class UdtScenarios {
         seen++;
       }
     }
-    c.eq("cf_coll rows", 3, seen);
+    c.eq("cf_coll rows", 4, seen);
   }
 
   // An opaque type (CREATE OPAQUE TYPE; the emulator keeps the text a value was given): JDBC
