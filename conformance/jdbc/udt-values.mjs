@@ -3,7 +3,8 @@
 //
 // The rows of UdtScenarios.java (named ROW, DISTINCT and BSON columns, issue 9), as
 // informix-db writes and reads them: cf_d_udt is written here before the JVM runs (JDBC
-// reads it: udt_driver_read); cf_j_udt is what JDBC wrote (udt_jdbc_write), checked here.
+// reads it: udt_driver_read); cf_j_udt is what JDBC wrote (udt_jdbc_write), checked here,
+// with its unnamed ROW table cf_row (written by setObject of a Struct).
 
 import { CREDENTIALS } from "../lib/harness.mjs";
 import { loadDriver } from "./blob-values.mjs";
@@ -91,6 +92,36 @@ export async function checkJdbcUdtRows(target) {
     const wantTypes =
       "id:INTEGER: p:ROW:person_t price:DECIMAL:dollars code:INTEGER:code_t tag:VARCHAR:tag_t memo:LVARCHAR:memo_t doc:BSON:bson";
     if (types !== wantTypes) problems.push(`columns ${types}, expected ${wantTypes}`);
+    // The unnamed ROW table JDBC wrote with setObject(Struct) (its binary form; b padded by JDBC).
+    const structs = await conn.query("SELECT id, r FROM cf_row ORDER BY id");
+    const wantStructs = [
+      { id: 1, r: { a: 7, b: "x'y       ", c: "12.34", d: "2024-02-29", e: -5n } },
+      { id: 2, r: { a: null, b: null, c: null, d: null, e: null } },
+      { id: 3, r: null },
+    ];
+    if (show(structs.rows) !== show(wantStructs))
+      problems.push(`cf_row: got ${show(structs.rows)}, expected ${show(wantStructs)}`);
+    // The opaque type JDBC wrote (setString): { typeName, bytes } here.
+    const opaque = await conn.query("SELECT id, c FROM cf_opaque ORDER BY id");
+    const got = opaque.rows.map((r) => ({
+      id: r.id,
+      c: r.c === null ? null : { typeName: r.c.typeName, text: new TextDecoder().decode(r.c.bytes) },
+    }));
+    const wantOpaque = [
+      { id: 1, c: { typeName: "circle_t", text: "(1,2,3)" } },
+      { id: 2, c: null },
+    ];
+    if (show(got) !== show(wantOpaque)) problems.push(`cf_opaque: got ${show(got)}, expected ${show(wantOpaque)}`);
+    // The collections udt_jdbc_write read whole with getObject, read here as arrays.
+    const colls = await conn.query("SELECT id, s, m, l FROM cf_coll ORDER BY id");
+    const wantColls = [
+      { id: 1, s: [1, 2], m: ["ab", "c", "c"], l: ["1.50", "-2.25"] },
+      { id: 2, s: null, m: null, l: null },
+      { id: 3, s: [], m: [], l: [] },
+      { id: 4, s: [5, 6], m: ["x", "y'z", "x"], l: null },
+    ];
+    if (show(colls.rows) !== show(wantColls))
+      problems.push(`cf_coll: got ${show(colls.rows)}, expected ${show(wantColls)}`);
     return problems;
   } finally {
     await conn.close();

@@ -159,6 +159,7 @@ export {
 export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
 export { type CompositeInput, collectionCodec, compositeText } from "./types/collection.js";
+export { encodeCollectionSendRecv, sendRecvCollection } from "./types/collection-sendrecv.js";
 export {
   type CollectionKind,
   formatTypeShape,
@@ -205,6 +206,12 @@ export {
   TYPE_CODECS,
 } from "./types/registry.js";
 export { rowCodec } from "./types/row.js";
+export {
+  encodeRowSendRecv,
+  type SendRecvField,
+  sendRecvFields,
+} from "./types/row-sendrecv.js";
+export { decodeRowSendRecvBind } from "./types/row-sendrecv-bind.js";
 export { smallfloatCodec } from "./types/smallfloat.js";
 export { smallintCodec } from "./types/smallint.js";
 export {

@@ -39,6 +39,8 @@ import {
   integerCodec,
   intervalCodec,
   jsonCodec,
+  type OpaqueValue,
+  opaqueCodec,
   parseTypeShape,
   SmartLobLocator,
   smallfloatCodec,
@@ -313,6 +315,8 @@ function bindValue(value: unknown, text: TextCodec, position: number): BindParam
       if (isTyped(value)) return bindTyped(value, text, position);
       if (Array.isArray(value)) return viaCodec(collectionCodec, compositeParamText("LIST", value), text);
       if (value instanceof Set) return viaCodec(collectionCodec, compositeParamText("SET", value), text);
+      // The value of an opaque type read back ({ typeName, bytes }): its bytes, as the type's text.
+      if (isOpaqueValue(value)) return viaCodec(opaqueCodec, value, text);
       if (Object.getPrototypeOf(value) === Object.prototype)
         return viaCodec(collectionCodec, compositeParamText("ROW", value), text);
       break;
@@ -320,6 +324,12 @@ function bindValue(value: unknown, text: TextCodec, position: number): BindParam
       break;
   }
   throw new ValueKindError(`cannot bind a value of type ${typeof value}`);
+}
+
+/** `{ typeName, bytes }` and nothing else: an opaque value as the driver decodes one (types/opaque.ts). */
+function isOpaqueValue(value: object): value is OpaqueValue {
+  const o = value as Partial<OpaqueValue>;
+  return typeof o.typeName === "string" && o.bytes instanceof Uint8Array && Object.keys(value).length === 2;
 }
 
 /**

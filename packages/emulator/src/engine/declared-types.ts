@@ -248,6 +248,7 @@ export function engineColumn(
     // A DISTINCT type's source as IBM JDBC reads SQ_DESCRIBE's source type field: the source's extended id
     // (1 LVARCHAR, 5 BOOLEAN), 0 for a built-in source (docs/protocol/composite-types.md).
     ...((type.code & codes.SQLDISTINCT) !== 0 ? { sourceType: sourceXid(type.code) } : {}),
+    ...((type.code & 0xff) === codes.SQLROW && type.definition !== undefined ? { definition: type.definition } : {}),
     ...(table !== undefined ? { tableName: table } : {}),
   };
 }

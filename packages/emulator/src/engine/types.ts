@@ -39,6 +39,8 @@ export interface EngineColumn {
   readonly extendedName: string;
   /** DISTINCT types: the source's extended id, 0 for a built-in source (SQ_DESCRIBE's source type field). */
   readonly sourceType?: number;
+  /** A named ROW column: its definition with user types expanded (`ROW(name varchar(30), age integer)`). */
+  readonly definition?: string;
   /** Table the column comes from, when it is a plain column reference. */
   readonly tableName?: string;
 }

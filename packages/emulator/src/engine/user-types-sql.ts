@@ -4,7 +4,8 @@
 // The side catalog of extended data types (named ROW types and DISTINCT types, issue 9) and
 // the catalog views IDS clients read them from. IDS's catalog (Guide to SQL: Reference):
 //   sysxtdtypes(extended_id, domain, mode, owner, name, type, source, maxlen, length, byvalue,
-//     cannothash, align, locator) — mode 'R' named ROW, 'D' distinct; for a distinct type of a
+//     cannothash, align, locator) — mode 'R' named ROW, 'D' distinct, 'B' opaque (type 40 with
+//     maxlen for INTERNALLENGTH = VARIABLE, 41 with length for a fixed length); for a distinct type of a
 //     built-in type `type` is the source's coltype + 0x800 and `source` is 0; the first type
 //     created in a database gets extended_id 2049 (a public catalog dump).
 //   sysattrtypes(extended_id, seqno, levelno, parent_no, fieldname, fieldno, type, length,
@@ -49,8 +50,8 @@ export function userTypeViewsSql(s: string, name: string): string {
 CREATE VIEW ${s}.sysxtdtypes AS
 SELECT x.extended_id, CAST('' AS char(1)) AS domain, CAST(x.mode AS char(1)) AS mode,
   CAST(x.owner AS varchar(32)) AS owner, CAST(x.name AS varchar(128)) AS name, CAST(x.type AS smallint) AS type,
-  x.source, CASE WHEN x.mode = 'R' THEN x.length ELSE 0 END AS maxlen,
-  CASE WHEN x.mode = 'R' THEN 0 ELSE x.length END AS length, CAST('F' AS char(1)) AS byvalue,
+  x.source, CASE WHEN x.mode = 'R' OR (x.mode = 'B' AND x.type = 40) THEN x.length ELSE 0 END AS maxlen,
+  CASE WHEN x.mode = 'R' OR (x.mode = 'B' AND x.type = 40) THEN 0 ELSE x.length END AS length, CAST('F' AS char(1)) AS byvalue,
   CAST('F' AS char(1)) AS cannothash, CAST(4 AS smallint) AS align, 0 AS locator
 FROM ifx.xtdtypes x WHERE x.schema = ${name};
 CREATE VIEW ${s}.sysattrtypes AS

@@ -80,6 +80,8 @@ export async function resolveColumnType(
     if (t.mode === "R") {
       return { code: t.type, encodedLength: t.length, xid: t.xid, xname: type.userType, definition: t.definition };
     }
+    // An opaque type: UDTVAR/UDTFIXED with its extended id and name (its values are text here).
+    if (t.mode === "B") return { code: t.type, encodedLength: t.length, xid: t.xid, xname: type.userType };
     const source = await resolveColumnType(pg, schema, declaredOf(t.definition));
     const definition = source.definition ?? (COMPOSITE_CODES.has(source.code & 0xff) ? source.xname : undefined);
     return {
@@ -137,7 +139,7 @@ async function attributeRows(
 export async function registerUserType(pg: PgClient, plan: UserTypePlan, owner: string): Promise<void> {
   await pg.exec(PRUNE_USER_TYPES_SQL);
   if ((await lookup(pg, plan.schema, [plan.name])).size > 0) return;
-  const resolved = await resolveColumnType(pg, plan.schema, plan.type);
+  const resolved: ColumnType = plan.mode === "B" ? plan.type : await resolveColumnType(pg, plan.schema, plan.type);
   const xid = Number((await pg.rows("SELECT nextval('ifx.xtd_ids')"))[0]![0]);
   const attrs: (string | number | null)[][] = [];
   let type: number;
@@ -149,6 +151,10 @@ export async function registerUserType(pg: PgClient, plan: UserTypePlan, owner: 
     if (shape.kind !== "row") throw new InformixSqlError(-201);
     type = codes.SQLROW | codes.SQLNAMED;
     length = await attributeRows(pg, plan.schema, shape, attrs);
+  } else if (plan.mode === "B") {
+    definition = plan.spelling;
+    type = plan.type.code;
+    length = plan.type.encodedLength;
   } else {
     definition = plan.spelling;
     type = (resolved.code & codes.SQLTYPE_MASK) | codes.SQLDISTINCT;

@@ -26,6 +26,7 @@ import {
   bindFraming,
   codecForColumn,
   decodeBindPayload,
+  decodeRowSendRecvBind,
   InformixDate,
   InformixDateTime,
   InformixInterval,
@@ -86,6 +87,12 @@ function decodeOne(p: BindParameter, ctx: ProtocolContext): EngineValue {
   try {
     // A BSON document (type 40 named bson) goes to its json column as JSON text.
     if (base === T.SQLUDTVAR && p.typeName?.replace(/^.*\./, "").toLowerCase() === "bson") return bsonToJson(p.payload);
+    // A ROW or collection bound in its binary form (IBM JDBC's setObject of a Struct, Set or
+    // List, type 44): its text.
+    if (base === T.SQLSENDRECV && /^\s*(row|set|multiset|list)\s*\(/i.test(p.typeName ?? "")) {
+      const text = decodeRowSendRecvBind(p.payload, ctx.codec);
+      if (text !== undefined) return text;
+    }
     if (bindFraming(p.type) === "fixed" && base !== T.SQLBYTES && base !== T.SQLTEXT) {
       const column = { type: base, encodedLength: p.payload.length };
       const view = new DataView(p.payload.buffer, p.payload.byteOffset, p.payload.byteLength);

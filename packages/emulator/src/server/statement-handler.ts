@@ -60,7 +60,7 @@ import { keyColumns, keysDescribe, keysTuple } from "./generated-keys.js";
 import { OutParameterCalls } from "./out-parameters.js";
 import type { Sbspace } from "./sbspace.js";
 import { type AskClient, type LobStatement, SmartLobs } from "./smart-lobs.js";
-import { RowEncoder } from "./values.js";
+import { RowEncoder, retTypeColumns } from "./values.js";
 
 const SCROLL_FOR_UPDATE = -526;
 
@@ -292,15 +292,9 @@ export class StatementHandler {
         this.require().cursorName = m.name;
         return;
       case "rettype": {
-        // The types the client wants the columns in; only BOOLEAN changes its bytes (45: 1/0).
+        // The types the client wants the columns in (server/values.ts retTypeColumns).
         const s = this.require();
-        const columns = viewOf(s).columns.map((c, i) => {
-          const wanted = m.columns[i]?.type ?? c.type;
-          // IBM JDBC asks BLOB/CLOB as SENDRECV (44): the locator's raw bytes (smart-lobs.md §1).
-          const smartLob = (wanted & T.SQLTYPE_MASK) === T.SQLSENDRECV && (c.type & T.SQLTYPE_MASK) === T.SQLUDTFIXED;
-          return (wanted & T.SQLTYPE_MASK) === T.SQLBOOL || smartLob ? { ...c, type: wanted } : c;
-        });
-        s.encoder = new RowEncoder(columns, this.ctx());
+        s.encoder = new RowEncoder(retTypeColumns(viewOf(s).columns, m.columns), this.ctx());
         return;
       }
       case "scroll":

@@ -117,10 +117,11 @@ export const SQ_EXECPROC = 56;
 export const SQ_CRETRIG = 70;
 export const SQ_DRPTRIG = 71;
 export const SQ_UNKNOWN = 72;
-/** CREATE ROW TYPE, DROP ROW TYPE, CREATE DISTINCT TYPE, DROP TYPE (ESQL/C sqlstype.h). */
+/** CREATE ROW TYPE, DROP ROW TYPE, CREATE DISTINCT TYPE, CREATE OPAQUE TYPE, DROP TYPE (ESQL/C sqlstype.h). */
 export const SQ_CREANRT = 90;
 export const SQ_DROPNRT = 91;
 export const SQ_CREADT = 92;
+export const SQ_CREABT = 95;
 export const SQ_DROPTYPE = 96;
 export const SQ_SETENV = 110;
 export const SQ_TRUNCATE = 122;

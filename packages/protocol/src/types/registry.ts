@@ -45,6 +45,7 @@ import { JSON_EXTENDED_NAME, jsonCodec } from "./json.js";
 import { lvarcharCodec } from "./lvarchar.js";
 import { opaqueCodec } from "./opaque.js";
 import { rowCodec } from "./row.js";
+import { sendRecvRowCodec } from "./row-sendrecv.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
 import { smartLobCodec } from "./smart-lob.js";
@@ -134,6 +135,9 @@ export function codecForExtendedType(extendedId?: number, extendedName?: string)
  */
 export function codecForColumn(column: ColumnType): TypeCodec<unknown> {
   const base = column.type & SQLTYPE_MASK;
+  // SENDRECV (44, what IBM JDBC's SQ_RETTYPE asks for): a BLOB/CLOB locator, else a ROW's binary form.
+  if (base === SQLSENDRECV && column.extendedId !== XID_BLOB && column.extendedId !== XID_CLOB)
+    return sendRecvRowCodec as TypeCodec<unknown>;
   const codec = OPAQUE_TYPES.has(base)
     ? (codecForExtendedType(column.extendedId, column.extendedName) ??
       distinctSourceCodec(column) ??

@@ -4,10 +4,12 @@
 // Named ROW, DISTINCT and BSON columns through IBM JDBC (issue 9). The rows are the ones
 // conformance/jdbc/udt-values.mjs lists; one client writes them and the other reads them:
 //   udt_jdbc_write   JDBC creates cf_j_udt and writes the rows (ROW text by setString,
+//                    an unnamed ROW table cf_row by setObject of a Struct,
 //                    DECIMAL/INTEGER/VARCHAR/LVARCHAR distinct values by their source
 //                    setters, BSON as JSON text cast to BSON); informix-db reads them back.
 //   udt_driver_read  informix-db wrote cf_d_udt before the JVM ran; JDBC reads the values.
-// ROW values are read field by field (p.name, p.age); BSON through bson_value_*() and whole
+// ROW values are read field by field (p.name, p.age) and whole (getObject: a java.sql.Struct);
+// BSON through bson_value_*() and whole
 // (getString: IBM JDBC prints the BSON document it reads as JSON, getBytes: the document's bytes).
 
 import java.math.BigDecimal;
@@ -16,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Struct;
 import java.sql.Types;
 
 final class UdtScenarios {
@@ -67,6 +70,150 @@ final class UdtScenarios {
       }
     }
     check(c, conn, "jdbc");
+    writeStructs(c, conn);
+    writeOpaque(c, conn);
+    readCollections(c, conn);
+  }
+
+  // SET/MULTISET/LIST columns read whole with getObject (JDBC asks for them as SENDRECV, 44).
+  static void readCollections(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_coll (id INT, s SET(INT NOT NULL), m MULTISET(VARCHAR(10) NOT NULL), "
+          + "l LIST(DECIMAL(6,2) NOT NULL))");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (1, SET{1,2}, MULTISET{'ab','c','c'}, LIST{1.5, -2.25})");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (2, NULL, NULL, NULL)");
+      s.executeUpdate("INSERT INTO cf_coll VALUES (3, SET{}, MULTISET{}, LIST{})");
+    }
+    // setObject of a java.util.Set (JDBC binds multiset(int not null) in the binary form) and of
+    // a List of strings (list(lvarchar not null)).
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_coll (id, s, m) VALUES (4, ?, ?)")) {
+      ps.setObject(1, new java.util.HashSet<>(java.util.Arrays.asList(5, 6)));
+      ps.setObject(2, new java.util.ArrayList<>(java.util.Arrays.asList("x", "y'z", "x")));
+      c.eq("INSERT cf_coll 4", 1, ps.executeUpdate());
+    }
+    String[][] want = {
+      {"HashSet[1, 2]", "ArrayList[ab, c, c]", "ArrayList[1.50, -2.25]"},
+      {null, null, null},
+      {"HashSet[]", "ArrayList[]", "ArrayList[]"},
+      {"HashSet[5, 6]", "ArrayList[x, y'z, x]", null},
+    };
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT s, m, l, id FROM cf_coll ORDER BY id")) {
+      while (rs.next()) {
+        for (int i = 1; i <= 3; i++) {
+          String key = "jdbc.cf_coll" + (seen + 1) + "." + i;
+          final int col = i;
+          c.eq(key, want[seen][i - 1], get(c, key, () -> {
+            Object o = rs.getObject(col);
+            return o == null ? null : o.getClass().getSimpleName() + o;
+          }));
+        }
+        c.eq("jdbc.cf_coll" + (seen + 1) + ".id", seen + 1, rs.getInt(4));
+        seen++;
+      }
+    }
+    c.eq("cf_coll rows", 4, seen);
+  }
+
+  // An opaque type (CREATE OPAQUE TYPE; the emulator keeps the text a value was given): JDBC
+  // writes it with setString and reads it with getBytes (getObject needs a type map, recorded).
+  static void writeOpaque(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE OPAQUE TYPE circle_t (INTERNALLENGTH = VARIABLE, MAXLEN = 200)");
+      s.executeUpdate("CREATE TABLE cf_opaque (id INT, c circle_t)");
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_opaque VALUES (?, ?)")) {
+      ps.setInt(1, 1);
+      ps.setString(2, "(1,2,3)");
+      c.eq("INSERT cf_opaque 1", 1, ps.executeUpdate());
+      ps.setInt(1, 2);
+      ps.setNull(2, Types.VARCHAR);
+      c.eq("INSERT cf_opaque 2", 1, ps.executeUpdate());
+    }
+    String[] want = {"(1,2,3)", null};
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT c, id FROM cf_opaque ORDER BY id")) {
+      ResultSetMetaData md = rs.getMetaData();
+      c.eq("cf_opaque.columnType", "2000 circle_t", md.getColumnType(1) + " " + md.getColumnTypeName(1));
+      while (rs.next()) {
+        String key = "jdbc.cf_opaque" + (seen + 1);
+        c.eq(key + ".getBytes", want[seen], get(c, key, () -> {
+          byte[] b = rs.getBytes(1);
+          return b == null ? null : new String(b, "ISO-8859-1");
+        }));
+        c.eq(key + ".id", seen + 1, rs.getInt(2));
+        if (seen == 0) get(c, key + ".getObject", () -> rs.getObject(1));
+        seen++;
+      }
+    }
+    c.eq("cf_opaque rows", 2, seen);
+  }
+
+  // An unnamed ROW written with setObject(Struct) (IBM JDBC binds its binary form, type 44) and
+  // read back whole with getObject; informix-db reads the same rows (udt-values.mjs). JDBC pads
+  // a VARCHAR field to its maximum when it writes the form, so b comes back padded.
+  static final String ROW_TYPE = "row(a integer, b varchar(10), c decimal(8,2), d date, e bigint)";
+  static final String STRUCT_1 = "{Integer:7,String:x'y       ,BigDecimal:12.34,Date:2024-02-29,Long:-5}";
+  static final String STRUCT_2 = "{null,null,null,null,null}";
+
+  static final class RowStruct implements Struct {
+    final Object[] attrs;
+
+    RowStruct(Object... attrs) {
+      this.attrs = attrs;
+    }
+
+    public String getSQLTypeName() {
+      return ROW_TYPE;
+    }
+
+    public Object[] getAttributes() {
+      return attrs;
+    }
+
+    public Object[] getAttributes(java.util.Map<String, Class<?>> map) {
+      return attrs;
+    }
+  }
+
+  static void writeStructs(Scenarios.Ctx c, Connection conn) throws Exception {
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("CREATE TABLE cf_row (id INT, r ROW(a INT, b VARCHAR(10), c DECIMAL(8,2), d DATE, e BIGINT))");
+    }
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_row (id, r) VALUES (?, ?)")) {
+      ps.setInt(1, 1);
+      ps.setObject(2, new RowStruct(7, "x'y", new BigDecimal("12.34"), java.sql.Date.valueOf("2024-02-29"), -5L));
+      c.eq("INSERT cf_row 1", 1, ps.executeUpdate());
+      ps.setInt(1, 2);
+      ps.setObject(2, new RowStruct(null, null, null, null, null));
+      c.eq("INSERT cf_row 2", 1, ps.executeUpdate());
+      ps.setInt(1, 3);
+      ps.setNull(2, Types.STRUCT, ROW_TYPE);
+      c.eq("INSERT cf_row 3", 1, ps.executeUpdate());
+    }
+    String[] want = {STRUCT_1, STRUCT_2, null};
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT r, id FROM cf_row ORDER BY id")) {
+      while (rs.next()) {
+        String key = "jdbc.cf_row" + (seen + 1);
+        c.eq(key, want[seen], get(c, key, () -> show(rs.getObject(1))));
+        c.eq(key + ".id", seen + 1, rs.getInt(2));
+        seen++;
+      }
+    }
+    c.eq("cf_row rows", 3, seen);
+  }
+
+  /** A Struct's attributes with their classes, `{Integer:7,…}`; null for NULL. */
+  static String show(Object o) throws Exception {
+    if (o == null) return null;
+    Object[] attrs = ((Struct) o).getAttributes();
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i < attrs.length; i++) {
+      if (i > 0) b.append(',');
+      b.append(attrs[i] == null ? "null" : attrs[i].getClass().getSimpleName() + ":" + attrs[i]);
+    }
+    return b.append('}').toString();
   }
 
   static void driverRead(Scenarios.Ctx c) throws Exception {
@@ -104,14 +251,37 @@ final class UdtScenarios {
       }
     }
     c.eq(who + " rows", ROWS.length, seen);
-    // A whole named ROW value: recorded, not checked (IBM JDBC asks for ROW values in a binary form
-    // with their schema, which the emulator does not send). A whole BSON value: IBM JDBC reads the
-    // payload as a BSON document and prints it as JSON.
+    // A whole named ROW value: IBM JDBC asks for it as SENDRECV (SQ_RETTYPE 44) and reads the
+    // binary form with its schema into a java.sql.Struct (getString is the Struct's toString,
+    // recorded only). A whole BSON value: IBM JDBC reads the payload as a BSON document and
+    // prints it as JSON.
+    checkStructs(c, conn, who);
     record(c, conn, who + ".p", "SELECT p FROM cf_udt WHERE id = 1");
     record(c, conn, who + ".doc", "SELECT doc FROM cf_udt WHERE id = 1");
     c.eq(who + ".doc.getString", "{ \"a\" : 1, \"big\" : 12345678901, \"f\" : 2.5, \"s\" : \"x\" }",
         c.values.get(who + ".doc.getString"));
     c.eq(who + ".doc.getBytes.length", "45", c.values.get(who + ".doc.getBytes.length"));
+  }
+
+  /**
+   * getObject of the whole named ROW column: a Struct with the exact attributes and their classes
+   * (its getSQLTypeName is recorded: "" against the emulator, what IDS gives is not established).
+   */
+  static void checkStructs(Scenarios.Ctx c, Connection conn, String who) throws Exception {
+    int seen = 0;
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT id, p FROM cf_udt ORDER BY id")) {
+      while (rs.next()) {
+        Object[] r = ROWS[seen++];
+        String key = who + ".row" + r[0] + ".p.getObject";
+        String want = r[1] == null ? null : "{String:" + r[1] + ",Integer:" + r[2] + "}";
+        c.eq(key, want, get(c, key, () -> {
+          Object o = rs.getObject(2);
+          if (o != null) c.put(key + ".getSQLTypeName", ((Struct) o).getSQLTypeName());
+          return show(o);
+        }));
+      }
+    }
+    c.eq(who + ".p rows", ROWS.length, seen);
   }
 
   static void record(Scenarios.Ctx c, Connection conn, String key, String sql) {
