@@ -132,6 +132,7 @@ export async function runBatch(
     const ready = rows.slice();
     let failure: InformixError | undefined;
     let lobFailure: RowLobFailure | undefined;
+    let lobsBound = 0;
     let streamed = false; // a BYTE/TEXT stream was read: the batch cannot run again from the start
     try {
       for (let start = 0; start < rows.length && failure === undefined && lobFailure === undefined; ) {
@@ -140,12 +141,14 @@ export async function runBatch(
         let end = start;
         let sentAlone = false;
         for (; end < rows.length; end++) {
-          const alone = ready[end]!.some(isBlobParameter);
-          if (alone && end > start) break; // its own exchange, after this group
-          if (lobs !== undefined) {
+          if (lobs !== undefined && end >= lobsBound) {
             lobFailure = await lobs.bind(ready, end);
+            lobsBound = end + 1; // a row's smart LOBs are made once, even when it waits for the next group
             if (lobFailure !== undefined) break;
           }
+          // BYTE/TEXT values left once BLOB/CLOB values became locators.
+          const alone = ready[end]!.some(isBlobParameter);
+          if (alone && end > start) break; // its own exchange, after this group
           const params = ready[end]!;
           if (alone) {
             streamed ||= params.some((p) => isBlobParameter(p) && !(p.blob.source instanceof Uint8Array));
