@@ -39,7 +39,10 @@ describe("more catalog tables", () => {
       ["tabid", "seqno", "viewtext"],
     );
     assert.ok(rows.every((r) => r[0] === view && String(r[2]).length === 64));
-    assert.match(rows.map((r) => r[2]).join(""), /^create view big_items as select item_num from items where quantity > 10 *$/);
+    assert.match(
+      rows.map((r) => r[2]).join(""),
+      /^create view big_items as select item_num from items where quantity > 10 *$/,
+    );
     assert.deepEqual((await query(s, "select btabid, btype, dtabid, dtype from sysdepend")).rows, [
       [await tabid("items"), "T", view, "V"],
     ]);
