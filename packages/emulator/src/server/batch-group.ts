@@ -94,6 +94,8 @@ export interface RunTarget {
   decode(bind: BindMessage): EngineValue[];
   /** Whether text just decoded held bytes invalid in the code set (-202). */
   invalidText(): boolean;
+  /** What the first bind does before the rows are decoded. */
+  start(): Promise<void>;
 }
 
 /** Executes a run and appends each applied row's replies; throws the failing row's error. */
@@ -102,6 +104,7 @@ export async function executeRun(
   binds: readonly BindMessage[],
   out: ServerMessage[],
 ): Promise<void> {
+  await target.start();
   const paramSets: EngineValue[][] = [];
   let failure: unknown;
   for (const bind of binds) {

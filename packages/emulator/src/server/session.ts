@@ -44,7 +44,7 @@ import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
 import { sessionDatesOf } from "../sql/date-format.js";
-import { gatherRun } from "./batch-group.js";
+import { executeRun, gatherRun } from "./batch-group.js";
 import { blobspaceOf } from "./blobspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
@@ -325,7 +325,7 @@ export class SqliSession {
     if (!binds) return false;
     const values = this.options.traceValues ?? false;
     for (const m of taken) this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, values));
-    await handler.executeRun(target, binds, this.reply);
+    await executeRun(target, binds, this.reply);
     return true;
   }
 

@@ -50,7 +50,7 @@ import type {
 } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { DEFAULT_SESSION_DATES, glDatetimeFormatOf, moneyFormatOf, type SessionDates } from "../sql/date-format.js";
-import { batchableBind, executeRun, type RunTarget } from "./batch-group.js";
+import { batchableBind, type RunTarget } from "./batch-group.js";
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
@@ -359,17 +359,17 @@ export class StatementHandler {
     }
   }
 
-  /**
-   * The current statement as the target of a run of BIND+EXECUTE pairs (batch-group.ts),
-   * or undefined when its binds must go one by one (smart LOBs, BYTE/TEXT, not DML).
-   */
+  /** The current statement as the target of a BIND+EXECUTE run (batch-group.ts); undefined: bind by bind. */
   runTarget(first: BindMessage, invalidText: () => boolean): RunTarget | undefined {
     const s = this.current;
-    if (!s || s.lob || this.lobs?.calling || !this.engine.executeMany) return undefined;
-    if (!batchableBind(s.statement, first)) return undefined;
-    const ctx = this.ctx();
-    const ansi = this.engine.database?.ansi ?? false;
-    const { order, century } = this.dates;
+    if (!s || s.lob || this.lobs?.calling || !this.engine.executeMany || !batchableBind(s.statement, first)) return;
+    const [ctx, ansi, { order, century }] = [this.ctx(), this.engine.database?.ansi ?? false, this.dates];
+    const decode = (bind: BindMessage) => {
+      s.params = decodeBindValues(bind, ctx, s.statement.params, ansi, order, century);
+      return s.params;
+    };
+    // A run has no BYTE/TEXT values: its first bind resets that exchange as any bind does.
+    const start = () => this.blobs.afterBind(first, s);
     return {
       engine: this.engine,
       ctx,
@@ -377,19 +377,9 @@ export class StatementHandler {
       statementId: s.id,
       keys: s.keys,
       invalidText,
-      decode: (bind) => {
-        s.params = decodeBindValues(bind, ctx, s.statement.params, ansi, order, century);
-        return s.params;
-      },
+      decode,
+      start,
     };
-  }
-
-  /** Executes a run gathered for `target` (runTarget), each row answered as execute() answers it. */
-  async executeRun(target: RunTarget, binds: readonly BindMessage[], out: ServerMessage[]): Promise<void> {
-    const s = this.require();
-    // Resets the BYTE/TEXT exchange as each bind does (a run has no BYTE/TEXT values).
-    await this.blobs.afterBind(binds[0]!, s);
-    await executeRun(target, binds, out);
   }
 
   /** The bound values, with the smart LOBs that FILETOBLOB/FILETOCLOB create now. */
