@@ -21,6 +21,7 @@
 
 import {
   type BindParameter,
+  type BindSlot,
   type BsonInput,
   ByteReader,
   ByteWriter,
@@ -158,14 +159,49 @@ const I32_MIN = -2147483647;
 const I32_MAX = 2147483647;
 const NULL_PARAMETER: BindParameter = { type: T.SQLCHAR, indicator: -1, precision: 0, payload: null };
 
-function viaCodec<V>(codec: TypeCodec<V>, value: V, text: TextCodec, type?: number): BindParameter {
-  const slot = codec.bindSlot(value, undefined, text);
-  const w = new ByteWriter(16);
-  codec.encodeBind(value, slot, w, text);
-  const r = new ByteReader();
-  r.push(w.take());
-  const payload = codec.readBind(r, slot).slice();
-  return { type: type ?? slot.type, indicator: 0, precision: slot.precision, payload };
+/** A parameter whose payload is read back once the whole row is encoded (BindScratch.finish). */
+type PendingParameter = { -readonly [K in keyof BindParameter]: BindParameter[K] };
+
+/**
+ * The values of one bind, encoded by their codecs into one writer (not module-level); then
+ * the row's bytes are copied once and each payload is read back from that copy. A value
+ * costs its codec's work, not a writer, a reader and two copies of its own.
+ */
+class BindScratch {
+  private readonly writer = new ByteWriter(64);
+  private readonly pending: { codec: TypeCodec<unknown>; slot: BindSlot; parameter: PendingParameter }[] = [];
+
+  add<V>(codec: TypeCodec<V>, value: V, text: TextCodec, type?: number): BindParameter {
+    const slot = codec.bindSlot(value, undefined, text);
+    codec.encodeBind(value, slot, this.writer, text);
+    const parameter: PendingParameter = {
+      type: type ?? slot.type,
+      indicator: 0,
+      precision: slot.precision,
+      payload: null,
+    };
+    this.pending.push({ codec: codec as TypeCodec<unknown>, slot, parameter });
+    return parameter;
+  }
+
+  /** Reads each payload back from one copy of the row's bytes (each is a view of that copy). */
+  finish(): void {
+    if (this.pending.length === 0) return;
+    const reader = new ByteReader();
+    reader.push(this.writer.take());
+    for (const { codec, slot, parameter } of this.pending) parameter.payload = codec.readBind(reader, slot);
+    this.pending.length = 0;
+  }
+}
+
+function viaCodec<V>(
+  codec: TypeCodec<V>,
+  value: V,
+  text: TextCodec,
+  scratch: BindScratch,
+  type?: number,
+): BindParameter {
+  return scratch.add(codec, value, text, type);
 }
 
 function isTyped(value: object): value is TypedParameter {
@@ -228,42 +264,42 @@ function bindBlob(type: number, v: unknown, text: TextCodec, position: number): 
   );
 }
 
-function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParameter {
+function bindTyped(p: TypedParameter, text: TextCodec, scratch: BindScratch, position = 0): BindParameter {
   const v = p.value;
   switch (p.type) {
     case "CHAR":
-      return viaCodec(varcharCodec, textOf(v), text, T.SQLCHAR);
+      return viaCodec(varcharCodec, textOf(v), text, scratch, T.SQLCHAR);
     case "NCHAR":
-      return viaCodec(varcharCodec, textOf(v), text, T.SQLNCHAR);
+      return viaCodec(varcharCodec, textOf(v), text, scratch, T.SQLNCHAR);
     case "VARCHAR":
-      return viaCodec(varcharCodec, textOf(v), text, T.SQLVCHAR);
+      return viaCodec(varcharCodec, textOf(v), text, scratch, T.SQLVCHAR);
     case "NVARCHAR":
-      return viaCodec(varcharCodec, textOf(v), text, T.SQLNVCHAR);
+      return viaCodec(varcharCodec, textOf(v), text, scratch, T.SQLNVCHAR);
     case "LVARCHAR":
-      return viaCodec(varcharCodec, textOf(v), text, T.SQLLVARCHAR);
+      return viaCodec(varcharCodec, textOf(v), text, scratch, T.SQLLVARCHAR);
     case "SMALLINT":
-      return viaCodec(smallintCodec, Number(v), text);
+      return viaCodec(smallintCodec, Number(v), text, scratch);
     case "INTEGER":
-      return viaCodec(integerCodec, Number(v), text);
+      return viaCodec(integerCodec, Number(v), text, scratch);
     case "BIGINT":
     case "INT8":
-      return viaCodec(bigintCodec, BigInt(v as bigint | number | string), text);
+      return viaCodec(bigintCodec, BigInt(v as bigint | number | string), text, scratch);
     case "FLOAT":
-      return viaCodec(floatCodec, Number(v), text);
+      return viaCodec(floatCodec, Number(v), text, scratch);
     case "SMALLFLOAT":
-      return viaCodec(smallfloatCodec, Number(v), text);
+      return viaCodec(smallfloatCodec, Number(v), text, scratch);
     case "DECIMAL":
-      return viaCodec(decimalCodec, textOf(v), text);
+      return viaCodec(decimalCodec, textOf(v), text, scratch);
     case "MONEY":
-      return viaCodec(decimalCodec, textOf(v), text, T.SQLMONEY);
+      return viaCodec(decimalCodec, textOf(v), text, scratch, T.SQLMONEY);
     case "DATE":
-      return viaCodec(dateCodec, toDate(v), text);
+      return viaCodec(dateCodec, toDate(v), text, scratch);
     case "DATETIME":
-      return viaCodec(datetimeCodec, toDateTime(v, p.qualifier), text);
+      return viaCodec(datetimeCodec, toDateTime(v, p.qualifier), text, scratch);
     case "INTERVAL":
-      return viaCodec(intervalCodec, toInterval(v, p.qualifier), text);
+      return viaCodec(intervalCodec, toInterval(v, p.qualifier), text, scratch);
     case "BOOLEAN":
-      return viaCodec(booleanCodec, Boolean(v), text);
+      return viaCodec(booleanCodec, Boolean(v), text, scratch);
     case "BYTE":
       return bindBlob(T.SQLBYTES, v, text, position);
     case "TEXT":
@@ -272,9 +308,9 @@ function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParame
     case "MULTISET":
     case "LIST":
     case "ROW":
-      return viaCodec(collectionCodec, compositeParamText(p.type, v, p.qualifier), text);
+      return viaCodec(collectionCodec, compositeParamText(p.type, v, p.qualifier), text, scratch);
     case "JSON":
-      return viaCodec(jsonCodec, v, text);
+      return viaCodec(jsonCodec, v, text, scratch);
     case "BSON":
       if (v === null || typeof v !== "object" || Array.isArray(v))
         throw new ValueKindError("BSON wants a plain object");
@@ -284,41 +320,41 @@ function bindTyped(p: TypedParameter, text: TextCodec, position = 0): BindParame
   }
 }
 
-function bindValue(value: unknown, text: TextCodec, position: number): BindParameter {
+function bindValue(value: unknown, text: TextCodec, scratch: BindScratch, position: number): BindParameter {
   if (value === null || value === undefined) return NULL_PARAMETER;
   switch (typeof value) {
     case "number":
       if (Number.isInteger(value)) {
-        if (value >= I32_MIN && value <= I32_MAX) return viaCodec(integerCodec, value, text);
-        if (Number.isSafeInteger(value)) return viaCodec(bigintCodec, BigInt(value), text);
+        if (value >= I32_MIN && value <= I32_MAX) return viaCodec(integerCodec, value, text, scratch);
+        if (Number.isSafeInteger(value)) return viaCodec(bigintCodec, BigInt(value), text, scratch);
       }
-      return viaCodec(floatCodec, value, text);
+      return viaCodec(floatCodec, value, text, scratch);
     case "bigint":
-      return viaCodec(bigintCodec, value, text);
+      return viaCodec(bigintCodec, value, text, scratch);
     case "string": {
       // Only a string that may pass the limit is encoded here (at most 4 bytes a character).
       if (value.length > MAX_VARCHAR_BIND / 4) {
         const bytes = text.encode(value);
         if (bytes.length > MAX_VARCHAR_BIND) return blobParameter(T.SQLTEXT, bytes, bytes.length, position);
       }
-      return viaCodec(varcharCodec, value, text);
+      return viaCodec(varcharCodec, value, text, scratch);
     }
     case "boolean":
-      return viaCodec(booleanCodec, value, text);
+      return viaCodec(booleanCodec, value, text, scratch);
     case "object":
       if (value instanceof SmartLobLocator) return smartLobBindParameter(value);
-      if (value instanceof Date) return viaCodec(datetimeCodec, toDateTime(value, undefined), text);
-      if (value instanceof InformixDate) return viaCodec(dateCodec, value, text);
-      if (value instanceof InformixDateTime) return viaCodec(datetimeCodec, value, text);
-      if (value instanceof InformixInterval) return viaCodec(intervalCodec, value, text);
+      if (value instanceof Date) return viaCodec(datetimeCodec, toDateTime(value, undefined), text, scratch);
+      if (value instanceof InformixDate) return viaCodec(dateCodec, value, text, scratch);
+      if (value instanceof InformixDateTime) return viaCodec(datetimeCodec, value, text, scratch);
+      if (value instanceof InformixInterval) return viaCodec(intervalCodec, value, text, scratch);
       if (value instanceof Uint8Array || isStream(value)) return bindBlob(T.SQLBYTES, value, text, position);
-      if (isTyped(value)) return bindTyped(value, text, position);
-      if (Array.isArray(value)) return viaCodec(collectionCodec, compositeParamText("LIST", value), text);
-      if (value instanceof Set) return viaCodec(collectionCodec, compositeParamText("SET", value), text);
+      if (isTyped(value)) return bindTyped(value, text, scratch, position);
+      if (Array.isArray(value)) return viaCodec(collectionCodec, compositeParamText("LIST", value), text, scratch);
+      if (value instanceof Set) return viaCodec(collectionCodec, compositeParamText("SET", value), text, scratch);
       // The value of an opaque type read back ({ typeName, bytes }): its bytes, as the type's text.
-      if (isOpaqueValue(value)) return viaCodec(opaqueCodec, value, text);
+      if (isOpaqueValue(value)) return viaCodec(opaqueCodec, value, text, scratch);
       if (Object.getPrototypeOf(value) === Object.prototype)
-        return viaCodec(collectionCodec, compositeParamText("ROW", value), text);
+        return viaCodec(collectionCodec, compositeParamText("ROW", value), text, scratch);
       break;
     default:
       break;
@@ -338,9 +374,10 @@ function isOpaqueValue(value: object): value is OpaqueValue {
  * (the `exposeParameterValues` option): by default no value reaches an error (issue 7).
  */
 export function bindParameters(values: readonly unknown[], text: TextCodec, exposeValues = false): BindParameter[] {
-  return values.map((value, i) => {
+  const scratch = new BindScratch();
+  const parameters = values.map((value, i) => {
     try {
-      return bindValue(value, text, i + 1);
+      return bindValue(value, text, scratch, i + 1);
     } catch (cause) {
       if (cause instanceof DriverError) throw cause;
       if (cause instanceof TypeCodecError && cause.code === "UNMAPPABLE_CHARACTER") {
@@ -356,6 +393,8 @@ export function bindParameters(values: readonly unknown[], text: TextCodec, expo
       );
     }
   });
+  scratch.finish();
+  return parameters;
 }
 
 function describeValue(value: unknown): string {
@@ -367,7 +406,9 @@ function describeValue(value: unknown): string {
 /** Checks a typed parameter now, so Param helpers fail at the call that made the mistake. */
 function checked(p: TypedParameter): TypedParameter {
   try {
-    bindTyped(p, utf8);
+    const scratch = new BindScratch();
+    bindTyped(p, utf8, scratch);
+    scratch.finish();
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new DriverError("INVALID_ARGUMENT", `Param.${p.type.toLowerCase()}: ${reason}`, { cause });

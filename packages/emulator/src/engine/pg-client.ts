@@ -168,9 +168,10 @@ export class PgClient {
 
   /**
    * Runs statements in one round trip (one Sync): the first that fails ends the request
-   * (PostgreSQL skips the rest) and is thrown. Rows and command tags of every step, in order.
+   * (PostgreSQL skips the rest) and is thrown. Rows and command tags of every step, in order;
+   * `rowEnds[i]` is where step i's rows end in `rows` (for the steps that completed).
    */
-  async steps(steps: readonly PgStep[]): Promise<{ rows: (string | null)[][]; commands: string[] }> {
+  async steps(steps: readonly PgStep[]): Promise<{ rows: (string | null)[][]; commands: string[]; rowEnds: number[] }> {
     const w = this.writer;
     if (this.unused.length > 0) {
       for (const name of this.unused) w.close("S", name);

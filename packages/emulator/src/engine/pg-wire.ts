@@ -45,6 +45,8 @@ export interface PgReply {
   rows: (string | null)[][];
   /** CommandComplete tags, in order. */
   commands: string[];
+  /** For each CommandComplete, the number of rows received before it (a portal's rows end there). */
+  rowEnds: number[];
   /** The first ErrorResponse's fields by name (code, message, position, detail, table, ...). */
   error: Record<string, string> | null;
 }
@@ -97,7 +99,7 @@ function cstringEnd(b: Buffer, at: number): number {
 /** Reads one reply (complete messages, ending with ReadyForQuery). */
 export function readReply(bytes: Uint8Array): PgReply {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const reply: PgReply = { fields: null, paramTypes: null, rows: [], commands: [], error: null };
+  const reply: PgReply = { fields: null, paramTypes: null, rows: [], commands: [], rowEnds: [], error: null };
   let at = 0;
   while (at + 5 <= b.length) {
     const type = b[at]!;
@@ -128,6 +130,7 @@ export function readReply(bytes: Uint8Array): PgReply {
       }
       case 0x43: // 'C' CommandComplete
         reply.commands.push(b.toString("latin1", p, cstringEnd(b, p)));
+        reply.rowEnds.push(reply.rows.length);
         break;
       case 0x54: {
         // 'T' RowDescription

@@ -28,6 +28,7 @@ import { DEFAULT_DATE_FORMAT, DEFAULT_MONEY } from "../sql/date-format.js";
 import { DEFAULT_DATE_ORDER } from "../sql/date-order.js";
 import type { IsolationLevel, Plan } from "../sql/plan.js";
 import { rewrite } from "../sql/rewriter.js";
+import { runBatch } from "./batch-runner.js";
 import { closeCursor, fetchCursor } from "./cursor-runner.js";
 import { SQL } from "./error-codes.js";
 import { ForUpdateCursor } from "./for-update-cursor.js";
@@ -48,6 +49,7 @@ import { MaterialisedCursor, NamedStatements, PreparedStatement } from "./statem
 import { declareCursor, describePlan, runSql, streams } from "./statement-runner.js";
 import type { CursorHost, StreamingCursor } from "./streaming-cursor.js";
 import type {
+  BatchResult,
   DatabaseInfo,
   EngineCursor,
   EngineSession,
@@ -357,6 +359,20 @@ export class PgliteSession implements EngineSession, TransactionHolder, CursorHo
     const { result } = await runSql(this, stmt, params);
     this.last = result;
     return result;
+  }
+
+  /** A client's batch of one statement: its leading rows in one request (batch-runner.ts), the rest per row. */
+  async executeMany(statement: EngineStatement, paramSets: readonly (readonly EngineValue[])[]): Promise<BatchResult> {
+    this.requireOpen();
+    const results: ExecResult[] = [];
+    try {
+      results.push(...(await runBatch(this, this.statementOf(statement), paramSets)));
+      if (results.length > 0) this.last = results[results.length - 1]!;
+      for (const params of paramSets.slice(results.length)) results.push(await this.execute(statement, params));
+    } catch (error) {
+      return { results, error };
+    }
+    return { results };
   }
 
   async openCursor(statement: EngineStatement, params: readonly EngineValue[]): Promise<EngineCursor> {

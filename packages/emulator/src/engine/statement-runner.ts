@@ -44,7 +44,13 @@ const SERIAL_CODES = new Set<number>([codes.SQLSERIAL, codes.SQLSERIAL8, codes.S
  * run on (Bind + Execute, no Parse: PostgreSQL neither parses nor, once its plan cache
  * settles, plans them again). DDL and statements that make temp tables are parsed each time.
  */
-const REUSABLE = new Set<number>([codes.SQ_INSERT, codes.SQ_UPDATE, codes.SQ_DELETE, codes.SQ_UPDALL, codes.SQ_DELALL]);
+export const REUSABLE = new Set<number>([
+  codes.SQ_INSERT,
+  codes.SQ_UPDATE,
+  codes.SQ_DELETE,
+  codes.SQ_UPDALL,
+  codes.SQ_DELALL,
+]);
 
 export async function mapError(session: PgliteSession, err: unknown, plan: SqlPlan): Promise<InformixSqlError> {
   if (err instanceof PgError) {
@@ -189,7 +195,7 @@ export async function describePlan(
   return new PreparedStatement(source, plan, columns, columnTypes, desc.paramTypes, sql, serialCodes, dependencies);
 }
 
-function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): ExecResult {
+export function resultOf(res: PgResult, stmt: PreparedStatement, isQuery: boolean): ExecResult {
   const tagCount = /(\d+)$/.exec(res.command);
   const rowCount = isQuery ? res.rows.length : tagCount ? Number(tagCount[1]) : 0;
   let serial = 0;
@@ -248,7 +254,7 @@ export function streams(plan: SqlPlan): boolean {
  * What one execution runs: the plan (rewritten again when it reads the previous statement's
  * sqlca through DBINFO), its SQL and the parameters as PostgreSQL text.
  */
-function executionOf(
+export function executionOf(
   session: PgliteSession,
   stmt: PreparedStatement,
   params: readonly EngineValue[],

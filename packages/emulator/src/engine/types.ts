@@ -120,6 +120,12 @@ export interface ExecResult {
   readonly rowId?: string;
 }
 
+/** What EngineSession.executeMany did: one result per row applied, then the failing row's error. */
+export interface BatchResult {
+  readonly results: readonly ExecResult[];
+  readonly error?: unknown;
+}
+
 export interface EngineCursor {
   /** Up to `maxRows` rows; an empty array means the cursor is exhausted. */
   fetch(maxRows: number): Promise<EngineValue[][]>;
@@ -155,6 +161,14 @@ export interface EngineSession {
   setTextFormats?(formats: Pick<SessionOptions, "datetimeFormat" | "money">): void;
   /** Runs a non-query statement. */
   execute(statement: EngineStatement, params: readonly EngineValue[]): Promise<ExecResult>;
+  /**
+   * Runs a non-query statement once per parameter set, in order, as that many execute()
+   * calls would (the rows of a client's batch: server/batch-group.ts), possibly in fewer
+   * engine requests. Stops at the first row that fails: `results` holds the rows applied
+   * before it, `error` what execute() would have thrown for it. Optional: the wire side
+   * calls execute() per row without it.
+   */
+  executeMany?(statement: EngineStatement, paramSets: readonly (readonly EngineValue[])[]): Promise<BatchResult>;
   /** Runs a query and returns its cursor. */
   openCursor(statement: EngineStatement, params: readonly EngineValue[]): Promise<EngineCursor>;
   /**

@@ -37,7 +37,8 @@ const FETCH_CHUNK = 16 * 1024;
 /** Reply bytes gathered before they are sent ahead of the group's SQ_EOT. */
 const FLUSH_BYTES = 64 * 1024;
 
-const isBlobType = (type: number) => {
+/** BYTE or TEXT: values that travel in SQ_BBIND/SQ_BLOB chunks. */
+export const isBlobType = (type: number): boolean => {
   const base = type & T.SQLTYPE_MASK;
   return base === T.SQLBYTES || base === T.SQLTEXT;
 };

@@ -23,6 +23,7 @@
 // goes on: it never drops a connection for a request it does not understand.
 
 import {
+  type BindMessage,
   ByteWriter,
   ClientItemDecoder,
   type ClientMessage,
@@ -43,6 +44,7 @@ import { SQL } from "../engine/error-codes.js";
 import { InformixSqlError } from "../engine/informix-sql-error.js";
 import type { Engine } from "../engine/types.js";
 import { sessionDatesOf } from "../sql/date-format.js";
+import { executeRun, gatherRun } from "./batch-group.js";
 import { blobspaceOf } from "./blobspace.js";
 import { SessionCodeSet } from "./code-set.js";
 import { DEFAULT_LIMITS, type SessionLimits, SQLCODE_STATEMENT_TOO_LONG } from "./limits.js";
@@ -284,7 +286,7 @@ export class SqliSession {
     if (this.groupFailed && message.kind !== "release" && message.kind !== "close") return false;
     try {
       if (this.codeSet.takeInvalid()) throw new InformixSqlError(SQL.ILLEGAL_CHARACTER);
-      await this.handler!.handle(message, this.reply);
+      if (message.kind !== "bind" || !(await this.runBatch(message))) await this.handler!.handle(message, this.reply);
       this.followDatabaseLocale();
     } catch (caught) {
       if (caught instanceof SqliProtocolError) throw caught;
@@ -296,6 +298,49 @@ export class SqliSession {
       this.pushError(error);
     }
     return false;
+  }
+
+  /**
+   * A BIND followed by more BIND+EXECUTE pairs for the same DML statement, already buffered:
+   * the run goes to the engine at once (batch-group.ts). False when there is no such run.
+   */
+  private async runBatch(first: BindMessage): Promise<boolean> {
+    const handler = this.handler!;
+    const target = handler.runTarget(first, () => this.codeSet.takeInvalid());
+    if (!target) return false;
+    const taken: ClientMessage[] = [];
+    const binds = gatherRun(
+      first,
+      target,
+      () => {
+        const m = this.buffered();
+        if (m !== undefined) taken.push(m);
+        return m;
+      },
+      (back) => {
+        taken.length -= back.length;
+        this.stash.unshift(...back);
+      },
+    );
+    if (!binds) return false;
+    const values = this.options.traceValues ?? false;
+    for (const m of taken) this.options.trace?.(this.options.id, "c>s", redactClientMessage(m, values));
+    await executeRun(target, binds, this.reply);
+    return true;
+  }
+
+  /** The next complete message already received, without waiting; undefined when there is none. */
+  private buffered(): ClientMessage | undefined {
+    const stashed = this.stash.shift();
+    if (stashed !== undefined) return stashed;
+    try {
+      const m = this.decoder.next();
+      return isNeedMoreData(m) ? undefined : m;
+    } catch {
+      // Read again by the pump, which answers what does not decode.
+      this.decoder.byteReader.rewind();
+      return undefined;
+    }
   }
 
   /** Once a database is open, its character data travels in the database's code set. */

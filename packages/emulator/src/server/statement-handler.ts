@@ -20,7 +20,7 @@
 // every open cursor not declared WITH HOLD (SQ_HOLD before its OPEN), as IDS does; a
 // fetch from it is then -400.
 
-import type { ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
+import type { BindMessage, ClientMessage, ProtocolContext, ServerMessage } from "@informix-db/protocol";
 import {
   blobDescriptorBytes,
   DONE_WARN_ANSI,
@@ -51,6 +51,7 @@ import type {
 } from "../engine/types.js";
 import { SERVER_VERSION_TEXT } from "../sql/context.js";
 import { DEFAULT_SESSION_DATES, glDatetimeFormatOf, moneyFormatOf, type SessionDates } from "../sql/date-format.js";
+import { batchableBind, type RunTarget } from "./batch-group.js";
 import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
@@ -363,6 +364,29 @@ export class StatementHandler {
       default:
         throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
     }
+  }
+
+  /** The current statement as the target of a BIND+EXECUTE run (batch-group.ts); undefined: bind by bind. */
+  runTarget(first: BindMessage, invalidText: () => boolean): RunTarget | undefined {
+    const s = this.current;
+    if (!s || s.lob || this.lobs?.calling || !this.engine.executeMany || !batchableBind(s.statement, first)) return;
+    const [ctx, ansi, { order, century }] = [this.ctx(), this.engine.database?.ansi ?? false, this.dates];
+    const decode = (bind: BindMessage) => {
+      s.params = decodeBindValues(bind, ctx, s.statement.params, ansi, order, century);
+      return s.params;
+    };
+    // A run has no BYTE/TEXT values: its first bind resets that exchange as any bind does.
+    const start = () => this.blobs.afterBind(first, s);
+    return {
+      engine: this.engine,
+      ctx,
+      statement: s.statement,
+      statementId: s.id,
+      keys: s.keys,
+      invalidText,
+      decode,
+      start,
+    };
   }
 
   /** The bound values, with the smart LOBs that FILETOBLOB/FILETOCLOB create now. */
