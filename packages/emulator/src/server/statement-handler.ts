@@ -30,13 +30,6 @@ import {
   DONE_WARN_SECONDARY,
   DONE_WARN_SET,
   GETROUTINE_BY_ID,
-  SFETCH_ABSOLUTE,
-  SFETCH_CURRENT,
-  SFETCH_FIRST,
-  SFETCH_LAST,
-  SFETCH_NEXT,
-  SFETCH_PRIOR,
-  SFETCH_RELATIVE,
   typeCodes as T,
 } from "@informix-db/protocol";
 import { DEFAULT_DB_LOCALE } from "../engine/databases.js";
@@ -56,6 +49,7 @@ import { decodeBindValues } from "./bind-values.js";
 import { BlobExchange } from "./blob-exchange.js";
 import { Blobspace, SQLCODE_CANNOT_OPEN_BLOB } from "./blobspace.js";
 import { afterPositioned, positionedParams } from "./current-of.js";
+import { cost, done, MAX_ROWS_PER_READ, rowsPerRead, scrollTarget, TUPLE_OVERHEAD } from "./cursor-replies.js";
 import { describeInput, describeStatement } from "./describe.js";
 import { keyColumns, keysDescribe, keysTuple } from "./generated-keys.js";
 import { OutParameterCalls } from "./out-parameters.js";
@@ -76,20 +70,6 @@ export const SQLCODE_NOT_IMPLEMENTED = -999;
 const SQLCODE_BAD_STATEMENT_ID = -258;
 /** Statements after which the DONE warnings describe the database now open. */
 const OPENS_DATABASE = new Set([T.SQ_DATABASE, T.SQ_CREADB, T.SQ_STARTDB]);
-/** Tuples per NFETCH are limited by the client's buffer; this is the per-tuple overhead in it. */
-const TUPLE_OVERHEAD = 6;
-/** Rows taken from the engine cursor at a time, whatever the client's buffer. */
-const MAX_ROWS_PER_READ = 1000;
-
-/**
- * Rows to take from the engine for an NFETCH of `bufferSize` bytes: those of a few such
- * fetches (rows of 16 bytes or more), so that a client with a small buffer (JDBC's 4 KiB, a
- * fetchSize of 100) costs one engine read per several NFETCHes rather than one or more each.
- */
-function rowsPerRead(bufferSize: number): number {
-  return Math.min(MAX_ROWS_PER_READ, Math.max(64, Math.ceil(bufferSize / 4)));
-}
-
 interface PreparedState {
   readonly id: number;
   readonly statement: EngineStatement;
@@ -487,6 +467,7 @@ export class StatementHandler {
     }
     const n = s.scrollRows.length;
     const target = scrollTarget(scrollType, row, s.position, n);
+    if (target === undefined) throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
     if (target < 1 || target > n) {
       s.position = target < 1 ? 0 : n + 1;
       out.push(done(0), cost());
@@ -572,34 +553,4 @@ function lobTarget(s: PreparedState): { readonly statement: EngineStatement; par
       s.params = v;
     },
   };
-}
-
-/** The 1-based row an SQ_SFETCH asks for (SFETCH_* scroll types 1–7). */
-function scrollTarget(scrollType: number, row: number, position: number, count: number): number {
-  switch (scrollType) {
-    case SFETCH_NEXT:
-      return position + 1;
-    case SFETCH_PRIOR:
-      return position - 1;
-    case SFETCH_FIRST:
-      return 1;
-    case SFETCH_LAST:
-      return count;
-    case SFETCH_CURRENT:
-      return position;
-    case SFETCH_ABSOLUTE:
-      return row;
-    case SFETCH_RELATIVE:
-      return position + row;
-    default:
-      throw new InformixSqlError(SQLCODE_NOT_IMPLEMENTED);
-  }
-}
-
-function done(rows: number, warnings = 0, serial = 0): ServerMessage {
-  return { kind: "done", warnings, rows, rowId: 0, serial };
-}
-
-function cost(): ServerMessage {
-  return { kind: "cost", estimatedRows: 1, estimatedCost: 1 };
 }
