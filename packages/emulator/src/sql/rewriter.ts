@@ -31,6 +31,7 @@ import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-
 import { rewriteSelectLists } from "./rewrite-select-list.js";
 import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
+import { triggerStatement } from "./triggers/trigger-statement.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
 import * as codes from "./type-codes.js";
 
@@ -139,6 +140,8 @@ export function rewrite(sql: string, ctx: RewriteContext): Plan {
   // CREATE PROCEDURE/FUNCTION bodies hold `;`-separated SPL statements: parsed in spl/.
   const routine = routineStatement(sql, tokens, ctx, (text) => rewrite(text, ctx));
   if (routine) return routine;
+  const trigger = triggerStatement(sql, tokens, ctx, (text) => rewrite(text, ctx));
+  if (trigger) return trigger;
   const semi = tokens.findIndex((t) => isOp(t, ";"));
   if (semi >= 0) throw syntax(tokens[semi]);
   const cmd = databaseCommand(tokens) ?? transactionCommand(tokens) ?? setCommand(tokens);
