@@ -31,8 +31,8 @@ import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-
 import { rewriteSelectLists } from "./rewrite-select-list.js";
 import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
-import { triggerStatement } from "./triggers/trigger-statement.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
+import { triggerStatement } from "./triggers/trigger-statement.js";
 import * as codes from "./type-codes.js";
 
 function syntax(t: Token | undefined): InformixSqlError {

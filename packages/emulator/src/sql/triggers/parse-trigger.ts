@@ -20,7 +20,7 @@
 import { InformixSqlError } from "../../engine/informix-sql-error.js";
 import { TokenCursor } from "../spl/cursor.js";
 import { isOp, isWord, makeToken, type Token } from "../tokenizer.js";
-import type { Trigger, TriggerAction, TriggeredAction, TriggerEvent } from "./ast.js";
+import type { Trigger, TriggerAction, TriggerEvent, TriggeredAction } from "./ast.js";
 
 /** -744 Illegal SQL statement in trigger. */
 const ILLEGAL_IN_TRIGGER = -744;

@@ -65,7 +65,16 @@ export function dropOrphansSql(ctx: RewriteContext): string {
 }
 
 export function ddlPlan(statementType: number, sql: string): SqlPlan {
-  return { kind: "sql", statementType, isQuery: false, sql, sourceOffset: () => 0, paramCount: 0, dynamic: false, ddl: true };
+  return {
+    kind: "sql",
+    statementType,
+    isQuery: false,
+    sql,
+    sourceOffset: () => 0,
+    paramCount: 0,
+    dynamic: false,
+    ddl: true,
+  };
 }
 
 function dollarTag(text: string, base: string): string {
@@ -160,7 +169,10 @@ class TriggerTranslator {
     const made: { name: string; sql: string }[] = [];
     const add = (suffix: string, timing: string, level: string): void => {
       const name = pgIdent(`ifx_${t.name}_${suffix}`);
-      made.push({ name, sql: `CREATE TRIGGER ${name} ${timing} ON ${table} FOR EACH ${level} EXECUTE FUNCTION ${fn}()` });
+      made.push({
+        name,
+        sql: `CREATE TRIGGER ${name} ${timing} ON ${table} FOR EACH ${level} EXECUTE FUNCTION ${fn}()`,
+      });
     };
     if (t.event === "select") add("s", "AFTER INSERT", "STATEMENT WHEN (false)");
     else {

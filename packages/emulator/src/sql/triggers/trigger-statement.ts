@@ -78,7 +78,8 @@ function setPlan(c: TokenCursor, ctx: RewriteContext): Plan {
       WHERE g.tgrelid = CAST(${pgString(pgIdent(table))} AS regclass) AND p.prosrc ~ ${pgString(`^\\s*${TRIGGER_MARKER}\\n`)}`;
   } else {
     const names = c.names();
-    for (const n of names) lines.push(`IF NOT EXISTS (${liveFunction(n, ctx)}) THEN ${raiseInformix(OBJECT_NOT_FOUND, n)} END IF;`);
+    for (const n of names)
+      lines.push(`IF NOT EXISTS (${liveFunction(n, ctx)}) THEN ${raiseInformix(OBJECT_NOT_FOUND, n)} END IF;`);
     fns = names.map((n) => liveFunction(n, ctx)).join(" UNION ALL ");
   }
   const enable = c.word("enabled", "disabled").value === "enabled";
