@@ -87,6 +87,20 @@ describe("triggers (pglite)", () => {
     ]);
   });
 
+  it("MERGE fires the UPDATE trigger of the rows it updates", async () => {
+    await audit();
+    await exec(
+      s,
+      `MERGE INTO item t USING (SELECT 1 AS k, 50 AS q FROM systables WHERE tabid = 1) AS m ON t.id = m.k
+       WHEN MATCHED THEN UPDATE SET qty = m.q`,
+    );
+    assert.deepEqual(await audit(), [
+      ["B", null, null, null, "before"],
+      ["U", 1, 14, 50, "up"],
+      ["A", null, null, null, "after"],
+    ]);
+  });
+
   it("EXECUTE PROCEDURE runs an SPL routine with the old row's values (DELETE trigger)", async () => {
     await exec(
       s,
