@@ -150,6 +150,33 @@ describe("triggers (pglite)", () => {
     assert.deepEqual((await query(s, "SELECT COUNT(*) FROM src WHERE k = -5")).rows, [["0"]]);
   });
 
+  it("EXECUTE FUNCTION ... INTO sets columns of the new row", async () => {
+    await exec(s, "CREATE TABLE line (id SERIAL, qty INT, price DECIMAL(8,2), total DECIMAL(10,2), tag VARCHAR(10))");
+    await exec(
+      s,
+      "CREATE FUNCTION line_total(q INT, p DECIMAL(8,2)) RETURNING DECIMAL(10,2), VARCHAR(10); RETURN q * p, 'calc'; END FUNCTION",
+    );
+    await exec(
+      s,
+      `CREATE TRIGGER line_calc INSERT ON line REFERENCING NEW AS n
+       FOR EACH ROW (EXECUTE FUNCTION line_total(n.qty, n.price) INTO total, tag,
+                     INSERT INTO audit (kind, item_id) VALUES ('L', n.id))`,
+    );
+    await audit();
+    await exec(s, "INSERT INTO line (qty, price) VALUES (3, 2.50)");
+    assert.deepEqual((await query(s, "SELECT id, total, tag FROM line")).rows, [[1, "7.50", "calc"]]);
+    assert.deepEqual(await audit(), [["L", 1, null, null, null]]);
+    // INTO only in FOR EACH ROW of INSERT and UPDATE triggers.
+    await rejects(
+      exec(s, "CREATE TRIGGER line_bad DELETE ON line FOR EACH ROW (EXECUTE FUNCTION line_total(1, 1) INTO total)"),
+      -201,
+    );
+    await rejects(
+      exec(s, "CREATE TRIGGER line_bad2 INSERT ON line AFTER (EXECUTE FUNCTION line_total(1, 1) INTO total)"),
+      -201,
+    );
+  });
+
   it("INSTEAD OF triggers make a view writable", async () => {
     await exec(s, "CREATE TABLE base (k INT, v VARCHAR(10))");
     await exec(s, "CREATE VIEW vbase AS SELECT k, v FROM base");

@@ -14,8 +14,11 @@ export type TriggerEvent = "insert" | "delete" | "update" | "select";
 export type TriggerAction =
   /** INSERT, UPDATE or DELETE: its source text, rewritten as a top-level statement. */
   | { readonly kind: "sql"; readonly start: number; readonly end: number; readonly at: number }
-  /** EXECUTE PROCEDURE|FUNCTION name(args): the call's tokens (name through `)`). */
-  | { readonly kind: "call"; readonly tokens: readonly Token[]; readonly at: number };
+  /**
+   * EXECUTE PROCEDURE|FUNCTION name(args) [INTO col, ...]: the call's tokens (name through `)`);
+   * INTO (FOR EACH ROW of an INSERT or UPDATE trigger) sets those columns of the new row.
+   */
+  | { readonly kind: "call"; readonly tokens: readonly Token[]; readonly into: readonly string[]; readonly at: number };
 
 /** `[WHEN (condition)] (action, ...)`. */
 export interface TriggeredAction {

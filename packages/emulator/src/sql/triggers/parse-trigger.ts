@@ -12,6 +12,7 @@
 //   action-clause:  [BEFORE list] [FOR EACH ROW list] [AFTER list]   (at least one)
 //   list:           [WHEN (condition)] (action, ...) [, [WHEN (condition)] (action, ...)] ...
 //   action:         INSERT ... | DELETE ... | UPDATE ... | EXECUTE {PROCEDURE | FUNCTION} name [(args)]
+//                   [INTO col, ...]  (INTO: FOR EACH ROW of an INSERT or UPDATE trigger only)
 //
 // An UPDATE action's SET list has commas of its own: a comma at the action's top level ends
 // the action only when INSERT, DELETE, UPDATE or EXECUTE follows it. Syntax errors are -201
@@ -74,7 +75,7 @@ class TriggerParser {
   }
 
   /** `[WHEN (cond)] (actions) [, ...]`. */
-  private list(): TriggeredAction[] {
+  private list(into = false): TriggeredAction[] {
     const c = this.c;
     const out: TriggeredAction[] = [];
     do {
@@ -88,13 +89,13 @@ class TriggerParser {
         when = { tokens: c.tokens.slice(open + 1, close), at: c.at };
         c.i = close + 1;
       }
-      out.push({ when, actions: this.actions(), at });
+      out.push({ when, actions: this.actions(into), at });
     } while (c.atOp(",") && (isWord(c.peek(1), "when") || isOp(c.peek(1), "(")) && c.optionalOp(","));
     return out;
   }
 
   /** `(action, ...)`. */
-  actions(): TriggerAction[] {
+  actions(into = false): TriggerAction[] {
     const c = this.c;
     const open = c.i;
     c.op("(");
@@ -105,7 +106,7 @@ class TriggerParser {
       const t = c.peek();
       if (isWord(t, ...TRANSACTION_WORDS)) throw new InformixSqlError(ILLEGAL_IN_TRIGGER, 0, "", t!.start + 1);
       if (!isWord(t, ...ACTION_WORDS)) throw c.error();
-      out.push(isWord(t, "execute") ? this.call(close) : this.statement(close));
+      out.push(isWord(t, "execute") ? this.call(close, into) : this.statement(close));
       if (c.i === close) break;
       c.op(",");
     }
@@ -129,7 +130,7 @@ class TriggerParser {
     return { kind: "sql", start: first.start, end: last.start + last.text.length, at: first.start };
   }
 
-  private call(close: number): TriggerAction {
+  private call(close: number, intoAllowed: boolean): TriggerAction {
     const c = this.c;
     const at = c.next().start;
     c.word("procedure", "function");
@@ -147,9 +148,15 @@ class TriggerParser {
       const after = last.start + last.text.length;
       tokens = [...c.tokens.slice(start, c.i), makeToken("op", "(", after), makeToken("op", ")", after)];
     }
-    // WITH TRIGGER REFERENCES and INTO (routines that set the new row) are not supported.
+    let into: string[] = [];
+    if (intoAllowed && c.optionalWord("into")) {
+      into = [c.name()];
+      // A comma before INSERT, DELETE, UPDATE or EXECUTE starts the next action.
+      while (c.atOp(",") && !isWord(c.peek(1), ...ACTION_WORDS) && c.optionalOp(",")) into.push(c.name());
+    }
+    // WITH TRIGGER REFERENCES (SPL trigger routines) is not supported.
     if (c.i !== close && !c.atOp(",")) throw c.error();
-    return { kind: "call", tokens, at };
+    return { kind: "call", tokens, into, at };
   }
 
   parse(): Trigger {
@@ -186,7 +193,7 @@ class TriggerParser {
         c.next();
         c.word("each");
         c.word("row");
-        row = this.list();
+        row = this.list(event === "insert" || event === "update");
       }
       if (c.optionalWord("after")) after = this.list();
       // A REFERENCING clause needs FOR EACH ROW; some action is required.

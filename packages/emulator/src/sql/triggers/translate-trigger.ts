@@ -12,7 +12,9 @@
 //               otherwise                                        → the FOR EACH ROW actions
 //             with REFERENCING names as ALIAS FOR NEW / OLD, WHEN (c) as IF c THEN ... END IF;
 //   triggers  ifx_<name>_b  BEFORE <event> FOR EACH STATEMENT
-//             ifx_<name>_r  AFTER <event> FOR EACH ROW (INSTEAD OF ... on a view)
+//             ifx_<name>_r  AFTER <event> FOR EACH ROW (INSTEAD OF ... on a view); an
+//                           EXECUTE FUNCTION ... INTO col action makes it ~ifx_<name>_r BEFORE
+//                           ROW (SELECT * INTO NEW.col FROM f(...)), after the SERIAL trigger
 //             ifx_<name>_a  AFTER <event> FOR EACH STATEMENT
 //             ifx_<name>_s  a SELECT trigger: recorded (catalog, DROP TABLE), never fired
 //
@@ -77,6 +79,11 @@ export function ddlPlan(statementType: number, sql: string): SqlPlan {
   };
 }
 
+/** Whether a FOR EACH ROW action sets the new row (EXECUTE FUNCTION ... INTO): the row trigger runs BEFORE ROW. */
+function setsRow(t: Trigger): boolean {
+  return t.row.some((ta) => ta.actions.some((a) => a.kind === "call" && a.into.length > 0));
+}
+
 function dollarTag(text: string, base: string): string {
   let tag = `$${base}$`;
   for (let k = 1; text.includes(tag); k++) tag = `$${base}${k}$`;
@@ -102,11 +109,12 @@ class TriggerTranslator {
   private list(list: readonly TriggeredAction[]): string[] {
     const out: string[] = [];
     for (const ta of list) {
-      const lines = ta.actions.map((a) =>
-        a.kind === "sql"
-          ? `${this.sql.sql({ start: a.start, end: a.end }, a.at)};`
-          : `PERFORM * FROM ${this.sql.call({ tokens: a.tokens, at: a.at })};`,
-      );
+      const lines = ta.actions.map((a) => {
+        if (a.kind === "sql") return `${this.sql.sql({ start: a.start, end: a.end }, a.at)};`;
+        const call = this.sql.call({ tokens: a.tokens, at: a.at });
+        if (a.into.length === 0) return `PERFORM * FROM ${call};`;
+        return `SELECT * INTO ${a.into.map((c) => `NEW.${pgIdent(c)}`).join(", ")} FROM ${call};`;
+      });
       if (ta.when === null) out.push(...lines);
       else out.push(`IF ${this.sql.expr(ta.when)} THEN`, ...lines.map((l) => `  ${l}`), "END IF;");
     }
@@ -136,7 +144,7 @@ class TriggerTranslator {
     const aliases: string[] = [];
     if (t.new !== null) aliases.push(`${pgIdent(t.new)} ALIAS FOR NEW;`);
     if (t.old !== null) aliases.push(`${pgIdent(t.old)} ALIAS FOR OLD;`);
-    const rowResult = !t.insteadOf ? "NULL" : t.event === "delete" ? "OLD" : "NEW";
+    const rowResult = t.insteadOf || setsRow(t) ? (t.event === "delete" ? "OLD" : "NEW") : "NULL";
     const indent = (lines: string[]): string[] => lines.map((l) => `    ${l}`);
     const lines = [
       ...this.header(),
@@ -168,7 +176,8 @@ class TriggerTranslator {
     const event = `${t.event.toUpperCase()}${t.event === "update" ? of : ""}`;
     const made: { name: string; sql: string }[] = [];
     const add = (suffix: string, timing: string, level: string): void => {
-      const name = pgIdent(`ifx_${t.name}_${suffix}`);
+      // "~": BEFORE ROW triggers fire in name order, and the SERIAL one (<table>_<col>_serial) goes first.
+      const name = pgIdent(suffix.startsWith("~") ? `~ifx_${t.name}_${suffix.slice(1)}` : `ifx_${t.name}_${suffix}`);
       made.push({
         name,
         sql: `CREATE TRIGGER ${name} ${timing} ON ${table} FOR EACH ${level} EXECUTE FUNCTION ${fn}()`,
@@ -177,7 +186,8 @@ class TriggerTranslator {
     if (t.event === "select") add("s", "AFTER INSERT", "STATEMENT WHEN (false)");
     else {
       if (t.before.length > 0) add("b", `BEFORE ${event}`, "STATEMENT");
-      if (t.row.length > 0) add("r", `${t.insteadOf ? "INSTEAD OF" : "AFTER"} ${event}`, "ROW");
+      if (t.row.length > 0 && setsRow(t)) add("~r", `BEFORE ${event}`, "ROW");
+      else if (t.row.length > 0) add("r", `${t.insteadOf ? "INSTEAD OF" : "AFTER"} ${event}`, "ROW");
       if (t.after.length > 0) add("a", `AFTER ${event}`, "STATEMENT");
     }
     const out = made.map((m) => m.sql);
