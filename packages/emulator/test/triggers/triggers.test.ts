@@ -4,7 +4,7 @@
 // Informix triggers on the engine: CREATE TRIGGER of each kind (BEFORE / FOR EACH ROW / AFTER,
 // WHEN conditions, REFERENCING, UPDATE OF, INSTEAD OF on a view, SELECT), every action kind,
 // DISABLED / SET TRIGGERS, DROP TRIGGER, DROP TABLE, the systriggers / systrigbody catalog and
-// the errors IDS gives (-206, -743, -634, -744, -201, a failing action undoing its statement).
+// the errors IDS gives (-206, -674, -743, -634, -744, -748, -201, a failing action undoing its statement).
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -254,9 +254,17 @@ describe("triggers (pglite)", () => {
     assert.equal(long.rows[0]?.[1], 256);
   });
 
-  it("errors: missing table -206, duplicate name -743, unknown trigger -634, transaction statement -744, syntax -201", async () => {
+  it("errors: missing table -206 (trigger's or action's), missing routine -674, duplicate name -743, unknown trigger -634, transaction statement -744, syntax -201", async () => {
     await rejects(exec(s, "CREATE TRIGGER t_missing INSERT ON nosuch FOR EACH ROW (DELETE FROM audit)"), -206);
     await rejects(exec(s, "CREATE TRIGGER item_ins DELETE ON audit FOR EACH ROW (DELETE FROM uniq)"), -743);
+    // What the actions name must exist, as in IDS.
+    await rejects(
+      exec(s, "CREATE TRIGGER t_tab INSERT ON src FOR EACH ROW (DELETE FROM nosuch)"),
+      -206,
+      -111,
+      "nosuch",
+    );
+    await rejects(exec(s, "CREATE TRIGGER t_proc INSERT ON src AFTER (EXECUTE PROCEDURE nosuch_proc)"), -674);
     await exec(s, "CREATE TRIGGER IF NOT EXISTS item_ins DELETE ON audit FOR EACH ROW (DELETE FROM uniq)");
     await rejects(exec(s, "DROP TRIGGER nosuch"), -634);
     await exec(s, "DROP TRIGGER IF EXISTS nosuch");

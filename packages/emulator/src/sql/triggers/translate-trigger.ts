@@ -24,15 +24,20 @@
 // Action statements and conditions go through the SQL rewriter (spl/translate-sql.ts).
 
 import { typeCodes } from "@informix-db/protocol";
+import { InformixSqlError } from "../../engine/informix-sql-error.js";
 import { pgIdent, pgString, type RewriteContext } from "../context.js";
 import type { Plan, SqlPlan } from "../plan.js";
 import { SPL_RAISE_SQLSTATE } from "../spl/runtime-sql.js";
 import { SqlTranslator } from "../spl/translate-sql.js";
+import type { Token } from "../tokenizer.js";
 import type { Trigger, TriggeredAction } from "./ast.js";
 
 /** First line of prosrc of every trigger function; catalog-trigger-sql.ts matches it. */
 export const TRIGGER_MARKER = "-- informix-trigger";
 
+const TABLE_NOT_FOUND = -206;
+const NOT_FOUND = -111;
+const ROUTINE_NOT_FOUND = -674;
 /** -743 Object already exists in database. */
 const OBJECT_EXISTS = -743;
 /** -748 Exceeded limit on maximum number of cascaded triggers (61). */
@@ -52,8 +57,8 @@ export function schemaOf(ctx: RewriteContext): string {
 }
 
 /** RAISE of an Informix error (mapped back by engine/pg-errors.ts, as SPL's RAISE EXCEPTION). */
-export function raiseInformix(code: number, text: string): string {
-  return `RAISE EXCEPTION USING ERRCODE = '${SPL_RAISE_SQLSTATE}', MESSAGE = ${pgString(text)}, DETAIL = '${code}:0';`;
+export function raiseInformix(code: number, text: string, isam = 0): string {
+  return `RAISE EXCEPTION USING ERRCODE = '${SPL_RAISE_SQLSTATE}', MESSAGE = ${pgString(text)}, DETAIL = '${code}:${isam}';`;
 }
 
 /**
@@ -96,22 +101,49 @@ function textLines(prefix: string, text: string): string[] {
 
 class TriggerTranslator {
   private readonly sql: SqlTranslator;
+  /**
+   * PL/pgSQL checks that what the actions name exists: IDS refuses a trigger whose action names a
+   * missing table (-206) or routine (-674); PL/pgSQL would only find out when the action runs.
+   */
+  private readonly checks: string[] = [];
 
   constructor(
     private readonly t: Trigger,
     private readonly source: string,
     private readonly ctx: RewriteContext,
-    rewrite: (sql: string) => Plan,
+    private readonly rewrite: (sql: string) => Plan,
   ) {
     this.sql = new SqlTranslator(source, ctx, rewrite);
+  }
+
+  /** An action statement's PostgreSQL text (as SqlTranslator.sql), recording its tables for checks. */
+  private statement(start: number, end: number, at: number): string {
+    const plan = this.rewrite(" ".repeat(start) + this.source.slice(start, end));
+    if (plan.kind !== "sql") throw new InformixSqlError(-201, 0, "", at + 1);
+    for (const table of plan.tables ?? []) {
+      const name = table.replace(/^.*\./, "").replace(/"/g, "");
+      this.checks.push(
+        `IF to_regclass(${pgString(table)}) IS NULL THEN ${raiseInformix(TABLE_NOT_FOUND, name, NOT_FOUND)} END IF;`,
+      );
+    }
+    return plan.sql;
+  }
+
+  /** A called routine's PostgreSQL text, recording a check that the routine exists. */
+  private call(tokens: readonly Token[], at: number): string {
+    const open = tokens.findIndex((x) => x.text === "(");
+    const name = tokens[open - 1]?.value ?? "";
+    this.checks.push(`IF NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE p.proname = ${pgString(name)} AND n.nspname = ANY (current_schemas(true))) THEN ${raiseInformix(ROUTINE_NOT_FOUND, name)} END IF;`);
+    return this.sql.call({ tokens, at });
   }
 
   private list(list: readonly TriggeredAction[]): string[] {
     const out: string[] = [];
     for (const ta of list) {
       const lines = ta.actions.map((a) => {
-        if (a.kind === "sql") return `${this.sql.sql({ start: a.start, end: a.end }, a.at)};`;
-        const call = this.sql.call({ tokens: a.tokens, at: a.at });
+        if (a.kind === "sql") return `${this.statement(a.start, a.end, a.at)};`;
+        const call = this.call(a.tokens, a.at);
         if (a.into.length === 0) return `PERFORM * FROM ${call};`;
         return `SELECT * INTO ${a.into.map((c) => `NEW.${pgIdent(c)}`).join(", ")} FROM ${call};`;
       });
@@ -204,6 +236,7 @@ class TriggerTranslator {
     const body = [
       dropOrphansSql(this.ctx),
       `IF EXISTS (${exists}) THEN ${t.ifNotExists ? "RETURN;" : raiseInformix(OBJECT_EXISTS, t.name)} END IF;`,
+      ...this.checks,
       ...steps.map((s) => `EXECUTE ${pgString(s)};`),
     ].join("\n");
     const tag = dollarTag(body, "ifx_do");
