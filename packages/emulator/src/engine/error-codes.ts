@@ -106,6 +106,7 @@ export const ERROR_TEXTS: Readonly<Record<number, string>> = {
   [-674]: "Routine %s cannot be resolved.",
   [-746]: "%s",
   [-634]: "Object %s does not exist.",
+  [-742]: "Trigger and cascading-delete referential constraint cannot coexist.",
   [-743]: "Object %s already exists in database.",
   [-744]: "Illegal SQL statement in trigger.",
   [-745]: "Trigger execution has failed.",

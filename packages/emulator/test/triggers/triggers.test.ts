@@ -254,7 +254,7 @@ describe("triggers (pglite)", () => {
     assert.equal(long.rows[0]?.[1], 256);
   });
 
-  it("errors: missing table -206 (trigger's or action's), missing routine -674, duplicate name -743, unknown trigger -634, transaction statement -744, syntax -201", async () => {
+  it("errors: missing table -206 (trigger's or action's), missing routine -674, ON DELETE CASCADE -742, duplicate name -743, unknown trigger -634, transaction statement -744, syntax -201", async () => {
     await rejects(exec(s, "CREATE TRIGGER t_missing INSERT ON nosuch FOR EACH ROW (DELETE FROM audit)"), -206);
     await rejects(exec(s, "CREATE TRIGGER item_ins DELETE ON audit FOR EACH ROW (DELETE FROM uniq)"), -743);
     // What the actions name must exist, as in IDS.
@@ -266,6 +266,8 @@ describe("triggers (pglite)", () => {
     );
     await rejects(exec(s, "CREATE TRIGGER t_proc INSERT ON src AFTER (EXECUTE PROCEDURE nosuch_proc)"), -674);
     await exec(s, "CREATE TRIGGER IF NOT EXISTS item_ins DELETE ON audit FOR EACH ROW (DELETE FROM uniq)");
+    await exec(s, "CREATE TABLE child (k INT REFERENCES uniq (k) ON DELETE CASCADE)");
+    await rejects(exec(s, "CREATE TRIGGER t_casc DELETE ON child FOR EACH ROW (DELETE FROM audit)"), -742);
     await rejects(exec(s, "DROP TRIGGER nosuch"), -634);
     await exec(s, "DROP TRIGGER IF EXISTS nosuch");
     await rejects(exec(s, "CREATE TRIGGER t_tx INSERT ON src FOR EACH ROW (BEGIN WORK)"), -744);

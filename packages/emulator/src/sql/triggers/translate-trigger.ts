@@ -38,6 +38,7 @@ export const TRIGGER_MARKER = "-- informix-trigger";
 const TABLE_NOT_FOUND = -206;
 const NOT_FOUND = -111;
 const ROUTINE_NOT_FOUND = -674;
+const CASCADE_DELETE = -742;
 /** -743 Object already exists in database. */
 const OBJECT_EXISTS = -743;
 /** -748 Exceeded limit on maximum number of cascaded triggers (61). */
@@ -82,6 +83,16 @@ export function ddlPlan(statementType: number, sql: string): SqlPlan {
     dynamic: false,
     ddl: true,
   };
+}
+
+/**
+ * IDS: no DELETE trigger on a table with an ON DELETE CASCADE referential constraint (-742
+ * Trigger and cascading-delete referential constraint cannot coexist). Runs once the
+ * PostgreSQL triggers exist, so that a missing table is -206 first.
+ */
+function cascadeCheck(table: string): string {
+  return `IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = CAST(${pgString(pgIdent(table))} AS regclass)
+    AND contype = 'f' AND confdeltype = 'c') THEN ${raiseInformix(CASCADE_DELETE, "")} END IF;`;
 }
 
 /** Whether a FOR EACH ROW action sets the new row (EXECUTE FUNCTION ... INTO): the row trigger runs BEFORE ROW. */
@@ -238,6 +249,7 @@ class TriggerTranslator {
       `IF EXISTS (${exists}) THEN ${t.ifNotExists ? "RETURN;" : raiseInformix(OBJECT_EXISTS, t.name)} END IF;`,
       ...this.checks,
       ...steps.map((s) => `EXECUTE ${pgString(s)};`),
+      ...(t.event === "delete" && !t.insteadOf ? [cascadeCheck(t.table)] : []),
     ].join("\n");
     const tag = dollarTag(body, "ifx_do");
     const sql = `DO ${tag} DECLARE ifx_f regprocedure; BEGIN\n${body}\nEND ${tag}`;
