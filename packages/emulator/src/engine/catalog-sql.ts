@@ -15,6 +15,7 @@ import { foreignKeyIndexName, foreignKeyIndexRows, keyCatalogSql } from "./catal
 import { objectCatalogSql, SYSMASTER_OBJECTS_SQL, sequenceTableRows, viewTabtype } from "./catalog-objects-sql.js";
 import { privilegeCatalogSql, ROUTINE_TYPE_FUNCTIONS_SQL } from "./catalog-privileges-sql.js";
 import { CATALOG_TABIDS } from "./catalog-tabids.js";
+import { triggerCatalogSql } from "./catalog-trigger-sql.js";
 import { moreCatalogSql } from "./catalog-views-sql.js";
 import { JDBC_CATALOG_SQL } from "./jdbc-catalog-sql.js";
 import { TEXT_CONVERSION_SQL } from "./text-conversion-sql.js";
@@ -258,7 +259,8 @@ WHERE c.relnamespace = ${ns};
 ${objectCatalogSql(s, ns, pgString(name))}
 ${keyCatalogSql(s, ns)}
 ${privilegeCatalogSql(s, ns)}
-${moreCatalogSql(s, ns)}
+${moreCatalogSql(s)}
+${triggerCatalogSql(s, ns, pgString(name))}
 `;
 }
 

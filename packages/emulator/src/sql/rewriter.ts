@@ -29,11 +29,11 @@ import { unqualifySetTargets } from "./rewrite-merge.js";
 import { readTableName, rewriteTableNames } from "./rewrite-names.js";
 import { extractIntoTemp, rewriteFirstSkip, rewriteOuterJoins } from "./rewrite-select.js";
 import { rewriteSelectLists } from "./rewrite-select-list.js";
-import { triggerStatement } from "./rewrite-trigger.js";
 import { rewriteUserType, USER_TYPE_STATEMENTS } from "./rewrite-user-types.js";
 import { routineStatement } from "./spl/routine-statement.js";
 import { normaliseStatement } from "./statement-forms.js";
 import { countParams, isOp, isWord, raw, type Token, tokenize } from "./tokenizer.js";
+import { triggerStatement } from "./triggers/trigger-statement.js";
 import * as codes from "./type-codes.js";
 
 /** Rewrites one Informix statement. */
