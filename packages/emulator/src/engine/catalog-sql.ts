@@ -32,26 +32,10 @@ CREATE TABLE ifx.tables (reloid oid PRIMARY KEY, owner text NOT NULL, created da
 CREATE TABLE ifx.columns (reloid oid NOT NULL, attnum int2 NOT NULL, coltype int4 NOT NULL,
   collength int4 NOT NULL, xid int4 NOT NULL, xname text NOT NULL, xdef text, PRIMARY KEY (reloid, attnum));
 ${USER_TYPES_SQL}
-CREATE FUNCTION ifx.matches_re(p text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE r text := '^'; i int := 1; j int; c text; n int := length(p);
-BEGIN
-  WHILE i <= n LOOP
-    c := substr(p, i, 1);
-    IF c = '\' AND i < n THEN
-      i := i + 1; r := r || regexp_replace(substr(p, i, 1), '([^A-Za-z0-9 ])', '\\\1', 'g');
-    ELSIF c = '*' THEN r := r || '.*';
-    ELSIF c = '?' THEN r := r || '.';
-    ELSIF c = '[' THEN
-      j := strpos(substr(p, i + 1), ']');
-      IF j = 0 THEN r := r || '\['; ELSE r := r || substr(p, i, j + 1); i := i + j; END IF;
-    ELSE r := r || regexp_replace(c, '([^A-Za-z0-9 ])', '\\\1', 'g');
-    END IF;
-    i := i + 1;
-  END LOOP;
-  RETURN r || '$';
-END $$;
 
 ${BUILTIN_FUNCTIONS_SQL}
+-- MATCHES: the pattern as a regular expression, with backslash as the escape.
+CREATE FUNCTION ifx.matches_re(p text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT ifx.matches_re(p, '\') $$;
 ${SPL_RUNTIME_SQL}
 ${TEXT_CONVERSION_SQL}
 CREATE FUNCTION ifx.date(integer) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT DATE '1899-12-31' + $1 $$;
