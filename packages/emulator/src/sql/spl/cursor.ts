@@ -122,6 +122,21 @@ export class TokenCursor {
     return true;
   }
 
+  /** `IF NOT EXISTS` (CREATE …), when it comes next. */
+  optionalIfNotExists(): boolean {
+    if (!this.atWord("if") || !isWord(this.peek(1), "not")) return false;
+    this.i += 2;
+    this.word("exists");
+    return true;
+  }
+
+  /** `IF EXISTS` (DROP …), when it comes next. */
+  optionalIfExists(): boolean {
+    if (!this.optionalWord("if")) return false;
+    this.word("exists");
+    return true;
+  }
+
   /** An identifier (word or delimited), lower-cased unless delimited. */
   name(): string {
     const t = this.peek();

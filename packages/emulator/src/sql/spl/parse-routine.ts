@@ -6,7 +6,7 @@
 // END PROCEDURE|FUNCTION [DOCUMENT '...'] [WITH LISTING IN '...'], on the tokens of the
 // SQL tokenizer. The END word must match the CREATE word, as in IDS.
 
-import { isWord, type Token } from "../tokenizer.js";
+import type { Token } from "../tokenizer.js";
 import type { Param, ParamMode, ReturnValue, Routine } from "./ast.js";
 import { TokenCursor } from "./cursor.js";
 import { StatementParser } from "./parse-statements.js";
@@ -77,12 +77,7 @@ export function parseRoutine(source: string, tokens: readonly Token[]): ParsedRo
   const at = c.word("create").start;
   const dba = c.optionalWord("dba");
   const kind = c.word("procedure", "function").value as "procedure" | "function";
-  let ifNotExists = false;
-  if (c.atWord("if") && isWord(c.peek(1), "not")) {
-    c.i += 2;
-    c.word("exists");
-    ifNotExists = true;
-  }
+  const ifNotExists = c.optionalIfNotExists();
   let name = c.name();
   while (c.optionalOp(".") || c.optionalOp(":")) name = c.name();
   const ps = params(c);

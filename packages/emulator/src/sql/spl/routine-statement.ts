@@ -39,12 +39,7 @@ function dropPlan(sql: string, tokens: readonly Token[], ctx: RewriteContext): S
   c.word("drop");
   c.optionalWord("specific");
   c.word(...ROUTINE_WORDS);
-  let ifExists = false;
-  if (c.atWord("if")) {
-    c.next();
-    c.word("exists");
-    ifExists = true;
-  }
+  const ifExists = c.optionalIfExists();
   let name = c.name();
   while (c.optionalOp(".") || c.optionalOp(":")) name = c.name();
   let types: string | null = null;

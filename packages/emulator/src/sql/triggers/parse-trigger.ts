@@ -163,12 +163,7 @@ class TriggerParser {
     const c = this.c;
     const at = c.word("create").start;
     c.word("trigger");
-    let ifNotExists = false;
-    if (c.atWord("if") && isWord(c.peek(1), "not")) {
-      c.i += 2;
-      c.word("exists");
-      ifNotExists = true;
-    }
+    const ifNotExists = c.optionalIfNotExists();
     let name = c.name();
     while (c.optionalOp(".")) name = c.name();
     const insteadOf = c.optionalWord("instead");

@@ -41,12 +41,7 @@ function doBlock(lines: readonly string[]): string {
 function dropPlan(c: TokenCursor, ctx: RewriteContext): Plan {
   c.word("drop");
   c.word("trigger");
-  let ifExists = false;
-  if (c.atWord("if")) {
-    c.next();
-    c.word("exists");
-    ifExists = true;
-  }
+  const ifExists = c.optionalIfExists();
   let name = c.name();
   while (c.optionalOp(".")) name = c.name();
   while (c.optionalOp(";"));
