@@ -210,6 +210,7 @@ export {
   encodeRowSendRecv,
   type SendRecvField,
   sendRecvFields,
+  unreadableSendRecvForm,
 } from "./types/row-sendrecv.js";
 export { decodeRowSendRecvBind } from "./types/row-sendrecv-bind.js";
 export { smallfloatCodec } from "./types/smallfloat.js";

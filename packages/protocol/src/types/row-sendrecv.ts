@@ -206,6 +206,18 @@ export function encodeRowSendRecv(
 }
 
 /**
+ * The form sent for a ROW or collection whose fields the binary form cannot carry here
+ * (DATETIME, INTERVAL, LVARCHAR, BOOLEAN, nested ROW/collection): the header with no entries.
+ * IBM JDBC steps over it by its length, so the row's other columns stay readable, and its
+ * getObject fails with -79716 "System or internal error", also for a NULL value [jdbc; the text
+ * form instead made rs.next() fail and lost the whole row; flags 0x80000000 after the empty
+ * header did not make a NULL readable].
+ */
+export function unreadableSendRecvForm(): Uint8Array {
+  return new ByteWriter(HEADER).zeros(PREFIX).i32(0).i16(FORM_VERSION).take();
+}
+
+/**
  * A ROW column asked for as SENDRECV (44), in tuples: i32 length + the binary form. Values are
  * the form's bytes ({@link encodeRowSendRecv}); registry.ts picks it for a SENDRECV column that
  * is not a BLOB/CLOB. Bind: JDBC's form arrives through the opaque bind path (decodeRowSendRecvBind).
