@@ -29,12 +29,13 @@ const KIND_CODES: Readonly<Record<string, number>> = { set: T.SQLSET, multiset: 
 export function sendRecvCollection(shape: TypeShape): { kind: number; element: ColumnType } | undefined {
   if (shape.kind !== "set" && shape.kind !== "multiset" && shape.kind !== "list") return undefined;
   const element = scalarColumn(shape.element);
-  if (element === undefined) return undefined;
+  // DATETIME and BOOLEAN elements: their collection form is not established (ROW fields only).
+  if (element === undefined || element.type === T.SQLDTIME || element.type === T.SQLBOOL) return undefined;
   return { kind: KIND_CODES[shape.kind]!, element: { ...element, type: element.type | T.SQLNONULL } };
 }
 
-const isVariable = (column: ColumnType) =>
-  (column.type & T.SQLTYPE_MASK) === T.SQLVCHAR || (column.type & T.SQLTYPE_MASK) === T.SQLNVCHAR;
+const VARIABLE = new Set([T.SQLVCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
+const isVariable = (column: ColumnType) => VARIABLE.has(column.type & T.SQLTYPE_MASK);
 
 /** The read form of a collection value (null: a NULL collection). */
 export function encodeCollectionSendRecv(

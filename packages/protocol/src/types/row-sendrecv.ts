@@ -16,26 +16,30 @@
 //               for a NULL ROW, then with length 0 and nothing after), each field's
 //               value in its tuple form (VARCHAR u8 length + bytes, INTEGER 4 bytes, NULL
 //               sentinels), i32 -1, then the fields' offsets (from the first value), last first.
-// Only ROWs of scalar fields with a fixed-layout or VARCHAR tuple form are written; other ROWs
-// return undefined (the caller keeps the text form).
+// Only ROWs of scalar fields with a known form are written (see FIELD_CODECS); others return
+// undefined (the emulator then sends unreadableSendRecvForm).
 
 import * as T from "../constants/type-codes.js";
 import { ByteWriter } from "../io/byte-writer.js";
 import type { TextCodec } from "../text/code-pages.js";
 import { bigintCodec } from "./bigint.js";
+import { booleanCodec } from "./boolean.js";
 import { charCodec } from "./char.js";
 import type { ColumnType, TypeCodec } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
 import type { CompositeLiteral } from "./composite-text.js";
 import { dateCodec } from "./date.js";
+import { datetimeCodec } from "./datetime.js";
 import { decimalCodec, moneyCodec } from "./decimal.js";
 import { floatCodec } from "./float.js";
 import { int8Codec } from "./int8.js";
 import { integerCodec } from "./integer.js";
+import { parseQualifier } from "./qualifier.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { InformixDate } from "./values/informix-date.js";
+import { InformixDateTime } from "./values/informix-datetime.js";
 import { varcharCodec } from "./varchar.js";
 
 export const PREFIX = 132;
@@ -70,6 +74,13 @@ const FIELD_CODECS = new Map<number, TypeCodec<unknown>>([
   // reads them so; its bind form writes a BIGINT in 10 bytes, a NULL one in 8].
   [T.SQLINT8, int8Codec as TypeCodec<unknown>],
   [T.SQLINFXBIGINT, bigintCodec as TypeCodec<unknown>],
+  // [jdbc: JDBC binds row(a integer, d datetime year to second) / row(a integer, b boolean)
+  // so, and its getObject reads them back as Timestamp / Boolean] DATETIME: type 10, the
+  // qualifier as length, its packed tuple form; BOOLEAN: type 45, length 1, the opaque envelope
+  // (u8 0, i32 1, 01/00). LVARCHAR (43, length its maximum, same envelope in JDBC's bind form)
+  // is refused by its getObject ("Type requested … doesn't match row type information").
+  [T.SQLDTIME, datetimeCodec as TypeCodec<unknown>],
+  [T.SQLBOOL, booleanCodec as TypeCodec<unknown>],
 ]);
 
 const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
@@ -86,6 +97,8 @@ const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
   [/^date$/, T.SQLDATE, () => 4],
   [/^(?:int8|serial8)$/, T.SQLINT8, () => 10],
   [/^(?:bigint|bigserial)$/, T.SQLINFXBIGINT, () => 8],
+  [/^datetime\s+(\w+(?:\(\d+\))?\s+to\s+\w+(?:\(\d+\))?)$/, T.SQLDTIME, (m) => parseQualifier(m[1]!, "datetime")],
+  [/^boolean$/, T.SQLBOOL, () => 1],
 ];
 
 /** The fields of a ROW shape with their type codes, or undefined when one is not a supported scalar. */
@@ -136,6 +149,10 @@ export function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
     case T.SQLINT8:
     case T.SQLINFXBIGINT:
       return BigInt(text.trim());
+    case T.SQLDTIME:
+      return InformixDateTime.parse(text.trim(), column.encodedLength);
+    case T.SQLBOOL:
+      return /^(?:t|true|1)$/i.test(text.trim());
     default:
       return text;
   }
