@@ -87,7 +87,14 @@ final class UdtScenarios {
       s.executeUpdate("INSERT INTO cf_rowx VALUES (2, ROW(NULL, NULL, NULL), NULL)");
       s.executeUpdate("INSERT INTO cf_rowx VALUES (3, NULL, NULL)");
     }
-    String[] want = {"{Integer:5,Timestamp:2024-02-29 10:11:12.0,Boolean:true}", "{null,null,null}", null};
+    // JDBC's own binary form of such a ROW (setObject of a Struct), read back below.
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cf_rowx (id, r) VALUES (4, ?)")) {
+      ps.setObject(1, new TypedStruct("row(a integer, d datetime year to second, b boolean)",
+          -1, java.sql.Timestamp.valueOf("1999-12-31 23:59:58"), Boolean.FALSE));
+      c.eq("INSERT cf_rowx 4", 1, ps.executeUpdate());
+    }
+    String[] want = {"{Integer:5,Timestamp:2024-02-29 10:11:12.0,Boolean:true}", "{null,null,null}", null,
+      "{Integer:-1,Timestamp:1999-12-31 23:59:58.0,Boolean:false}"};
     int seen = 0;
     try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT r, u, id FROM cf_rowx ORDER BY id")) {
       while (rs.next()) {
@@ -104,7 +111,29 @@ final class UdtScenarios {
         seen++;
       }
     }
-    c.eq("cf_rowx rows", 3, seen);
+    c.eq("cf_rowx rows", 4, seen);
+  }
+
+  static final class TypedStruct implements Struct {
+    final String type;
+    final Object[] attrs;
+
+    TypedStruct(String type, Object... attrs) {
+      this.type = type;
+      this.attrs = attrs;
+    }
+
+    public String getSQLTypeName() {
+      return type;
+    }
+
+    public Object[] getAttributes() {
+      return attrs;
+    }
+
+    public Object[] getAttributes(java.util.Map<String, Class<?>> map) {
+      return attrs;
+    }
   }
 
   // SET/MULTISET/LIST columns read whole with getObject (JDBC asks for them as SENDRECV, 44).
