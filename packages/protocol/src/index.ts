@@ -159,7 +159,7 @@ export {
 export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
 export { type CompositeInput, collectionCodec, compositeText } from "./types/collection.js";
-export { encodeCollectionSendRecv, sendRecvCollection } from "./types/collection-sendrecv.js";
+export { encodeCollectionSendRecv, sendRecvCollection, unreadableSendRecvForm } from "./types/collection-sendrecv.js";
 export {
   type CollectionKind,
   formatTypeShape,
@@ -210,7 +210,6 @@ export {
   encodeRowSendRecv,
   type SendRecvField,
   sendRecvFields,
-  unreadableSendRecvForm,
 } from "./types/row-sendrecv.js";
 export { decodeRowSendRecvBind } from "./types/row-sendrecv-bind.js";
 export { smallfloatCodec } from "./types/smallfloat.js";

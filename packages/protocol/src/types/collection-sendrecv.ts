@@ -18,7 +18,16 @@ import type { TextCodec } from "../text/code-pages.js";
 import type { ColumnType } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
 import type { CompositeLiteral } from "./composite-text.js";
-import { FLAG_NULL, FLAG_VALUE, fieldCodec, jsValue, PREFIX, scalarColumn, writeEntry } from "./row-sendrecv.js";
+import {
+  FLAG_NULL,
+  FLAG_VALUE,
+  fieldCodec,
+  HEADER,
+  jsValue,
+  PREFIX,
+  scalarColumn,
+  writeEntry,
+} from "./row-sendrecv.js";
 import { TypeCodecError } from "./type-codec-error.js";
 
 const FORM_VERSION = 1;
@@ -70,4 +79,16 @@ export function encodeCollectionSendRecv(
     for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
   }
   return out.take();
+}
+
+/**
+ * The form sent for a ROW or collection whose fields the binary form cannot carry here
+ * (LVARCHAR, INTERVAL, nested ROW/collection, …): the header with no entries.
+ * IBM JDBC steps over it by its length, so the row's other columns stay readable, and its
+ * getObject fails with -79716 "System or internal error", also for a NULL value [jdbc; the text
+ * form instead made rs.next() fail and lost the whole row; flags 0x80000000 after the empty
+ * header did not make a NULL readable].
+ */
+export function unreadableSendRecvForm(): Uint8Array {
+  return new ByteWriter(HEADER).zeros(PREFIX).i32(0).i16(FORM_VERSION).take();
 }

@@ -2,12 +2,11 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // The binary-with-schema form of a ROW value: what IBM JDBC asks for with SQ_RETTYPE type 44
-// (SENDRECV) on a ROW column, and what its setObject(Struct) binds (docs/protocol/
-// composite-types.md, "ROW values for IBM JDBC"). Established against IBM JDBC 15.0.0.1.1:
+// (SENDRECV) on a ROW column, and what its setObject(Struct) binds (composite-types.md,
+// "ROW values for IBM JDBC"; IBM JDBC 15.0.0.1.1):
 //   tuple       i32 length + the form (no NULL indicator byte: JDBC steps over a SENDRECV ROW
 //               column by the i32 at its start)
-//   form        132 zero bytes, i32 entry count, i16 1, entries (414 bytes each), data
-//               (the same in both directions)
+//   form        132 zero bytes, i32 entry count, i16 1, entries (414 bytes each), data (both ways)
 //   entry       i16 ×3 (0 for the ROW itself, 1 for a field), name (128 bytes, blank padded),
 //               i16 field number (0 for the ROW), i16 type code, i16 length (DECIMAL (p<<8)|s),
 //               8 zero bytes, 128 blanks, i16 0, 128 blanks, 6 zero bytes, i16 next entry
@@ -16,8 +15,7 @@
 //               for a NULL ROW, then with length 0 and nothing after), each field's
 //               value in its tuple form (VARCHAR u8 length + bytes, INTEGER 4 bytes, NULL
 //               sentinels), i32 -1, then the fields' offsets (from the first value), last first.
-// Only ROWs of scalar fields with a known form are written (see FIELD_CODECS); others return
-// undefined (the emulator then sends unreadableSendRecvForm).
+// Only ROWs of scalar fields in FIELD_CODECS are written (others: undefined).
 
 import * as T from "../constants/type-codes.js";
 import { ByteWriter } from "../io/byte-writer.js";
@@ -74,11 +72,8 @@ const FIELD_CODECS = new Map<number, TypeCodec<unknown>>([
   // reads them so; its bind form writes a BIGINT in 10 bytes, a NULL one in 8].
   [T.SQLINT8, int8Codec as TypeCodec<unknown>],
   [T.SQLINFXBIGINT, bigintCodec as TypeCodec<unknown>],
-  // [jdbc: JDBC binds row(a integer, d datetime year to second) / row(a integer, b boolean)
-  // so, and its getObject reads them back as Timestamp / Boolean] DATETIME: type 10, the
-  // qualifier as length, its packed tuple form; BOOLEAN: type 45, length 1, the opaque envelope
-  // (u8 0, i32 1, 01/00). LVARCHAR (43, length its maximum, same envelope in JDBC's bind form)
-  // is refused by its getObject ("Type requested … doesn't match row type information").
+  // DATETIME: type 10, qualifier as length, packed tuple form; BOOLEAN: type 45, length 1, the
+  // envelope u8 0, i32 1, 01/00 [jdbc: its bind form; its getObject reads them]. LVARCHAR is not.
   [T.SQLDTIME, datetimeCodec as TypeCodec<unknown>],
   [T.SQLBOOL, booleanCodec as TypeCodec<unknown>],
 ]);
@@ -220,18 +215,6 @@ export function encodeRowSendRecv(
     .i32(-1);
   for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
   return out.take();
-}
-
-/**
- * The form sent for a ROW or collection whose fields the binary form cannot carry here
- * (DATETIME, INTERVAL, LVARCHAR, BOOLEAN, nested ROW/collection): the header with no entries.
- * IBM JDBC steps over it by its length, so the row's other columns stay readable, and its
- * getObject fails with -79716 "System or internal error", also for a NULL value [jdbc; the text
- * form instead made rs.next() fail and lost the whole row; flags 0x80000000 after the empty
- * header did not make a NULL readable].
- */
-export function unreadableSendRecvForm(): Uint8Array {
-  return new ByteWriter(HEADER).zeros(PREFIX).i32(0).i16(FORM_VERSION).take();
 }
 
 /**

@@ -11,16 +11,15 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as t from "../../src/constants/type-codes.js";
 import { ByteWriter } from "../../src/io/byte-writer.js";
-import { encodeCollectionSendRecv, sendRecvCollection } from "../../src/types/collection-sendrecv.js";
+import {
+  encodeCollectionSendRecv,
+  sendRecvCollection,
+  unreadableSendRecvForm,
+} from "../../src/types/collection-sendrecv.js";
 import { parseTypeShape } from "../../src/types/composite-shape.js";
 import { parseCompositeLiteral } from "../../src/types/composite-text.js";
 import { codecForColumn } from "../../src/types/registry.js";
-import {
-  encodeRowSendRecv,
-  sendRecvFields,
-  sendRecvRowCodec,
-  unreadableSendRecvForm,
-} from "../../src/types/row-sendrecv.js";
+import { encodeRowSendRecv, sendRecvFields, sendRecvRowCodec } from "../../src/types/row-sendrecv.js";
 import { decodeRowSendRecvBind } from "../../src/types/row-sendrecv-bind.js";
 import { TypeCodecError } from "../../src/types/type-codec-error.js";
 import { fromHex, toHex } from "./support.js";
