@@ -101,6 +101,16 @@ export async function checkJdbcUdtRows(target) {
     ];
     if (show(structs.rows) !== show(wantStructs))
       problems.push(`cf_row: got ${show(structs.rows)}, expected ${show(wantStructs)}`);
+    // ROW fields of DATETIME and BOOLEAN (row 4 written by JDBC's setObject of a Struct: its binary form).
+    const rowx = await conn.query("SELECT id, r FROM cf_rowx ORDER BY id");
+    const wantRowx = [
+      { id: 1, r: { a: 5, d: "2024-02-29 10:11:12", b: true } },
+      { id: 2, r: { a: null, d: null, b: null } },
+      { id: 3, r: null },
+      { id: 4, r: { a: -1, d: "1999-12-31 23:59:58", b: false } },
+    ];
+    if (show(rowx.rows) !== show(wantRowx))
+      problems.push(`cf_rowx: got ${show(rowx.rows)}, expected ${show(wantRowx)}`);
     // The opaque type JDBC wrote (setString): { typeName, bytes } here.
     const opaque = await conn.query("SELECT id, c FROM cf_opaque ORDER BY id");
     const got = opaque.rows.map((r) => ({

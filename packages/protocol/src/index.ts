@@ -159,7 +159,7 @@ export {
 export { charCodec } from "./types/char.js";
 export type { BindSlot, ColumnType, TypeCodec } from "./types/codec.js";
 export { type CompositeInput, collectionCodec, compositeText } from "./types/collection.js";
-export { encodeCollectionSendRecv, sendRecvCollection } from "./types/collection-sendrecv.js";
+export { encodeCollectionSendRecv, sendRecvCollection, unreadableSendRecvForm } from "./types/collection-sendrecv.js";
 export {
   type CollectionKind,
   formatTypeShape,

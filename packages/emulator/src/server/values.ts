@@ -28,6 +28,7 @@ import {
   sendRecvCollection,
   sendRecvFields,
   typeCodes as T,
+  unreadableSendRecvForm,
 } from "@informix-db/protocol";
 import type { EngineColumn, EngineValue } from "../engine/types.js";
 
@@ -37,6 +38,8 @@ type Converter = (value: EngineValue) => unknown;
 type RetColumn = EngineColumn & {
   readonly sendRecv?: { readonly fields: SendRecvField[]; readonly rowType: number };
   readonly sendRecvCollection?: { readonly kind: number; readonly element: ColumnType };
+  /** A ROW/collection asked as SENDRECV whose fields the binary form cannot carry here. */
+  readonly sendRecvUnreadable?: true;
 };
 
 /**
@@ -61,9 +64,15 @@ export function retTypeColumns(columns: readonly EngineColumn[], wanted: readonl
       const rowType = c.type & 0xffff & ~T.SQLNONULL;
       if (fields !== undefined) return { ...c, type: T.SQLSENDRECV, sendRecv: { fields, rowType } };
     }
+    // Other fields (DATETIME, LVARCHAR, nested, …): a form JDBC steps over and refuses to read,
+    // never the text form (JDBC would read its envelope as the form's length).
+    if (want === T.SQLSENDRECV && isComposite(base)) return { ...c, type: T.SQLSENDRECV, sendRecvUnreadable: true };
     return c;
   });
 }
+
+const isComposite = (base: number) =>
+  base === T.SQLROW || base === T.SQLSET || base === T.SQLMULTISET || base === T.SQLLIST;
 
 const identity: Converter = (v) => v;
 
@@ -77,6 +86,7 @@ function converterFor(column: RetColumn, blobBytes: number, ctx: ProtocolContext
         typeof v === "string" ? parseCompositeLiteral(v) : null,
         ctx.codec,
       );
+  if (column.sendRecvUnreadable === true) return () => unreadableSendRecvForm();
   const row = column.sendRecv;
   if (row !== undefined)
     return (v) =>

@@ -18,7 +18,16 @@ import type { TextCodec } from "../text/code-pages.js";
 import type { ColumnType } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
 import type { CompositeLiteral } from "./composite-text.js";
-import { FLAG_NULL, FLAG_VALUE, fieldCodec, jsValue, PREFIX, scalarColumn, writeEntry } from "./row-sendrecv.js";
+import {
+  FLAG_NULL,
+  FLAG_VALUE,
+  fieldCodec,
+  HEADER,
+  jsValue,
+  PREFIX,
+  scalarColumn,
+  writeEntry,
+} from "./row-sendrecv.js";
 import { TypeCodecError } from "./type-codec-error.js";
 
 const FORM_VERSION = 1;
@@ -29,12 +38,13 @@ const KIND_CODES: Readonly<Record<string, number>> = { set: T.SQLSET, multiset: 
 export function sendRecvCollection(shape: TypeShape): { kind: number; element: ColumnType } | undefined {
   if (shape.kind !== "set" && shape.kind !== "multiset" && shape.kind !== "list") return undefined;
   const element = scalarColumn(shape.element);
-  if (element === undefined) return undefined;
+  // DATETIME and BOOLEAN elements: their collection form is not established (ROW fields only).
+  if (element === undefined || element.type === T.SQLDTIME || element.type === T.SQLBOOL) return undefined;
   return { kind: KIND_CODES[shape.kind]!, element: { ...element, type: element.type | T.SQLNONULL } };
 }
 
-const isVariable = (column: ColumnType) =>
-  (column.type & T.SQLTYPE_MASK) === T.SQLVCHAR || (column.type & T.SQLTYPE_MASK) === T.SQLNVCHAR;
+const VARIABLE = new Set([T.SQLVCHAR, T.SQLNVCHAR, T.SQLLVARCHAR]);
+const isVariable = (column: ColumnType) => VARIABLE.has(column.type & T.SQLTYPE_MASK);
 
 /** The read form of a collection value (null: a NULL collection). */
 export function encodeCollectionSendRecv(
@@ -69,4 +79,16 @@ export function encodeCollectionSendRecv(
     for (let i = offsets.length - 1; i >= 0; i--) out.i32(offsets[i]!);
   }
   return out.take();
+}
+
+/**
+ * The form sent for a ROW or collection whose fields the binary form cannot carry here
+ * (LVARCHAR, INTERVAL, nested ROW/collection, …): the header with no entries.
+ * IBM JDBC steps over it by its length, so the row's other columns stay readable, and its
+ * getObject fails with -79716 "System or internal error", also for a NULL value [jdbc; the text
+ * form instead made rs.next() fail and lost the whole row; flags 0x80000000 after the empty
+ * header did not make a NULL readable].
+ */
+export function unreadableSendRecvForm(): Uint8Array {
+  return new ByteWriter(HEADER).zeros(PREFIX).i32(0).i16(FORM_VERSION).take();
 }

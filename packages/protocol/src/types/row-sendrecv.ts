@@ -2,12 +2,11 @@
 // Copyright (c) 2026 informix-db contributors
 //
 // The binary-with-schema form of a ROW value: what IBM JDBC asks for with SQ_RETTYPE type 44
-// (SENDRECV) on a ROW column, and what its setObject(Struct) binds (docs/protocol/
-// composite-types.md, "ROW values for IBM JDBC"). Established against IBM JDBC 15.0.0.1.1:
+// (SENDRECV) on a ROW column, and what its setObject(Struct) binds (composite-types.md,
+// "ROW values for IBM JDBC"; IBM JDBC 15.0.0.1.1):
 //   tuple       i32 length + the form (no NULL indicator byte: JDBC steps over a SENDRECV ROW
 //               column by the i32 at its start)
-//   form        132 zero bytes, i32 entry count, i16 1, entries (414 bytes each), data
-//               (the same in both directions)
+//   form        132 zero bytes, i32 entry count, i16 1, entries (414 bytes each), data (both ways)
 //   entry       i16 ×3 (0 for the ROW itself, 1 for a field), name (128 bytes, blank padded),
 //               i16 field number (0 for the ROW), i16 type code, i16 length (DECIMAL (p<<8)|s),
 //               8 zero bytes, 128 blanks, i16 0, 128 blanks, 6 zero bytes, i16 next entry
@@ -16,26 +15,29 @@
 //               for a NULL ROW, then with length 0 and nothing after), each field's
 //               value in its tuple form (VARCHAR u8 length + bytes, INTEGER 4 bytes, NULL
 //               sentinels), i32 -1, then the fields' offsets (from the first value), last first.
-// Only ROWs of scalar fields with a fixed-layout or VARCHAR tuple form are written; other ROWs
-// return undefined (the caller keeps the text form).
+// Only ROWs of scalar fields in FIELD_CODECS are written (others: undefined).
 
 import * as T from "../constants/type-codes.js";
 import { ByteWriter } from "../io/byte-writer.js";
 import type { TextCodec } from "../text/code-pages.js";
 import { bigintCodec } from "./bigint.js";
+import { booleanCodec } from "./boolean.js";
 import { charCodec } from "./char.js";
 import type { ColumnType, TypeCodec } from "./codec.js";
 import type { TypeShape } from "./composite-shape.js";
 import type { CompositeLiteral } from "./composite-text.js";
 import { dateCodec } from "./date.js";
+import { datetimeCodec } from "./datetime.js";
 import { decimalCodec, moneyCodec } from "./decimal.js";
 import { floatCodec } from "./float.js";
 import { int8Codec } from "./int8.js";
 import { integerCodec } from "./integer.js";
+import { parseQualifier } from "./qualifier.js";
 import { smallfloatCodec } from "./smallfloat.js";
 import { smallintCodec } from "./smallint.js";
 import { TypeCodecError } from "./type-codec-error.js";
 import { InformixDate } from "./values/informix-date.js";
+import { InformixDateTime } from "./values/informix-datetime.js";
 import { varcharCodec } from "./varchar.js";
 
 export const PREFIX = 132;
@@ -70,6 +72,10 @@ const FIELD_CODECS = new Map<number, TypeCodec<unknown>>([
   // reads them so; its bind form writes a BIGINT in 10 bytes, a NULL one in 8].
   [T.SQLINT8, int8Codec as TypeCodec<unknown>],
   [T.SQLINFXBIGINT, bigintCodec as TypeCodec<unknown>],
+  // DATETIME: type 10, qualifier as length, packed tuple form; BOOLEAN: type 45, length 1, the
+  // envelope u8 0, i32 1, 01/00 [jdbc: its bind form; its getObject reads them]. LVARCHAR is not.
+  [T.SQLDTIME, datetimeCodec as TypeCodec<unknown>],
+  [T.SQLBOOL, booleanCodec as TypeCodec<unknown>],
 ]);
 
 const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
@@ -86,6 +92,8 @@ const SCALARS: readonly [RegExp, number, (m: RegExpExecArray) => number][] = [
   [/^date$/, T.SQLDATE, () => 4],
   [/^(?:int8|serial8)$/, T.SQLINT8, () => 10],
   [/^(?:bigint|bigserial)$/, T.SQLINFXBIGINT, () => 8],
+  [/^datetime\s+(\w+(?:\(\d+\))?\s+to\s+\w+(?:\(\d+\))?)$/, T.SQLDTIME, (m) => parseQualifier(m[1]!, "datetime")],
+  [/^boolean$/, T.SQLBOOL, () => 1],
 ];
 
 /** The fields of a ROW shape with their type codes, or undefined when one is not a supported scalar. */
@@ -136,6 +144,10 @@ export function jsValue(lit: CompositeLiteral, column: ColumnType): unknown {
     case T.SQLINT8:
     case T.SQLINFXBIGINT:
       return BigInt(text.trim());
+    case T.SQLDTIME:
+      return InformixDateTime.parse(text.trim(), column.encodedLength);
+    case T.SQLBOOL:
+      return /^(?:t|true|1)$/i.test(text.trim());
     default:
       return text;
   }

@@ -11,7 +11,11 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as t from "../../src/constants/type-codes.js";
 import { ByteWriter } from "../../src/io/byte-writer.js";
-import { encodeCollectionSendRecv, sendRecvCollection } from "../../src/types/collection-sendrecv.js";
+import {
+  encodeCollectionSendRecv,
+  sendRecvCollection,
+  unreadableSendRecvForm,
+} from "../../src/types/collection-sendrecv.js";
 import { parseTypeShape } from "../../src/types/composite-shape.js";
 import { parseCompositeLiteral } from "../../src/types/composite-text.js";
 import { codecForColumn } from "../../src/types/registry.js";
@@ -82,9 +86,38 @@ describe("issue 9: ROW binary form (IBM JDBC)", () => {
     }
   });
 
+  test("DATETIME and BOOLEAN fields: JDBC's own bind payloads decode, and the read form has their entries and values", () => {
+    const byName = (n: string) => fromHex(captures.find((c) => c.typeName === n)!.hex);
+    assert.equal(
+      decodeRowSendRecvBind(byName("row(a integer, d datetime year to second)")),
+      "ROW(7,'2024-02-29 10:11:12')",
+    );
+    assert.equal(decodeRowSendRecvBind(byName("row(a integer, b boolean)")), "ROW(7,'true')");
+    const schema = 132 + 6 + 3 * 414;
+    const dt = encodeRowSendRecv(
+      fieldsOf("ROW(a integer, d datetime year to second)"),
+      parseCompositeLiteral("ROW(7,'2024-02-29 10:11:12')"),
+      t.SQLROW,
+    );
+    const jdbcDt = byName("row(a integer, d datetime year to second)");
+    assert.equal(toHex(dt.subarray(0, schema)), toHex(jdbcDt.subarray(0, schema)));
+    // JDBC writes the DATETIME in 11 bytes (3 zero bytes after the packed value); the tuple form is 8.
+    assert.equal(
+      toHex(dt.subarray(schema)),
+      toHex(fromHex("0000 00000018 00000001 00000007 c71418021d0a0b0c ffffffff 00000004 00000000")),
+    );
+    const b = encodeRowSendRecv(fieldsOf("ROW(a integer, b boolean)"), parseCompositeLiteral("ROW(7,'t')"), t.SQLROW);
+    assert.equal(toHex(b), toHex(byName("row(a integer, b boolean)")));
+    assert.equal(decodeRowSendRecvBind(dt), "ROW(7,'2024-02-29 10:11:12')");
+  });
+
+  test("the form for unreadable fields is the header with no entries", () => {
+    assert.equal(toHex(unreadableSendRecvForm()), toHex(fromHex(`${"00".repeat(132)} 00000000 0001`)));
+  });
+
   test("ROWs with a field type the form does not carry here are refused (they stay text)", () => {
     for (const n of [
-      "ROW(a datetime year to second)",
+      "ROW(a interval day to second)",
       "ROW(a SET(integer not null))",
       "ROW(a ROW(b int))",
       "ROW(a lvarchar(10))",
