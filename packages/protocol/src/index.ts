@@ -29,6 +29,7 @@ export { opcodeName } from "./constants/opcodes.js";
 export { type ProtocolErrorCode, SqliProtocolError } from "./errors.js";
 export { ByteReader } from "./io/byte-reader.js";
 export { ByteWriter } from "./io/byte-writer.js";
+export { concatBytes } from "./io/concat-bytes.js";
 export { isNeedMoreData, NEED_MORE_DATA, type NeedMoreData } from "./io/need-more-data.js";
 // Messages
 export type { BareKind, BareMessage } from "./messages/bare.js";

@@ -8,14 +8,14 @@
 // is the same on every call, so the statement is prepared once and cached like any other.
 // The virtual file is registered on the session only while that one statement runs.
 
-import type { BindParameter, TextCodec } from "@informix-db/protocol";
+import { type BindParameter, concatBytes, type TextCodec } from "@informix-db/protocol";
 import { DriverError } from "../errors.js";
 import type { QueryResult } from "../result/result.js";
 import { type ConnectionCore, callOptions, type QueryOptions, runQuery, sourceOf } from "../statement/executor.js";
 import { orderParameters } from "../statement/placeholders.js";
 import { traceQuery } from "../transport/diagnostics.js";
 import type { CallOptions } from "./cancel.js";
-import { type ClientFileSource, ClientFiles, joinParts, SourceReader } from "./client-files.js";
+import { type ClientFileSource, ClientFiles, SourceReader } from "./client-files.js";
 
 /** The token a readBlobColumn/writeBlobColumn statement holds where the client file name goes. */
 export const BLOB_PLACEHOLDER = "BLOB_PLACEHOLDER";
@@ -99,7 +99,7 @@ export async function readBlobColumn(
     );
   }
   const [parts] = files.written.values();
-  return result.rows.length === 0 || parts === undefined ? null : joinParts(parts);
+  return result.rows.length === 0 || parts === undefined ? null : concatBytes(parts);
 }
 
 /**

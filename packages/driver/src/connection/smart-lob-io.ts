@@ -9,7 +9,13 @@
 // and its descriptor, SQ_LODATA LO_WRITE carries the bytes (chunks of 32,000), ifx_lo_stat
 // gives the size, ifx_lo_seek moves. Each call is one round trip on a resolved handle.
 
-import { type BindParameter, SMART_LOB_LOCATOR_BYTES, SmartLobLocator, typeCodes as T } from "@informix-db/protocol";
+import {
+  type BindParameter,
+  concatBytes,
+  SMART_LOB_LOCATOR_BYTES,
+  SmartLobLocator,
+  typeCodes as T,
+} from "@informix-db/protocol";
 import { DriverError, InformixError, ProtocolError } from "../errors.js";
 import { callRoutine, callRoutineBound, type RoutineCache } from "./fast-path.js";
 import type { Session } from "./session.js";
@@ -95,7 +101,7 @@ export async function readChunk(s: Session, fd: number, n: number): Promise<Uint
       total += m.data.length;
     }
   if (total > n) throw new ProtocolError(`SQ_LODATA returned ${total} bytes, ${n} were asked for`);
-  return concat(parts, total);
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
 
 /** ifx_lo_close(fd). */
@@ -111,12 +117,10 @@ export async function readWholeLob(
 ): Promise<Uint8Array | string> {
   const fd = await openFd(s, cache, locator);
   const parts: Uint8Array[] = [];
-  let total = 0;
   try {
     for (;;) {
       const chunk = await readChunk(s, fd, WHOLE_READ);
       parts.push(chunk);
-      total += chunk.length;
       if (chunk.length < WHOLE_READ) break;
     }
   } catch (error) {
@@ -124,20 +128,8 @@ export async function readWholeLob(
     throw error;
   }
   await closeFd(s, cache, fd);
-  const bytes = concat(parts, total);
+  const bytes = parts.length === 1 ? parts[0]! : concatBytes(parts);
   return locator.lobType === "clob" ? s.ctx.codec.decode(bytes) : bytes;
-}
-
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  if (parts.length === 0) return new Uint8Array(0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 const CREATE = "function informix.ifx_lo_create( ifx_lo_spec,integer,blob)";

@@ -17,6 +17,7 @@
 
 import {
   type BindParameter,
+  concatBytes,
   SMART_LOB_LOCATOR_BYTES,
   type SmartLobLocator,
   typeCodes as T,
@@ -223,7 +224,7 @@ async function writeAll(session: Session, fd: number, source: BlobSource): Promi
   const parts: Uint8Array[] = [];
   let held = 0;
   const flush = async () => {
-    const all = parts.length === 1 ? parts[0]! : concat(parts, held);
+    const all = parts.length === 1 ? parts[0]! : concatBytes(parts);
     parts.length = 0;
     held = 0;
     await writeChunk(session, fd, all);
@@ -241,16 +242,6 @@ async function writeAll(session: Session, fd: number, source: BlobSource): Promi
     });
   }
   if (held > 0) await flush();
-}
-
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** The SQ_BIND form IBM JDBC gives a new locator: SENDRECV "informix"."blob"/"clob", precision 72. */

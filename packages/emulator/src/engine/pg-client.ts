@@ -10,6 +10,7 @@
 // (see multiplexer.ts).
 
 import { PGlite } from "@electric-sql/pglite";
+import { concatBytes } from "@informix-db/protocol";
 import { FrontendWriter, type PgField, type PgReply, readReply } from "./pg-wire.js";
 
 export type { PgField } from "./pg-wire.js";
@@ -80,7 +81,7 @@ class PgliteTransport implements PgTransport {
       onRawData: (chunk) => chunks.push(Uint8Array.prototype.slice.call(chunk)),
       syncToFs: false,
     });
-    return chunks.length === 1 ? chunks[0]! : concat(chunks);
+    return chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
   }
 
   async dump(): Promise<Uint8Array> {
@@ -91,16 +92,6 @@ class PgliteTransport implements PgTransport {
   async close(): Promise<void> {
     await this.db.close();
   }
-}
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 function check(reply: PgReply): void {
